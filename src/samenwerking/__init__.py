@@ -1,0 +1,45 @@
+"""samenwerking: measure and strengthen collaboration around children.
+
+Example
+-------
+>>> import samenwerking as sw
+>>> region = sw.example_region()
+>>> region.name
+'Lindenhoeve'
+"""
+
+from samenwerking import analysis, synthetic
+from samenwerking.errors import (
+    InvalidRegionError,
+    Problem,
+    SamenwerkingError,
+    SourceNotFoundError,
+    UnknownIdError,
+    UnsupportedSourceError,
+)
+from samenwerking.example import example_region
+from samenwerking.graph import CompactGraph, compact_graph, to_graph
+from samenwerking.io import load, save
+from samenwerking.model import *  # noqa: F403
+from samenwerking.model import __all__ as _model_all
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "InvalidRegionError",
+    "Problem",
+    "SamenwerkingError",
+    "SourceNotFoundError",
+    "UnknownIdError",
+    "UnsupportedSourceError",
+    "CompactGraph",
+    "__version__",
+    "analysis",
+    "compact_graph",
+    "example_region",
+    "load",
+    "save",
+    "synthetic",
+    "to_graph",
+    *_model_all,
+]

@@ -1,0 +1,8 @@
+"""Graph views of a region: a networkx graph for everything networkx can do, and a
+compact CSR form built straight from the tie store for analyses that need speed.
+"""
+
+from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.graph.networkx_view import to_graph
+
+__all__ = ["CompactGraph", "compact_graph", "to_graph"]

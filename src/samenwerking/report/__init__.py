@@ -1,0 +1,1 @@
+"""Reports: the summary, report.md and a self-contained report.html (placeholder)."""
