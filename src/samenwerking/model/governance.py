@@ -25,6 +25,7 @@ from samenwerking.model.ids import (
     WorkingGroupId,
     check_id,
     check_ids,
+    check_optional_text,
     check_text,
 )
 from samenwerking.model.vocabulary import (
@@ -161,7 +162,7 @@ class Agenda:
     """First day of its period."""
     end: dt.date | None = None
     """Last day of its period."""
-    ambition: str | None = None
+    ambition: str | None = field(default=None, validator=check_optional_text)
     """The shared ambition, in a sentence or two."""
     topics: tuple[Topic, ...] = ()
     """The topics it will work on."""
@@ -177,7 +178,7 @@ class WorkingGroup:
     """Its name."""
     kind: GroupKind = field(default=GroupKind.WORKING_GROUP, converter=GroupKind)
     """LEA table, working group, steering group, support team or other."""
-    theme: str | None = None
+    theme: str | None = field(default=None, validator=check_optional_text)
     """What it works on."""
     lead: ProfessionalId | None = field(default=None, validator=check_id)
     """Its lead (trekker or chair)."""

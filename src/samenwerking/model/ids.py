@@ -27,6 +27,7 @@ __all__ = [
     "WorkingGroupId",
     "check_id",
     "check_ids",
+    "check_optional_text",
     "check_text",
     "is_valid_id",
 ]
@@ -78,3 +79,9 @@ def check_text(_instance: Any, attribute: attrs.Attribute[Any], value: object) -
         raise ValueError(
             f"{attribute.name} must be non-blank text without surrounding spaces (got {value!r})"
         )
+
+
+def check_optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator for optional text: ``None`` or non-blank text."""
+    if value is not None:
+        check_text(_instance, attribute, value)
