@@ -34,20 +34,22 @@ from samenwerking.model import (
 )
 from samenwerking.model.validation import region_problems
 
-O, P = OrganisationId, ProfessionalId
+Org, P = OrganisationId, ProfessionalId
 
 
 def _base() -> Region:
     return Region(
         "Testdorp",
         organisations=(
-            Organisation(O("gem"), "Gemeente", Sector.MUNICIPALITY, "Testdorp"),
-            Organisation(O("board"), "Bestuur", Sector.SCHOOL_BOARD, "Testdorp"),
-            Organisation(O("s1"), "School 1", Sector.PRIMARY_SCHOOL, "Testdorp", parent=O("board")),
+            Organisation(Org("gem"), "Gemeente", Sector.MUNICIPALITY, "Testdorp"),
+            Organisation(Org("board"), "Bestuur", Sector.SCHOOL_BOARD, "Testdorp"),
+            Organisation(
+                Org("s1"), "School 1", Sector.PRIMARY_SCHOOL, "Testdorp", parent=Org("board")
+            ),
         ),
         professionals=(
-            Professional(P("p1"), "Ann", Role.POLICY_ADVISER, (O("gem"),)),
-            Professional(P("p2"), "Bob", Role.INTERN_BEGELEIDER, (O("s1"),)),
+            Professional(P("p1"), "Ann", Role.POLICY_ADVISER, (Org("gem"),)),
+            Professional(P("p2"), "Bob", Role.INTERN_BEGELEIDER, (Org("s1"),)),
         ),
         ties=[Tie(P("p1"), P("p2"))],
     )
@@ -68,11 +70,13 @@ def test_every_broken_reference_is_reported() -> None:
     region = base.replace(
         organisations=(
             *base.organisations,
-            Organisation(O("s2"), "School 2", Sector.PRIMARY_SCHOOL, "Testdorp", parent=O("nope")),
+            Organisation(
+                Org("s2"), "School 2", Sector.PRIMARY_SCHOOL, "Testdorp", parent=Org("nope")
+            ),
         ),
         professionals=(
             *base.professionals,
-            Professional(P("p3"), "Cas", Role.TEACHER, (O("s1"), O("ghost"))),
+            Professional(P("p3"), "Cas", Role.TEACHER, (Org("s1"), Org("ghost"))),
         ),
         ties=[Tie(P("p1"), P("p2")), Tie(P("p1"), P("zz"), met_at="m-x")],
         agreements=(
@@ -81,9 +85,9 @@ def test_every_broken_reference_is_reported() -> None:
                 "Thuiszitters",
                 "attendance",
                 AgreementLevel.ADMINISTRATIVE,
-                parties=(O("gem"), O("board")),
-                commitments=(Commitment(O("s1"), "Report absence"),),
-                endorsements=(Endorsement(O("gem")), Endorsement(O("gem"))),
+                parties=(Org("gem"), Org("board")),
+                commitments=(Commitment(Org("s1"), "Report absence"),),
+                endorsements=(Endorsement(Org("gem")), Endorsement(Org("gem"))),
                 valid_from=dt.date(2024, 1, 1),
                 valid_until=dt.date(2023, 1, 1),
             ),
@@ -93,19 +97,32 @@ def test_every_broken_reference_is_reported() -> None:
                 "ag",
                 "Agenda",
                 AgendaKind.TRANSFORMATION,
-                O("gem"),
+                Org("gem"),
                 topics=(
-                    Topic("t1", "Prevention", working_group=WorkingGroupId("wg-x"),
-                          steps=(Step("Map it", owner=P("p9")),)),
+                    Topic(
+                        "t1",
+                        "Prevention",
+                        working_group=WorkingGroupId("wg-x"),
+                        steps=(Step("Map it", owner=P("p9")),),
+                    ),
                 ),
             ),
         ),
         working_groups=(WorkingGroup(WorkingGroupId("wg"), "WG", lead=P("p8")),),
-        meetings=(Meeting("m1", "Café", MeetingKind.SOCIAAL_CAFE, participants=(P("p1"), P("p1"))),),
+        meetings=(
+            Meeting("m1", "Café", MeetingKind.SOCIAAL_CAFE, participants=(P("p1"), P("p1"))),
+        ),
         cases=(
-            Case("c1", "Testdorp", SupportLevel.EXTRA, school=O("board"), coordinator=P("p7"),
-                 involved=(CaseInvolvement(P("p6")),),
-                 opened=dt.date(2024, 5, 1), closed=dt.date(2024, 4, 1)),
+            Case(
+                "c1",
+                "Testdorp",
+                SupportLevel.EXTRA,
+                school=Org("board"),
+                coordinator=P("p7"),
+                involved=(CaseInvolvement(P("p6")),),
+                opened=dt.date(2024, 5, 1),
+                closed=dt.date(2024, 4, 1),
+            ),
         ),
     )
     found = _messages(region)
@@ -126,8 +143,9 @@ def test_every_broken_reference_is_reported() -> None:
         ("$.cases[0]", "closed", "2024-04-01", "ends before it starts (2024-05-01)"),
     }
     assert expected <= found
-    assert any(m[3].startswith("duplicate id") and m[0] == "$.agreements[0].endorsements[1]"
-               for m in found)
+    assert any(
+        m[3].startswith("duplicate id") and m[0] == "$.agreements[0].endorsements[1]" for m in found
+    )
     with pytest.raises(InvalidRegionError) as info:
         region.validate()
     assert len(info.value.problems) == len(found)
@@ -138,8 +156,12 @@ def test_duplicates_and_self_ties_are_reported() -> None:
     base = _base()
     region = base.replace(
         professionals=(*base.professionals, base.professionals[0]),
-        ties=[Tie(P("p1"), P("p2")), Tie(P("p2"), P("p1")), Tie(P("p2"), P("p2")),
-              Tie(P("p2"), P("p1"), directed=True)],
+        ties=[
+            Tie(P("p1"), P("p2")),
+            Tie(P("p2"), P("p1")),
+            Tie(P("p2"), P("p2")),
+            Tie(P("p2"), P("p1"), directed=True),
+        ],
     )
     found = _messages(region)
     assert ("$.professionals[2]", "id", "p1", "duplicate id (appears 2 times)") in found
@@ -153,8 +175,8 @@ def test_parent_cycles_are_reported_once() -> None:
     region = Region(
         "x",
         organisations=(
-            Organisation(O("a"), "A", Sector.OTHER, "X", parent=O("b")),
-            Organisation(O("b"), "B", Sector.OTHER, "X", parent=O("a")),
+            Organisation(Org("a"), "A", Sector.OTHER, "X", parent=Org("b")),
+            Organisation(Org("b"), "B", Sector.OTHER, "X", parent=Org("a")),
         ),
     )
     cycles = [p for p in region_problems(region) if "cycle" in p.message]

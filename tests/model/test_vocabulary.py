@@ -63,7 +63,8 @@ def test_records_guard_their_own_invariants() -> None:
 
 
 def test_identifiers_are_kept_sorted_and_compared_by_value() -> None:
-    a = Organisation(OrganisationId("o"), "O", Sector.OTHER, "X", identifiers={"kvk": "1", "brin": "2"})
-    b = Organisation(OrganisationId("o"), "O", Sector.OTHER, "X", identifiers={"brin": "2", "kvk": "1"})
+    oid = OrganisationId("o")
+    a = Organisation(oid, "O", Sector.OTHER, "X", identifiers={"kvk": "1", "brin": "2"})
+    b = Organisation(oid, "O", Sector.OTHER, "X", identifiers={"brin": "2", "kvk": "1"})
     assert a == b
     assert list(a.identifiers) == ["brin", "kvk"]
