@@ -1,12 +1,178 @@
-"""PLACEHOLDER: the samenwerking command (to be implemented)."""
+"""The ``samenwerking`` command: report on, check, convert and show example regions.
+
+The command only wires library functions together. Results go to standard output,
+progress and errors to standard error. Exit codes: 0 success, 1 a problem with the
+data or files, 2 a problem with the command line.
+
+Example
+-------
+>>> main(["--version"])  # doctest: +ELLIPSIS
+samenwerking ...
+0
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 __all__ = ["main"]
 
 
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from samenwerking import example_region, load
+    from samenwerking.report import build_report, summary_text, write_report
+
+    if args.source is None:
+        _progress("Using the bundled example region (Lindenhoeve).")
+        region = example_region()
+    else:
+        _progress(f"Reading {args.source} ...")
+        region = load(args.source)
+    _progress("Computing the report and drawing the network ...")
+    report = build_report(region)
+    md_path, html_path = write_report(report, args.out)
+    print(summary_text(report))
+    print(f"Wrote {md_path} and {html_path}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from samenwerking import InvalidRegionError, load
+
+    try:
+        region = load(args.source)
+    except InvalidRegionError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        _progress(f"{args.source}: {count} problem{'s' if count != 1 else ''} found")
+        return 1
+    print(
+        f"valid: {region.name} in {args.source} has {len(region.organisations)} organisations, "
+        f"{len(region.professionals)} professionals, {len(region.ties)} ties and "
+        f"{len(region.cases)} cases"
+    )
+    return 0
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from samenwerking import load, save
+
+    _progress(f"Reading {args.source} ...")
+    region = load(args.source)
+    written = save(region, args.target)
+    print(f"Wrote {written}")
+    return 0
+
+
+def _cmd_example(args: argparse.Namespace) -> int:
+    from samenwerking import example_region, save
+
+    written = save(example_region(), args.dir, format="csv")
+    print(f"Wrote the example region Lindenhoeve as CSV files to {written}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    from samenwerking import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="samenwerking",
+        description="Measure collaboration between schools, municipalities and youth care "
+        "around children as a network.",
+    )
+    parser.add_argument("--version", action="version", version=f"samenwerking {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    report = commands.add_parser(
+        "report",
+        help="print a summary and write report.md and report.html",
+        description="Print a short summary and write DIR/report.md and a self-contained "
+        "DIR/report.html (islands, counts per sector, a picture of the network).",
+    )
+    report.add_argument(
+        "source",
+        nargs="?",
+        type=Path,
+        metavar="SOURCE",
+        help="a region JSON file or CSV folder (default: the bundled example region)",
+    )
+    report.add_argument(
+        "--out", type=Path, default=Path("report"), metavar="DIR", help="default: report"
+    )
+    report.set_defaults(run=_cmd_report)
+
+    check = commands.add_parser(
+        "check",
+        help="check a region and list every problem",
+        description="Exit 0 if SOURCE is a valid region; otherwise print every problem, one "
+        "per line, with file, row or path, field and value, and exit 1.",
+    )
+    check.add_argument("source", type=Path, metavar="SOURCE")
+    check.set_defaults(run=_cmd_check)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert between a JSON file and a CSV folder",
+        description="Read SOURCE and write it to TARGET: a path ending in .json becomes a "
+        "JSON file, any other path a folder of CSV files.",
+    )
+    convert.add_argument("source", type=Path, metavar="SOURCE")
+    convert.add_argument("target", type=Path, metavar="TARGET")
+    convert.set_defaults(run=_cmd_convert)
+
+    example = commands.add_parser(
+        "example",
+        help="write the bundled example region as a CSV folder",
+        description="Write the fictional example region Lindenhoeve to DIR as CSV files, "
+        "to show the format.",
+    )
+    example.add_argument("dir", type=Path, metavar="DIR")
+    example.set_defaults(run=_cmd_example)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the samenwerking command."""
-    raise NotImplementedError
+    """Run the samenwerking command and return its exit code.
+
+    Parameters
+    ----------
+    argv
+        The arguments without the program name; by default ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 on success, 1 when the data or files have a problem, 2 for bad arguments.
+
+    Example
+    -------
+    >>> main(["check"])  # SOURCE is missing: argparse explains on stderr
+    2
+    """
+    from samenwerking.errors import SamenwerkingError
+
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    try:
+        code: int = args.run(args)
+    except SamenwerkingError as error:
+        print(f"samenwerking: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"samenwerking: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("samenwerking: interrupted", file=sys.stderr)
+        return 130
+    return code

@@ -1,20 +1,220 @@
-"""PLACEHOLDER: islands (to be implemented)."""
+"""Islands: the connected groups of the collaboration graph, its isolates and its silos.
+
+An *island* is a connected component: people who can reach each other through ties. An
+*isolate* is an island of one; a *silo* is an island of two or more people who all
+belong to the same domain (education, care, ...), so nobody in it bridges to another world.
+
+Example
+-------
+>>> import networkx as nx
+>>> G = nx.Graph([("a", "b")])
+>>> G.add_node("c")
+>>> nx.set_node_attributes(G, "education", "domain")
+>>> result = islands(G)
+>>> [island.members for island in result], result.isolates, len(result.silos)
+([('a', 'b'), ('c',)], ('c',), 1)
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+from attrs import field, frozen
+
+from samenwerking.graph.compact import CompactGraph
 
 __all__ = ["Island", "Islands", "islands"]
 
+UNKNOWN = "unknown"
+"""The label counted for a node without a sector or domain."""
 
+
+def _sorted(nodes: Iterable[Any]) -> tuple[Any, ...]:
+    items = list(nodes)
+    try:
+        return tuple(sorted(items))
+    except TypeError:
+        return tuple(sorted(items, key=repr))
+
+
+@frozen
 class Island:
-    """Placeholder."""
+    """One connected group of professionals."""
+
+    members: tuple[str, ...]
+    """The node ids in it, sorted."""
+    sectors: dict[str, int] = field(factory=dict)
+    """Member count per sector (``"unknown"`` for nodes without one), by sector."""
+    domains: dict[str, int] = field(factory=dict)
+    """Member count per domain (``"unknown"`` for nodes without one), by domain."""
+    municipalities: tuple[str, ...] = ()
+    """The municipalities its members work in, sorted."""
+
+    @property
+    def size(self) -> int:
+        """The number of members."""
+        return len(self.members)
+
+    @property
+    def is_isolate(self) -> bool:
+        """True for a single professional without ties."""
+        return len(self.members) == 1
+
+    @property
+    def is_silo(self) -> bool:
+        """True for two or more members who all belong to one domain."""
+        return len(self.members) >= 2 and len(self.domains) == 1
 
 
+@frozen
 class Islands:
-    """Placeholder."""
+    """All islands of a graph, largest first (equal sizes by their first member id)."""
+
+    islands: tuple[Island, ...] = ()
+    """Every connected component, isolates included."""
+
+    @property
+    def isolates(self) -> tuple[str, ...]:
+        """The ids of professionals without any tie, sorted."""
+        return tuple(i.members[0] for i in self.islands if i.is_isolate)
+
+    @property
+    def silos(self) -> tuple[Island, ...]:
+        """Islands of two or more people that hold only one domain."""
+        return tuple(i for i in self.islands if i.is_silo)
+
+    @property
+    def largest(self) -> Island | None:
+        """The largest island, or ``None`` for an empty graph."""
+        return self.islands[0] if self.islands else None
+
+    @property
+    def share_in_largest(self) -> float:
+        """The share of all nodes that are in the largest island (0.0 for an empty graph)."""
+        total = sum(i.size for i in self.islands)
+        return self.islands[0].size / total if total else 0.0
+
+    def __len__(self) -> int:
+        return len(self.islands)
+
+    def __iter__(self) -> Iterator[Island]:
+        return iter(self.islands)
 
 
-def islands(G: Any) -> Islands:  # noqa: N803
-    """The connected groups of a collaboration graph."""
-    raise NotImplementedError
+def islands(G: nx.Graph | CompactGraph) -> Islands:  # noqa: N803
+    """The connected groups of a collaboration graph, largest first.
+
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompactGraph
+        The graph, e.g. from :func:`samenwerking.to_graph` or
+        :func:`samenwerking.compact_graph`. A directed graph is split into its weakly
+        connected components. Nodes are described by their ``sector``, ``domain`` and
+        ``municipality`` attributes where present.
+
+    Returns
+    -------
+    Islands
+        Every connected component as an :class:`Island`, largest first, equal sizes
+        ordered by their first (smallest) member id; with the isolates, the silos
+        (islands of one domain) and the share of nodes in the largest island.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")])
+    >>> nx.set_node_attributes(G, {"a": "care", "b": "education"}, "domain")
+    >>> result = islands(G)
+    >>> result.largest.members, result.largest.domains
+    (('c', 'd', 'e'), {'unknown': 3})
+    >>> round(result.share_in_largest, 2)
+    0.6
+    """
+    if isinstance(G, CompactGraph):
+        found = _compact_islands(G)
+    else:
+        components = (
+            nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+        )
+        found = [_island(G, component) for component in components]
+    found.sort(key=lambda island: (-island.size, island.members[0]))
+    return Islands(tuple(found))
+
+
+def _counts(values: Iterable[Any]) -> dict[str, int]:
+    counter = Counter(UNKNOWN if v is None else str(v) for v in values)
+    return dict(sorted(counter.items()))
+
+
+def _island(G: nx.Graph, component: Iterable[Hashable]) -> Island:  # noqa: N803
+    members = _sorted(component)
+    nodes = G.nodes
+    return Island(
+        members=members,
+        sectors=_counts(nodes[m].get("sector") for m in members),
+        domains=_counts(nodes[m].get("domain") for m in members),
+        municipalities=tuple(
+            sorted(
+                {str(m) for m in (nodes[x].get("municipality") for x in members) if m is not None}
+            )
+        ),
+    )
+
+
+def _compact_islands(G: CompactGraph) -> list[Island]:  # noqa: N803
+    from scipy.sparse.csgraph import connected_components
+
+    n = G.n_nodes
+    if n == 0:
+        return []
+    count, labels = connected_components(G.to_scipy(), directed=False)
+    ids = G.ids
+    rank = np.empty(n, np.int64)
+    rank[np.argsort(np.array([str(i) for i in ids]), kind="stable")] = np.arange(n)
+    order = np.lexsort((rank, labels))
+    sizes = np.bincount(labels, minlength=count)
+    bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+    ordered = order.tolist()
+
+    def tally(codes: npt.NDArray[np.int16], vocabulary: tuple[str, ...]) -> list[dict[str, int]]:
+        names = [*vocabulary, UNKNOWN]  # code -1 picks UNKNOWN
+        key = labels.astype(np.int64) * (len(names)) + np.where(codes < 0, len(names) - 1, codes)
+        keys, counts = _unique_counts(key)
+        out: list[dict[str, int]] = [{} for _ in range(count)]
+        for k, c in zip(keys.tolist(), counts.tolist(), strict=True):
+            out[k // len(names)][names[k % len(names)]] = c
+        return [dict(sorted(d.items())) for d in out]
+
+    sectors = tally(G.sector, G.sectors)
+    domains = tally(G.domain, G.domains)
+    known = G.municipality >= 0
+    width = len(G.municipalities) + 1
+    pairs = _unique_counts(labels[known].astype(np.int64) * width + G.municipality[known])[0]
+    municipalities: list[list[str]] = [[] for _ in range(count)]
+    for k in pairs.tolist():  # sorted keys: names come out in vocabulary order per island
+        municipalities[k // width].append(G.municipalities[k % width])
+    return [
+        Island(
+            members=tuple(ids[i] for i in ordered[bounds[c] : bounds[c + 1]]),
+            sectors=sectors[c],
+            domains=domains[c],
+            municipalities=tuple(sorted(municipalities[c])),
+        )
+        for c in range(count)
+    ]
+
+
+def _unique_counts(
+    values: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Sorted distinct values and how often each occurs."""
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    if not len(ordered):
+        return ordered, np.zeros(0, np.int64)
+    return ordered[first], np.diff(np.append(first, len(ordered)))

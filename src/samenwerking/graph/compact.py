@@ -1,16 +1,331 @@
-"""PLACEHOLDER: the compact CSR graph (to be implemented)."""
+"""A compact, immutable, undirected CSR graph of a region, built straight from its tie store.
+
+Node ``i`` is ``region.professionals[i]``. Every pair of professionals joined by one or
+more ties becomes one undirected edge whose ``weight`` counts those ties. The arrays are
+laid out the way :mod:`scipy.sparse` expects (``indptr``/``indices``/``data``), so
+analyses run on :meth:`CompactGraph.to_scipy` without copying, and a region of 600,000
+professionals and 6,000,000 ties fits in roughly 150 MB.
+
+Example
+-------
+>>> from samenwerking.synthetic import region
+>>> G = compact_graph(region(200, seed=1))
+>>> G.n_nodes
+200
+>>> bool((G.degree() == G.to_scipy().getnnz(axis=1)).all())
+True
+"""
 
 from __future__ import annotations
 
-from samenwerking.model import Region
+from collections.abc import Hashable, Iterable, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+from attrs import field, frozen
+
+from samenwerking.errors import UnknownIdError
+from samenwerking.model import Domain, Region, Sector
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["CompactGraph", "compact_graph"]
 
+_SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
+_DOMAINS: tuple[str, ...] = tuple(d.value for d in Domain)
+_SECTOR_DOMAIN = np.array([_DOMAINS.index(Sector(s).domain.value) for s in _SECTORS], np.int16)
 
+
+def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    array.flags.writeable = False
+    return array
+
+
+@frozen(eq=False, slots=False)
 class CompactGraph:
-    """Placeholder."""
+    """An undirected graph in compressed sparse row (CSR) form, with coded node attributes.
+
+    Neighbours of node ``i`` are ``indices[indptr[i]:indptr[i + 1]]`` (sorted, no self
+    loops, each edge stored in both directions). Node attributes are small integer codes
+    into the vocabularies (``sectors``, ``domains``, ``municipalities``, ``organisations``);
+    ``-1`` means unknown. All arrays are read-only.
+
+    Build one with :func:`compact_graph` (or :meth:`from_region`, :meth:`from_networkx`).
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = CompactGraph.from_networkx(nx.path_graph(["a", "b", "c"]))
+    >>> G.n_nodes, G.n_edges, G.neighbors(G.index_of("b")).tolist()
+    (3, 2, [0, 2])
+    """
+
+    ids: tuple[Hashable, ...]
+    """Node ``i`` is ``ids[i]`` (a professional id when built from a region)."""
+    indptr: npt.NDArray[np.int64] = field(converter=_readonly)
+    """Row pointers, ``n_nodes + 1`` long."""
+    indices: npt.NDArray[np.int32] = field(converter=_readonly)
+    """Neighbour positions, sorted within each row, symmetric, without self loops."""
+    weight: npt.NDArray[np.float64] = field(converter=_readonly)
+    """The number of ties behind each entry of :attr:`indices`."""
+    sector: npt.NDArray[np.int16] = field(converter=_readonly)
+    """Each node's sector, as a position in :attr:`sectors` (``-1``: unknown)."""
+    domain: npt.NDArray[np.int16] = field(converter=_readonly)
+    """Each node's domain, as a position in :attr:`domains` (``-1``: unknown)."""
+    municipality: npt.NDArray[np.int32] = field(converter=_readonly)
+    """Each node's municipality, as a position in :attr:`municipalities` (``-1``: unknown)."""
+    organisation: npt.NDArray[np.int32] = field(converter=_readonly)
+    """Each node's main organisation, as a position in :attr:`organisations` (``-1``: unknown)."""
+    sectors: tuple[str, ...] = _SECTORS
+    """Sector vocabulary (enum values)."""
+    domains: tuple[str, ...] = _DOMAINS
+    """Domain vocabulary (enum values)."""
+    municipalities: tuple[str, ...] = ()
+    """Municipality vocabulary."""
+    organisations: tuple[str, ...] = ()
+    """Organisation id vocabulary."""
+    name: str = ""
+    """The region's name."""
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def from_region(cls, region: Region) -> CompactGraph:
+        """Build the graph of a region's professionals, reading tie columns directly.
+
+        Ties naming an unknown professional and ties from a professional to themselves
+        are skipped (:meth:`Region.validate` reports both).
+        """
+        professionals = region.professionals
+        n = len(professionals)
+        ids = tuple(p.id for p in professionals)
+        store = region.ties
+        if store.ids == ids:  # the usual case: the store's vocabulary is the professionals
+            source, target = store.source.astype(np.int64), store.target.astype(np.int64)
+        else:
+            position = {pid: i for i, pid in enumerate(ids)}
+            remap = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
+            source = remap[store.source] if len(store) else np.empty(0, np.int64)
+            target = remap[store.target] if len(store) else np.empty(0, np.int64)
+        indptr, indices, weight = _csr(source, target, n)
+        del source, target
+
+        organisations = tuple(o.id for o in region.organisations)
+        municipalities = region.municipalities
+        org_position = {oid: i for i, oid in enumerate(organisations)}
+        muni_position = {m: i for i, m in enumerate(municipalities)}
+        org_sector = np.array(
+            [_SECTORS.index(o.sector.value) for o in region.organisations] + [-1], np.int16
+        )
+        org_muni = np.array(
+            [muni_position[o.municipality] for o in region.organisations] + [-1], np.int32
+        )
+        org = np.fromiter(
+            (org_position.get(p.organisation, -1) for p in professionals), np.int32, n
+        )
+        sector = org_sector[org]
+        domain = np.where(sector >= 0, _SECTOR_DOMAIN[sector], -1).astype(np.int16)
+        return cls(
+            ids=ids,
+            indptr=indptr,
+            indices=indices,
+            weight=weight,
+            sector=sector,
+            domain=domain,
+            municipality=org_muni[org],
+            organisation=org,
+            municipalities=municipalities,
+            organisations=organisations,
+            name=region.name,
+        )
+
+    @classmethod
+    def from_networkx(cls, G: nx.Graph, *, weight: str = "ties") -> CompactGraph:  # noqa: N803
+        """Build from a networkx graph, reading the node attributes :func:`to_graph` sets.
+
+        Nodes keep their order; ``weight`` names the edge attribute that counts ties
+        (missing: 1). A directed graph is made undirected, taking the larger weight of
+        the two directions; self loops are dropped.
+        """
+        ids = tuple(G.nodes)
+        n = len(ids)
+        position = {node: i for i, node in enumerate(ids)}
+        pairs: dict[tuple[int, int], float] = {}
+        for u, v, w in G.edges(data=weight, default=1):
+            a, b = position[u], position[v]
+            if a == b:
+                continue
+            key = (a, b) if a < b else (b, a)
+            pairs[key] = max(pairs.get(key, 0.0), float(w))
+        rows = np.fromiter((k[0] for k in pairs), np.int64, len(pairs))
+        cols = np.fromiter((k[1] for k in pairs), np.int64, len(pairs))
+        counts = np.fromiter(pairs.values(), np.float64, len(pairs))
+        indptr, indices, weights = _csr(rows, cols, n, counts)
+
+        def coded(attribute: str, base: Sequence[str] = ()) -> tuple[Any, tuple[str, ...]]:
+            values = [G.nodes[node].get(attribute) for node in ids]
+            extra = sorted({str(v) for v in values if v is not None} - set(base))
+            vocabulary = (*base, *extra)
+            code = {v: i for i, v in enumerate(vocabulary)}
+            array = np.fromiter(
+                (-1 if v is None else code[str(v)] for v in values), np.int32, len(values)
+            )
+            return array, vocabulary
+
+        sector, sectors = coded("sector", _SECTORS)
+        domain, domains = coded("domain", _DOMAINS)
+        municipality, municipalities = coded("municipality")
+        organisation, organisations = coded("organisation")
+        return cls(
+            ids=ids,
+            indptr=indptr,
+            indices=indices,
+            weight=weights,
+            sector=sector.astype(np.int16),
+            domain=domain.astype(np.int16),
+            municipality=municipality,
+            organisation=organisation,
+            sectors=sectors,
+            domains=domains,
+            municipalities=municipalities,
+            organisations=organisations,
+            name=str(G.graph.get("name", "")),
+        )
+
+    # -- queries ------------------------------------------------------------------------
+    @property
+    def n_nodes(self) -> int:
+        """The number of nodes."""
+        return len(self.indptr) - 1
+
+    @property
+    def n_edges(self) -> int:
+        """The number of undirected edges (distinct tied pairs)."""
+        return len(self.indices) // 2
+
+    def degree(self, *, weighted: bool = False) -> npt.NDArray[Any]:
+        """Each node's number of neighbours (or, ``weighted``, of ties)."""
+        counts = np.diff(self.indptr)
+        if not weighted:
+            return counts
+        rows = np.repeat(np.arange(self.n_nodes), counts)
+        return np.bincount(rows, weights=self.weight, minlength=self.n_nodes)
+
+    def neighbors(self, i: int) -> npt.NDArray[np.int32]:
+        """The neighbours of node ``i``, as positions (a read-only view)."""
+        return self.indices[self.indptr[i] : self.indptr[i + 1]]
+
+    @cached_property
+    def _position(self) -> dict[Hashable, int]:
+        return {node: i for i, node in enumerate(self.ids)}
+
+    def index_of(self, node: Hashable) -> int:
+        """The position of a node id; raises :class:`UnknownIdError` if there is none."""
+        try:
+            return self._position[node]
+        except KeyError:
+            raise UnknownIdError("node", str(node), [str(i) for i in self.ids[:5]]) from None
+
+    def to_scipy(self) -> Any:
+        """The weighted adjacency matrix as a ``scipy.sparse.csr_matrix`` sharing the arrays."""
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix(
+            (self.weight, self.indices, self.indptr), shape=(self.n_nodes, self.n_nodes), copy=False
+        )
+
+    def decode(self, attribute: str) -> list[str | None]:
+        """Each node's ``sector``, ``domain``, ``municipality`` or ``organisation`` as text."""
+        vocabularies = {
+            "sector": self.sectors,
+            "domain": self.domains,
+            "municipality": self.municipalities,
+            "organisation": self.organisations,
+        }
+        if attribute not in vocabularies:
+            raise KeyError(
+                f"no node attribute {attribute!r}; choose from {', '.join(vocabularies)}"
+            )
+        vocabulary = vocabularies[attribute]
+        codes: Iterable[int] = getattr(self, attribute).tolist()
+        return [vocabulary[c] if c >= 0 else None for c in codes]
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the arrays, in bytes (ids not counted)."""
+        arrays = (self.indptr, self.indices, self.weight, self.sector, self.domain)
+        return sum(a.nbytes for a in arrays) + self.municipality.nbytes + self.organisation.nbytes
+
+    def __repr__(self) -> str:
+        return f"<CompactGraph {self.name!r}: {self.n_nodes} nodes, {self.n_edges} edges>"
+
+
+def _csr(
+    source: npt.NDArray[np.int64],
+    target: npt.NDArray[np.int64],
+    n: int,
+    counts: npt.NDArray[np.float64] | None = None,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]]:
+    """Symmetric, deduplicated CSR arrays from endpoint arrays (``-1``: skip the tie)."""
+    keep = (source >= 0) & (target >= 0) & (source != target)
+    key = np.minimum(source, target) * np.int64(max(n, 1)) + np.maximum(source, target)
+    if not keep.all():
+        key = key[keep]
+        if counts is not None:
+            counts = counts[keep]
+    if counts is None:
+        key = np.sort(key)
+        first = np.flatnonzero(np.concatenate([[len(key) > 0], key[1:] != key[:-1]]))
+        weight = np.diff(np.append(first, len(key))).astype(np.float64)
+        key = key[first]
+    else:
+        order = np.argsort(key, kind="stable")
+        key, weight = key[order], counts[order]
+    low, high = np.divmod(key, np.int64(max(n, 1)))
+    # Pairs are sorted by (low, high): that is already the upper triangle in CSR order.
+    # Its transpose (a C-level counting sort in scipy) gives the lower triangle, each row's
+    # columns ascending. Row r of the full matrix is its lower part, then its upper part.
+    from scipy.sparse import csr_matrix
+
+    upper_count = np.bincount(low, minlength=n)
+    lower_count = np.bincount(high, minlength=n)
+    upper_ptr = np.zeros(n + 1, np.int64)
+    np.cumsum(upper_count, out=upper_ptr[1:])
+    lower = csr_matrix((weight, high, upper_ptr), shape=(n, n)).tocsc()
+    indptr = np.zeros(n + 1, np.int64)
+    np.cumsum(upper_count + lower_count, out=indptr[1:])
+    m = len(key)
+    indices = np.empty(2 * m, np.int32)
+    data = np.empty(2 * m, np.float64)
+    lower_at = np.arange(m) + np.repeat(indptr[:-1] - lower.indptr[:-1], lower_count)
+    upper_at = np.arange(m) + np.repeat(indptr[:-1] + lower_count - upper_ptr[:-1], upper_count)
+    indices[lower_at] = lower.indices
+    data[lower_at] = lower.data
+    indices[upper_at] = high
+    data[upper_at] = weight
+    return indptr, indices, data
 
 
 def compact_graph(region: Region) -> CompactGraph:
-    """The compact undirected graph of a region's professionals and ties."""
-    raise NotImplementedError
+    """The compact undirected graph of a region's professionals and ties.
+
+    Parameters
+    ----------
+    region : Region
+        The region; node ``i`` is ``region.professionals[i]``.
+
+    Returns
+    -------
+    CompactGraph
+        Edge weights count the ties between each pair, whatever their kind or direction.
+
+    Example
+    -------
+    >>> from samenwerking.synthetic import region
+    >>> G = compact_graph(region(200, seed=1))
+    >>> G.n_edges <= len(region(200, seed=1).ties)
+    True
+    """
+    return CompactGraph.from_region(region)

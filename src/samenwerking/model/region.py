@@ -2,6 +2,7 @@
 
 Example
 -------
+>>> from samenwerking.model import Organisation, OrganisationId, Professional, ProfessionalId, Role
 >>> region = Region(
 ...     name="Dorp",
 ...     organisations=(Organisation(OrganisationId("o1"), "Gemeente Dorp",

@@ -1,1 +1,125 @@
-"""Reports: the summary, report.md and a self-contained report.html (placeholder)."""
+"""Reports on a region: a short summary, ``report.md`` and a self-contained ``report.html``.
+
+:func:`build_report` computes every section once; the formatters
+(:func:`~samenwerking.report.markdown.render_markdown`,
+:func:`~samenwerking.report.html.render_html`,
+:func:`~samenwerking.report.summary.summary_text`) only format. A report is a list of
+sections, so new analyses add a :data:`SectionBuilder` rather than a new formatter.
+
+Example
+-------
+>>> import samenwerking as sw
+>>> report = build_report(sw.example_region())
+>>> [s.key for s in report.sections][:3]
+['overview', 'counts', 'islands']
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from samenwerking.analysis import islands
+from samenwerking.graph import to_graph
+from samenwerking.model import Region
+from samenwerking.report.base import Overview, Report, ReportContext, Section, SectionBuilder
+from samenwerking.report.html import render_html
+from samenwerking.report.markdown import render_markdown
+from samenwerking.report.sections import DEFAULT_SECTIONS, PICTURE_FILE, compute_overview
+from samenwerking.report.summary import summary_text
+
+__all__ = [
+    "DEFAULT_SECTIONS",
+    "Overview",
+    "Report",
+    "ReportContext",
+    "Section",
+    "SectionBuilder",
+    "build_report",
+    "render_html",
+    "render_markdown",
+    "summary_text",
+    "write_report",
+]
+
+
+def build_report(
+    region: Region,
+    *,
+    sections: Sequence[SectionBuilder] = DEFAULT_SECTIONS,
+    seed: int = 1,
+) -> Report:
+    """Compute a report on a region: its headline figures and every section.
+
+    Parameters
+    ----------
+    region
+        The region to report on.
+    sections
+        The section builders, in display order; builders that return ``None`` are left out.
+    seed
+        Seed for the picture's layout; the same region and seed give the same report.
+
+    Example
+    -------
+    >>> import samenwerking as sw
+    >>> build_report(sw.example_region()).overview.cases
+    12
+    """
+    graph = to_graph(region, level="professional")
+    context = ReportContext(region, graph, islands(graph), seed=seed)
+    built = tuple(s for s in (builder(context) for builder in sections) if s is not None)
+    return Report(region.name, compute_overview(context), built)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write text to a temporary file next to ``path``, then move it into place."""
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Write ``report.md`` and ``report.html`` (and the picture ``network.svg``) to a folder.
+
+    Each file is written to a temporary name and moved into place, so a failure never
+    leaves a half-written report. The folder is created if needed.
+
+    Parameters
+    ----------
+    region
+        The region to report on, or a report already built with :func:`build_report`.
+    out_dir
+        The folder to write to.
+
+    Returns
+    -------
+    tuple[Path, Path]
+        The paths of ``report.md`` and ``report.html``.
+
+    Example
+    -------
+    >>> import samenwerking as sw, tempfile
+    >>> md, html = write_report(sw.example_region(), tempfile.mkdtemp())
+    >>> md.name, html.name
+    ('report.md', 'report.html')
+    """
+    report = region if isinstance(region, Report) else build_report(region)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown, page = render_markdown(report), render_html(report)
+    for section in report.sections:
+        svg = getattr(section, "svg", None)
+        if section.key == "picture" and isinstance(svg, str):
+            _write_atomic(folder / PICTURE_FILE, svg)
+    md_path, html_path = folder / "report.md", folder / "report.html"
+    _write_atomic(md_path, markdown)
+    _write_atomic(html_path, page)
+    return md_path, html_path

@@ -1,0 +1,7 @@
+"""Run the samenwerking command: ``python -m samenwerking``."""
+
+from samenwerking.cli import main
+
+__all__: list[str] = []
+
+raise SystemExit(main())

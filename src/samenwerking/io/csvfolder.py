@@ -1,0 +1,1047 @@
+"""The CSV folder: one UTF-8 CSV file per kind of record, editable in a spreadsheet.
+
+See ``docs/file-formats.md`` for every file and column. Reading collects every problem
+in every file (file, row as a spreadsheet numbers it, field, value) before raising;
+ties.csv is read column by column, so millions of ties load quickly.
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> from samenwerking.model import Region
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "dorp"
+>>> write_csv_folder(Region("Dorp"), folder)
+>>> read_csv_folder(folder) == Region("Dorp")
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gc
+import itertools
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from samenwerking.errors import InvalidRegionError, Problem, UnsupportedSourceError
+from samenwerking.io import cells
+from samenwerking.model import (
+    FORMAT_VERSION,
+    TIE_COLUMNS,
+    Agenda,
+    AgendaKind,
+    Agreement,
+    AgreementLevel,
+    AgreementStatus,
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseInvolvement,
+    CaseRole,
+    CaseStatus,
+    Commitment,
+    Endorsement,
+    GroupKind,
+    Meeting,
+    MeetingKind,
+    Organisation,
+    Professional,
+    Region,
+    Role,
+    Sector,
+    Step,
+    StepStatus,
+    SupportLevel,
+    TieKind,
+    TieStore,
+    Topic,
+    WorkingGroup,
+)
+from samenwerking.model.ids import is_valid_id
+from samenwerking.model.validation import Path as ModelPath
+from samenwerking.model.validation import json_path, region_problems
+
+__all__ = ["TABLES", "csv_folder_problems", "read_csv_folder", "write_csv_folder"]
+
+_CHUNK = 200_000
+_MAX_TIE_PROBLEMS_PER_COLUMN = 100
+
+
+def _plain(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _enum_value(value: Any) -> str:
+    return "" if value is None else str(value.value)
+
+
+def _enum_list_parser(enum_type: Any) -> Callable[[str], tuple[Any, ...]]:
+    parse = cells.enum_parser(enum_type)
+    return lambda cell: tuple(parse(item) for item in cell.split(";") if item.strip())
+
+
+@attrs.frozen
+class Column:
+    """One column of a CSV file: how to read and write its cells."""
+
+    name: str
+    """The header name (also the model field, or the parent's key)."""
+    parse: Callable[[str], Any]
+    """Cell text to value."""
+    format: Callable[[Any], str] = _plain
+    """Value to cell text."""
+    required: bool = False
+    """Whether the column must be present and every cell filled in."""
+
+
+def _id(name: str, required: bool = False) -> Column:
+    return Column(name, cells.parse_id, _plain, required)
+
+
+def _text(name: str, required: bool = False) -> Column:
+    return Column(name, cells.parse_text, _plain, required)
+
+
+def _ids(name: str, required: bool = False) -> Column:
+    return Column(name, cells.parse_ids, cells.format_ids, required)
+
+
+def _texts(name: str) -> Column:
+    return Column(name, cells.parse_texts, cells.format_texts)
+
+
+def _date(name: str, required: bool = False) -> Column:
+    return Column(name, cells.parse_date, cells.format_date, required)
+
+
+def _enum(name: str, enum_type: Any, required: bool = False) -> Column:
+    return Column(name, cells.enum_parser(enum_type), _enum_value, required)
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "region.csv": (_text("name"), Column("format_version", cells.parse_int, cells.format_int)),
+    "organisations.csv": (
+        _id("id", True),
+        _text("name", True),
+        _enum("sector", Sector, True),
+        _text("municipality", True),
+        _id("parent"),
+        _ids("memberships"),
+        Column("identifiers", cells.parse_identifiers, cells.format_identifiers),
+    ),
+    "professionals.csv": (
+        _id("id", True),
+        _text("name", True),
+        _enum("role", Role, True),
+        _ids("organisations", True),
+        Column("capacity", cells.parse_int, cells.format_int),
+    ),
+    "ties.csv": (
+        _id("source", True),
+        _id("target", True),
+        _enum("kind", TieKind),
+        Column("strength", cells.parse_float, cells.format_float),
+        Column("trust", cells.parse_float, cells.format_float),
+        Column("value", cells.parse_float, cells.format_float),
+        _date("since"),
+        _id("met_at"),
+        Column("directed", cells.parse_bool, cells.format_bool),
+    ),
+    "agreements.csv": (
+        _id("id", True),
+        _text("title", True),
+        _text("theme", True),
+        _enum("level", AgreementLevel, True),
+        _enum("status", AgreementStatus),
+        _ids("parties", True),
+        _date("valid_from"),
+        _date("valid_until"),
+        _texts("success_criteria"),
+    ),
+    "commitments.csv": (
+        _id("agreement", True),
+        _id("party", True),
+        _text("action", True),
+        _date("due"),
+        _id("owner"),
+    ),
+    "endorsements.csv": (_id("agreement", True), _id("party", True), _date("date")),
+    "agendas.csv": (
+        _id("id", True),
+        _text("title", True),
+        _enum("kind", AgendaKind, True),
+        _id("owner", True),
+        _date("start"),
+        _date("end"),
+        _text("ambition"),
+    ),
+    "topics.csv": (
+        _id("agenda", True),
+        _id("id", True),
+        _text("title", True),
+        _id("working_group"),
+        _ids("leads"),
+        _texts("outcomes"),
+    ),
+    "steps.csv": (
+        _id("agenda", True),
+        _id("topic", True),
+        _text("description", True),
+        _id("owner"),
+        _date("due"),
+        _enum("status", StepStatus),
+    ),
+    "working_groups.csv": (
+        _id("id", True),
+        _text("name", True),
+        _enum("kind", GroupKind),
+        _text("theme"),
+        _id("lead"),
+        _ids("members"),
+        Column(
+            "needed_sectors",
+            _enum_list_parser(Sector),
+            lambda v: ";".join(s.value for s in v),
+        ),
+    ),
+    "meetings.csv": (
+        _id("id", True),
+        _text("name", True),
+        _enum("kind", MeetingKind, True),
+        _date("date"),
+        _id("organiser"),
+        _ids("participants"),
+    ),
+    "cases.csv": (
+        _id("id", True),
+        _text("municipality", True),
+        _enum("support_level", SupportLevel, True),
+        _enum("status", CaseStatus),
+        _id("school"),
+        _date("opened"),
+        _date("closed"),
+        _id("coordinator"),
+        Column("has_plan", cells.parse_bool, cells.format_bool),
+    ),
+    "case_involvements.csv": (
+        _id("case", True),
+        _id("professional", True),
+        _enum("role", CaseRole),
+    ),
+    "case_events.csv": (
+        _id("case", True),
+        _date("date", True),
+        _enum("kind", CaseEventKind, True),
+        _id("actor"),
+    ),
+}
+"""Every file of the folder, with its columns in order."""
+
+_REQUIRED_FILES = ("organisations.csv",)
+_UNKNOWN_REFERENCE = {
+    "unknown organisation": "organisations",
+    "unknown professional": "professionals",
+    "unknown meeting": "meetings",
+    "unknown working group": "working_groups",
+}
+
+
+# -- reading ------------------------------------------------------------------------------------
+@attrs.define
+class _Reading:
+    """What reading a folder produced: rows kept, rows dropped, where each record came from."""
+
+    folder: Path
+    problems: list[Problem] = attrs.Factory(list)
+    rows: dict[ModelPath, tuple[str, int]] = attrs.Factory(dict)
+    dropped: dict[str, set[str]] = attrs.Factory(dict)
+    tie_rows: npt.NDArray[np.int64] | None = None
+
+    def problem(self, file: str, row: int, field: str, value: object, message: str) -> None:
+        self.problems.append(Problem(message, file, f"row {row}", field, value))
+
+    def locate(self, path: ModelPath) -> tuple[str, str]:
+        if len(path) == 2 and path[0] == "ties" and isinstance(path[1], int):
+            row = path[1] + 2 if self.tie_rows is None else int(self.tie_rows[path[1]])
+            return "ties.csv", f"row {row}"
+        for end in range(len(path), 0, -1):
+            found = self.rows.get(path[:end])
+            if found is not None:
+                return found[0], f"row {found[1]}"
+        return "", json_path(path)
+
+
+def _open(path: Path) -> tuple[IO[str], list[str], str]:
+    handle = path.open(encoding="utf-8-sig", newline="")
+    first = handle.readline()
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    return handle, [h.strip().lower() for h in header], delimiter
+
+
+def _check_header(
+    reading: _Reading, file: str, header: list[str], columns: tuple[Column, ...]
+) -> bool:
+    """Report unknown, doubled and missing columns; True if the rows can be read."""
+    expected = ", ".join(c.name for c in columns)
+    known = {c.name for c in columns}
+    ok = True
+    for name in header:
+        if name not in known:
+            reading.problem(file, 1, name, None, f"unknown column; expected columns: {expected}")
+    for name in sorted({h for h in header if header.count(h) > 1 and h}):
+        reading.problem(file, 1, name, None, "column appears more than once")
+        ok = False
+    for column in columns:
+        if column.required and column.name not in header:
+            reading.problem(
+                file, 1, column.name, None, f"required column missing; expected columns: {expected}"
+            )
+            ok = False
+    return ok
+
+
+def _read_table(
+    reading: _Reading, file: str
+) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[str, str]]] | None:
+    """Parse one small table: (row, values) of good rows, raw cells of bad rows."""
+    path = reading.folder / file
+    if not path.is_file():
+        if file in _REQUIRED_FILES:
+            reading.problems.append(Problem("required file missing", file))
+        return None
+    columns = TABLES[file]
+    handle, header, delimiter = _open(path)
+    good: list[tuple[int, dict[str, Any]]] = []
+    bad: list[dict[str, str]] = []
+    with handle:
+        if not _check_header(reading, file, header, columns):
+            return good, bad
+        positions = [(c, header.index(c.name)) for c in columns if c.name in header]
+        for row, cells_ in enumerate(csv.reader(handle, delimiter=delimiter), start=2):
+            if not any(c.strip() for c in cells_):
+                continue
+            before = len(reading.problems)
+            if any(c.strip() for c in cells_[len(header) :]):
+                reading.problem(file, row, "", None, f"more cells than columns ({len(header)})")
+            values: dict[str, Any] = {}
+            raw: dict[str, str] = {}
+            for column, position in positions:
+                cell = cells_[position] if position < len(cells_) else ""
+                raw[column.name] = cell.strip()
+                if column.required and not cell.strip():
+                    reading.problem(file, row, column.name, None, "required value missing")
+                    continue
+                try:
+                    values[column.name] = column.parse(cell)
+                except cells.CellError as exc:
+                    reading.problem(file, row, column.name, cell, str(exc))
+            if len(reading.problems) == before:
+                good.append((row, values))
+            else:
+                bad.append(raw)
+    return good, bad
+
+
+def _build(
+    reading: _Reading, file: str, row: int, cls: Any, values: dict[str, Any], skip: Iterable[str]
+) -> Any:
+    skipped = set(skip)
+    kwargs = {k: v for k, v in values.items() if v is not None and k not in skipped}
+    try:
+        return cls(**kwargs)
+    except (ValueError, TypeError) as exc:
+        reading.problem(file, row, "", None, str(exc))
+        return None
+
+
+def _records(
+    reading: _Reading, file: str, cls: Any, kind: str
+) -> list[tuple[int, dict[str, Any], Any]]:
+    """Read a top-level table into (row, values, object); record ids of dropped rows."""
+    table = _read_table(reading, file)
+    dropped = reading.dropped.setdefault(kind, set())
+    if table is None:
+        return []
+    good, bad = table
+    dropped.update(raw.get("id", "") for raw in bad)
+    out = []
+    for row, values in good:
+        obj = _build(reading, file, row, cls, values, ())
+        if obj is None:
+            dropped.add(values.get("id") or "")
+        else:
+            out.append((row, values, obj))
+    return out
+
+
+def _children(
+    reading: _Reading,
+    file: str,
+    cls: Any,
+    keys: tuple[str, ...],
+    parents: dict[Any, Any],
+    dropped: set[Any],
+) -> list[dict[str, str]]:
+    """Attach the rows of a child table to their parents (in file order); return bad rows."""
+    table = _read_table(reading, file)
+    if table is None:
+        return []
+    good, bad = table
+    for row, values in good:
+        key = values[keys[0]] if len(keys) == 1 else tuple(values[k] for k in keys)
+        if key not in parents:
+            if key not in dropped:
+                shown = key if len(keys) == 1 else "/".join(key)
+                reading.problem(file, row, "/".join(keys), shown, f"unknown {' '.join(keys)}")
+            continue
+        obj = _build(reading, file, row, cls, values, keys)
+        if obj is not None:
+            parents[key].append((row, obj))
+        else:
+            bad.append({k: str(v) for k, v in values.items()})
+    return bad
+
+
+def _read_region_row(reading: _Reading) -> str:
+    name = reading.folder.resolve().name or "region"
+    table = _read_table(reading, "region.csv")
+    if table is None:
+        return name
+    good, _bad = table
+    if len(good) > 1:
+        reading.problem("region.csv", good[1][0], "", None, "region.csv holds one row only")
+    if good:
+        values = good[0][1]
+        version = values.get("format_version")
+        if version is not None and version > FORMAT_VERSION:
+            reading.problem(
+                "region.csv",
+                good[0][0],
+                "format_version",
+                version,
+                f"written by a newer samenwerking (this release reads up to {FORMAT_VERSION}):"
+                " upgrade",
+            )
+        name = values.get("name") or name
+    return str(name)
+
+
+def _parse_folder(folder: Path) -> tuple[Region | None, _Reading]:
+    reading = _Reading(folder)
+    for entry in sorted(folder.glob("*.csv")):
+        if entry.name not in TABLES:
+            reading.problems.append(
+                Problem(f"unknown file; expected: {', '.join(TABLES)}", entry.name)
+            )
+    name = _read_region_row(reading)
+    organisations = _records(reading, "organisations.csv", Organisation, "organisations")
+    professionals = _records(reading, "professionals.csv", Professional, "professionals")
+    ties = _read_ties(reading)
+
+    agreements = _records(reading, "agreements.csv", Agreement, "agreements")
+    commitments: dict[Any, list[Any]] = {}
+    endorsements: dict[Any, list[Any]] = {}
+    for _row, values, _obj in agreements:
+        commitments.setdefault(values["id"], [])
+        endorsements.setdefault(values["id"], [])
+    gone = reading.dropped["agreements"]
+    _children(reading, "commitments.csv", Commitment, ("agreement",), commitments, gone)
+    _children(reading, "endorsements.csv", Endorsement, ("agreement",), endorsements, gone)
+
+    agendas = _records(reading, "agendas.csv", Agenda, "agendas")
+    topic_table: dict[Any, list[Any]] = {values["id"]: [] for _r, values, _o in agendas}
+    bad_topics = _children(
+        reading, "topics.csv", Topic, ("agenda",), topic_table, reading.dropped["agendas"]
+    )
+    steps: dict[Any, list[Any]] = {}
+    for agenda_id, topics in topic_table.items():
+        for _row, topic in topics:
+            steps.setdefault((agenda_id, topic.id), [])
+    steps_dropped = {(raw.get("agenda", ""), raw.get("id", "")) for raw in bad_topics}
+    table = _read_table(reading, "steps.csv")
+    if table is not None:
+        for row, values in table[0]:
+            key = (values["agenda"], values["topic"])
+            if key not in steps:
+                if values["agenda"] not in reading.dropped["agendas"] and key not in steps_dropped:
+                    reading.problem(
+                        "steps.csv", row, "agenda/topic", "/".join(key), "unknown agenda topic"
+                    )
+                continue
+            obj = _build(reading, "steps.csv", row, Step, values, ("agenda", "topic"))
+            if obj is not None:
+                steps[key].append((row, obj))
+
+    groups = _records(reading, "working_groups.csv", WorkingGroup, "working_groups")
+    meetings = _records(reading, "meetings.csv", Meeting, "meetings")
+    cases = _records(reading, "cases.csv", Case, "cases")
+    involved: dict[Any, list[Any]] = {values["id"]: [] for _r, values, _o in cases}
+    events: dict[Any, list[Any]] = {values["id"]: [] for _r, values, _o in cases}
+    gone = reading.dropped["cases"]
+    _children(reading, "case_involvements.csv", CaseInvolvement, ("case",), involved, gone)
+    _children(reading, "case_events.csv", CaseEvent, ("case",), events, gone)
+
+    def place(kind: str, file: str, records: list[tuple[int, dict[str, Any], Any]]) -> None:
+        for i, (row, _values, _obj) in enumerate(records):
+            reading.rows[(kind, i)] = (file, row)
+
+    place("organisations", "organisations.csv", organisations)
+    place("professionals", "professionals.csv", professionals)
+    place("working_groups", "working_groups.csv", groups)
+    place("meetings", "meetings.csv", meetings)
+    place("agreements", "agreements.csv", agreements)
+    place("agendas", "agendas.csv", agendas)
+    place("cases", "cases.csv", cases)
+
+    def attach(path: ModelPath, file: str, children: list[tuple[int, Any]]) -> tuple[Any, ...]:
+        for j, (row, _obj) in enumerate(children):
+            reading.rows[(*path, j)] = (file, row)
+        return tuple(obj for _row, obj in children)
+
+    built_agreements = []
+    for i, (_row, values, obj) in enumerate(agreements):
+        key = values["id"]
+        built_agreements.append(
+            attrs.evolve(
+                obj,
+                commitments=attach(
+                    ("agreements", i, "commitments"), "commitments.csv", commitments.get(key, [])
+                ),
+                endorsements=attach(
+                    ("agreements", i, "endorsements"), "endorsements.csv", endorsements.get(key, [])
+                ),
+            )
+        )
+        # Only the first agreement with an id receives its children.
+        commitments[key] = []
+        endorsements[key] = []
+    built_agendas = []
+    for i, (_row, values, obj) in enumerate(agendas):
+        topics = []
+        for j, (row, topic) in enumerate(topic_table.get(values["id"], [])):
+            reading.rows[("agendas", i, "topics", j)] = ("topics.csv", row)
+            key = (values["id"], topic.id)
+            topics.append(
+                attrs.evolve(
+                    topic,
+                    steps=attach(
+                        ("agendas", i, "topics", j, "steps"), "steps.csv", steps.get(key, [])
+                    ),
+                )
+            )
+            steps[key] = []
+        topic_table[values["id"]] = []
+        built_agendas.append(attrs.evolve(obj, topics=tuple(topics)))
+    built_cases = []
+    for i, (_row, values, obj) in enumerate(cases):
+        key = values["id"]
+        built_cases.append(
+            attrs.evolve(
+                obj,
+                involved=attach(
+                    ("cases", i, "involved"), "case_involvements.csv", involved.get(key, [])
+                ),
+                events=attach(("cases", i, "events"), "case_events.csv", events.get(key, [])),
+            )
+        )
+        involved[key] = []
+        events[key] = []
+    if ties is None:
+        ties = TieStore.empty()
+    region = Region(
+        name=name,
+        organisations=tuple(o for _r, _v, o in organisations),
+        professionals=tuple(p for _r, _v, p in professionals),
+        ties=ties,
+        agreements=tuple(built_agreements),
+        agendas=tuple(built_agendas),
+        working_groups=tuple(g for _r, _v, g in groups),
+        meetings=tuple(m for _r, _v, m in meetings),
+        cases=tuple(built_cases),
+    )
+    return region, reading
+
+
+def csv_folder_problems(
+    folder: str | os.PathLike[str], *, validate: bool = True
+) -> tuple[Region | None, list[Problem]]:
+    """Read a folder and list every problem found (cells, headers and, if asked, references).
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _, problems = csv_folder_problems(folder)
+    >>> print(problems[0])
+    organisations.csv: required file missing
+    """
+    region, reading = _parse_folder(Path(folder))
+    problems = list(reading.problems)
+    if validate and region is not None:
+        for problem in region_problems(region, locate=reading.locate):
+            kind = _UNKNOWN_REFERENCE.get(problem.message)
+            if kind is not None and problem.value in reading.dropped.get(kind, ()):
+                continue  # the row it names was dropped, and is reported already
+            problems.append(problem)
+    return region, problems
+
+
+def read_csv_folder(folder: str | os.PathLike[str], *, validate: bool = True) -> Region:
+    """Read a region from a CSV folder, reporting every problem in every file at once.
+
+    Raises :class:`InvalidRegionError` whose problems name the file, row (the header is
+    row 1), field and value.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "organisations.csv").write_text(
+    ...     "id,name,sector,municipality\\no1,Gemeente,gemeente,Dorp\\n")
+    >>> try:
+    ...     read_csv_folder(folder)
+    ... except InvalidRegionError as error:
+    ...     print(error.problems[0].location, error.problems[0].field, error.problems[0].value)
+    row 2 sector gemeente
+    """
+    region, problems = csv_folder_problems(folder, validate=validate)
+    if problems or region is None:
+        raise InvalidRegionError(problems, source=str(folder))
+    return region
+
+
+# -- ties.csv, column by column ------------------------------------------------------------------
+_KIND_CODES = {"": 0, **{kind.value: code for code, kind in enumerate(TieStore.KINDS)}}
+_NAT = np.iinfo(np.int64).min
+
+
+class _TieColumns:
+    """Convert the columns of ties.csv chunk by chunk into compact arrays."""
+
+    def __init__(self, reading: _Reading) -> None:
+        self.reading = reading
+        self.index: dict[str, int] = {}
+        self.meetings: dict[str, int] = {}
+        self.parts: dict[str, list[npt.NDArray[Any]]] = {c: [] for c in TIE_COLUMNS}
+        self.counts: dict[str, int] = dict.fromkeys(TIE_COLUMNS, 0)
+        self.failed = False
+
+    def bad(self, name: str, rows: list[int], values: Sequence[str], message_of: Any) -> None:
+        self.failed = True
+        for i in rows:
+            self.counts[name] += 1
+            if self.counts[name] <= _MAX_TIE_PROBLEMS_PER_COLUMN:
+                message = message_of(values[i])
+                self.reading.problem("ties.csv", self.row_numbers[i], name, values[i], message)
+
+    def cell_error(self, parse: Callable[[str], Any]) -> Callable[[str], str]:
+        def message(cell: str) -> str:
+            try:
+                parse(cell)
+            except cells.CellError as exc:
+                return str(exc)
+            return "required value missing"
+
+        return message
+
+    def ids(self, name: str, values: Sequence[str], index: dict[str, int], optional: bool) -> None:
+        n = len(values)
+        codes = np.fromiter(map(index.get, values, itertools.repeat(-1, n)), np.int32, n)
+        unmatched = np.flatnonzero(codes < 0).tolist()
+        if unmatched:
+            # New ids (added in order of first appearance), padded, empty or invalid cells.
+            invalid: set[str] = set()
+            for i in unmatched:
+                value = values[i]
+                text = value.strip()
+                if text in index:
+                    codes[i] = index[text]
+                elif not text:
+                    if not optional:
+                        invalid.add(value)
+                elif _valid(text):
+                    codes[i] = index[text] = len(index)
+                else:
+                    invalid.add(value)
+            if invalid:
+                rows = [i for i in unmatched if values[i] in invalid]
+                self.bad(name, rows, values, self.cell_error(cells.parse_id))
+                return
+        self.parts[name].append(codes)
+
+    def kinds(self, values: Sequence[str]) -> None:
+        codes = [_KIND_CODES.get(v, -1) for v in values]
+        if -1 in codes:
+            parse = cells.enum_parser(TieKind)
+            for i, code in enumerate(codes):
+                if code == -1:
+                    try:
+                        kind = parse(values[i])
+                        codes[i] = 0 if kind is None else TieStore.KINDS.index(kind)
+                    except cells.CellError:
+                        pass
+            rows = [i for i, c in enumerate(codes) if c == -1]
+            if rows:
+                self.bad("kind", rows, values, self.cell_error(parse))
+                return
+        self.parts["kind"].append(np.array(codes, dtype=np.int8))
+
+    def numbers(self, name: str, values: Sequence[str]) -> None:
+        try:
+            array = np.array([float(v) if v else math.nan for v in values], dtype=np.float64)
+            clean = int(np.count_nonzero(np.isnan(array))) == values.count("") and bool(
+                np.isfinite(array[~np.isnan(array)]).all()
+            )
+        except ValueError:
+            clean = False
+        if not clean:
+            parsed: list[float] = []
+            rows = []
+            for i, v in enumerate(values):
+                try:
+                    number = cells.parse_float(v)
+                    parsed.append(math.nan if number is None else number)
+                except cells.CellError:
+                    rows.append(i)
+                    parsed.append(math.nan)
+            if rows:
+                self.bad(name, rows, values, self.cell_error(cells.parse_float))
+                return
+            array = np.array(parsed, dtype=np.float64)
+        self.parts[name].append(array)
+
+    def dates(self, values: Sequence[str]) -> None:
+        days: dict[str, int] = {}
+        wrong: set[str] = set()
+        for value in set(values):
+            try:
+                date = cells.parse_date(value)
+            except cells.CellError:
+                wrong.add(value)
+                continue
+            days[value] = _NAT if date is None else date.toordinal() - 719163
+        if wrong:
+            rows = [i for i, v in enumerate(values) if v in wrong]
+            self.bad("since", rows, values, self.cell_error(cells.parse_date))
+            return
+        array = np.fromiter((days[v] for v in values), np.int64, len(values))
+        self.parts["since"].append(array.view("datetime64[D]"))
+
+    def flags(self, values: Sequence[str]) -> None:
+        table = cells.BOOLEANS
+        try:
+            flags = [table[v] for v in values]
+        except KeyError:
+            rows = []
+            flags = []
+            for i, v in enumerate(values):
+                try:
+                    flags.append(cells.parse_bool(v))
+                except cells.CellError:
+                    rows.append(i)
+                    flags.append(False)
+            if rows:
+                self.bad("directed", rows, values, self.cell_error(cells.parse_bool))
+                return
+        self.parts["directed"].append(np.array(flags, dtype=np.bool_))
+
+    row_numbers: list[int] | range = range(0)
+
+
+def _valid(text: str) -> bool:
+    return is_valid_id(text)
+
+
+@contextlib.contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of short-lived rows are made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_ties(reading: _Reading) -> TieStore | None:
+    with _without_gc():
+        return _read_tie_file(reading)
+
+
+def _read_tie_file(reading: _Reading) -> TieStore | None:
+    file = "ties.csv"
+    path = reading.folder / file
+    if not path.is_file():
+        return None
+    columns = TABLES[file]
+    handle, header, delimiter = _open(path)
+    with handle:
+        if not _check_header(reading, file, header, columns):
+            return None
+        width = len(header)
+        present = [name for name in TIE_COLUMNS if name in header]
+        positions = {name: header.index(name) for name in present}
+        convert = _TieColumns(reading)
+        next_row = 2
+        all_rows: list[npt.NDArray[np.int64]] = []
+        irregular = False
+        for count, fast, chunk in _tie_chunks(handle, delimiter, width):
+            rows: list[int] | range = range(next_row, next_row + count)
+            next_row += count
+            transposed: list[Sequence[str]] = fast
+            if not transposed and set(map(len, chunk)) == {width}:
+                transposed = list(zip(*chunk, strict=True))
+            if not transposed or "" in transposed[positions["source"]]:
+                if not chunk:
+                    chunk = [list(row) for row in zip(*transposed, strict=True)]
+                chunk, rows = _regularise(reading, chunk, rows, width)
+                transposed = list(zip(*chunk, strict=True))
+                irregular = True
+            all_rows.append(np.asarray(rows, dtype=np.int64))
+            if not rows:
+                continue
+            convert.row_numbers = rows
+            for name in present:
+                values = transposed[positions[name]]
+                if name in ("source", "target"):
+                    convert.ids(name, values, convert.index, optional=False)
+                elif name == "met_at":
+                    convert.ids(name, values, convert.meetings, optional=True)
+                elif name == "kind":
+                    convert.kinds(values)
+                elif name == "since":
+                    convert.dates(values)
+                elif name == "directed":
+                    convert.flags(values)
+                else:
+                    convert.numbers(name, values)
+            del transposed
+    for name, count in convert.counts.items():
+        if count > _MAX_TIE_PROBLEMS_PER_COLUMN:
+            extra = count - _MAX_TIE_PROBLEMS_PER_COLUMN
+            reading.problems.append(
+                Problem(f"... and {extra} more problems like these", file, "", name)
+            )
+    if convert.failed:
+        return None
+    if irregular:
+        reading.tie_rows = np.concatenate(all_rows) if all_rows else None
+    arrays = {name: np.concatenate(convert.parts[name]) for name in present if convert.parts[name]}
+    if "source" not in arrays:
+        return TieStore.empty()
+    return TieStore(ids=tuple(convert.index), meetings=tuple(convert.meetings), **arrays)
+
+
+def _tie_chunks(
+    handle: IO[str], delimiter: str, width: int
+) -> Iterator[tuple[int, list[Sequence[str]], list[list[str]]]]:
+    """Yield ``(records, columns, [])`` for plain chunks, ``(records, [], rows)`` otherwise.
+
+    A chunk without quotes, where every line has ``width`` cells, is split column-wise in
+    one go (much faster than the csv module); once a quote appears, the csv module reads
+    the rest of the file, since quoted cells may span lines.
+    """
+    lines_left = iter(handle)
+    while lines := list(itertools.islice(lines_left, _CHUNK)):
+        block = "".join(lines)
+        if '"' in block:
+            reader = csv.reader(itertools.chain(lines, lines_left), delimiter=delimiter)
+            while chunk := list(itertools.islice(reader, _CHUNK)):
+                yield len(chunk), [], chunk
+            return
+        if "\r" in block:
+            block = block.replace("\r\n", "\n")
+        counts = set(map(str.count, lines, itertools.repeat(delimiter)))
+        if counts != {width - 1} or "\r" in block:
+            yield len(lines), [], list(csv.reader(lines, delimiter=delimiter))
+            continue
+        if block.endswith("\n"):
+            block = block[:-1]
+        flat = block.replace("\n", delimiter).split(delimiter)
+        yield len(lines), [flat[i::width] for i in range(width)], []
+        del flat, block
+
+
+def _regularise(
+    reading: _Reading, chunk: list[list[str]], rows: Iterable[int], width: int
+) -> tuple[list[list[str]], list[int]]:
+    """Drop blank rows, pad short ones and report rows with too many cells."""
+    kept: list[list[str]] = []
+    numbers: list[int] = []
+    for row, cells_ in zip(rows, chunk, strict=True):
+        if not any(c.strip() for c in cells_):
+            continue
+        if len(cells_) > width:
+            if any(c.strip() for c in cells_[width:]):
+                reading.problem("ties.csv", row, "", None, f"more cells than columns ({width})")
+                continue
+            cells_ = cells_[:width]
+        elif len(cells_) < width:
+            cells_ = cells_ + [""] * (width - len(cells_))
+        kept.append(cells_)
+        numbers.append(row)
+    return kept, numbers
+
+
+# -- writing -------------------------------------------------------------------------------------
+def _rows(
+    columns: tuple[Column, ...], items: Iterable[tuple[dict[str, str], Any]]
+) -> Iterator[list[str]]:
+    for keys, obj in items:
+        yield [keys[c.name] if c.name in keys else c.format(getattr(obj, c.name)) for c in columns]
+
+
+def _table_rows(region: Region) -> dict[str, Iterable[list[str]]]:
+    def top(file: str, items: Iterable[Any]) -> Iterable[list[str]]:
+        return _rows(TABLES[file], (({}, item) for item in items))
+
+    def nested(file: str, items: Iterable[tuple[dict[str, str], Any]]) -> Iterable[list[str]]:
+        return _rows(TABLES[file], items)
+
+    return {
+        "region.csv": [[region.name, str(FORMAT_VERSION)]],
+        "organisations.csv": top("organisations.csv", region.organisations),
+        "professionals.csv": top("professionals.csv", region.professionals),
+        "agreements.csv": top("agreements.csv", region.agreements),
+        "commitments.csv": nested(
+            "commitments.csv",
+            (({"agreement": a.id}, c) for a in region.agreements for c in a.commitments),
+        ),
+        "endorsements.csv": nested(
+            "endorsements.csv",
+            (({"agreement": a.id}, e) for a in region.agreements for e in a.endorsements),
+        ),
+        "agendas.csv": top("agendas.csv", region.agendas),
+        "topics.csv": nested(
+            "topics.csv", (({"agenda": a.id}, t) for a in region.agendas for t in a.topics)
+        ),
+        "steps.csv": nested(
+            "steps.csv",
+            (
+                ({"agenda": a.id, "topic": t.id}, s)
+                for a in region.agendas
+                for t in a.topics
+                for s in t.steps
+            ),
+        ),
+        "working_groups.csv": top("working_groups.csv", region.working_groups),
+        "meetings.csv": top("meetings.csv", region.meetings),
+        "cases.csv": top("cases.csv", region.cases),
+        "case_involvements.csv": nested(
+            "case_involvements.csv",
+            (({"case": c.id}, inv) for c in region.cases for inv in c.involved),
+        ),
+        "case_events.csv": nested(
+            "case_events.csv", (({"case": c.id}, ev) for c in region.cases for ev in c.events)
+        ),
+    }
+
+
+def _tie_rows(store: TieStore) -> Iterator[list[list[str]]]:
+    ids = np.array(store.ids, dtype=object)
+    meetings = np.array([*store.meetings, ""], dtype=object)
+    kinds = np.array([k.value for k in TieStore.KINDS], dtype=object)
+
+    def numbers(array: npt.NDArray[np.float64]) -> list[str]:
+        return ["" if v != v else repr(v) for v in array.tolist()]
+
+    for start in range(0, len(store), _CHUNK):
+        part = slice(start, start + _CHUNK)
+        since = np.datetime_as_string(store.column("since")[part], unit="D").tolist()
+        columns = [
+            ids[store.source[part]].tolist(),
+            ids[store.target[part]].tolist(),
+            kinds[store.kind[part]].tolist(),
+            numbers(store.column("strength")[part]),
+            numbers(store.column("trust")[part]),
+            numbers(store.column("value")[part]),
+            ["" if d == "NaT" else d for d in since],
+            meetings[store.column("met_at")[part]].tolist(),
+            np.where(store.column("directed")[part], "true", "false").tolist(),
+        ]
+        yield [list(row) for row in zip(*columns, strict=True)]
+
+
+def _write_file(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def _write_all(region: Region, folder: Path) -> None:
+    tables = _table_rows(region)
+    for file, columns in TABLES.items():
+        path = folder / file
+        header = [c.name for c in columns]
+        if file == "ties.csv":
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(header)
+                for chunk in _tie_rows(region.ties):
+                    writer.writerows(chunk)
+        else:
+            _write_file(path, header, tables[file])
+
+
+def write_csv_folder(region: Region, folder: str | os.PathLike[str]) -> None:
+    """Write a region as a CSV folder, atomically, writing every file (empty ones too).
+
+    The files are written into a temporary sibling folder that then takes the place of
+    ``folder``. An existing non-empty folder is only replaced if it holds an
+    ``organisations.csv`` (so it looks like a region folder); otherwise this raises
+    :class:`UnsupportedSourceError` and touches nothing.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "dorp"
+    >>> write_csv_folder(Region("Dorp"), folder)
+    >>> (folder / "organisations.csv").read_text()
+    'id,name,sector,municipality,parent,memberships,identifiers\\n'
+    """
+    target = Path(folder)
+    existed = target.exists()
+    if existed:
+        if not target.is_dir():
+            raise UnsupportedSourceError(f"{target} exists and is not a folder; cannot write CSV")
+        if any(target.iterdir()) and not (target / "organisations.csv").is_file():
+            raise UnsupportedSourceError(
+                f"{target} is a non-empty folder without organisations.csv, so it does not look "
+                "like a samenwerking CSV folder; refusing to overwrite it (choose another path)"
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        if existed:
+            shutil.copymode(target, staging)
+        else:
+            staging.chmod(0o755)
+        _write_all(region, staging)
+        if existed:
+            retired = Path(
+                tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+            )
+            Path(target).replace(retired)
+            try:
+                Path(staging).replace(target)
+            except BaseException:
+                Path(retired).replace(target)
+                raise
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            Path(staging).replace(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

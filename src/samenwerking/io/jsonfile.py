@@ -1,0 +1,174 @@
+"""The versioned JSON region file.
+
+The document is ``{"format": "samenwerking-region", "version": 1, "region": {...}}``;
+the region is plain data from :mod:`samenwerking.convert`, with the ties as columns,
+each column written on one line so that millions of ties stay compact.
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> from samenwerking.model import Region
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "dorp.json"
+>>> write_json(Region("Dorp"), path)
+>>> read_json(path).name
+'Dorp'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from samenwerking.convert import iter_tie_columns, structure_region, unstructure_region
+from samenwerking.errors import InvalidRegionError, Problem
+from samenwerking.model import FORMAT_VERSION, Region, TieStore
+from samenwerking.model.validation import Path as ModelPath
+from samenwerking.model.validation import json_path, region_problems
+
+__all__ = ["FORMAT_NAME", "json_locator", "read_json", "write_json"]
+
+FORMAT_NAME = "samenwerking-region"
+"""The value of the ``format`` key that marks a region document."""
+
+
+def json_locator(source: str) -> Any:
+    """A locator that turns model paths into JSON paths within the document at ``source``.
+
+    Ties are columns, so tie ``17`` is ``$.region.ties[*][17]`` (row 17 of every column).
+
+    Example
+    -------
+    >>> json_locator("r.json")(("agreements", 3, "commitments", 1))
+    ('r.json', '$.region.agreements[3].commitments[1]')
+    """
+
+    def locate(path: ModelPath) -> tuple[str, str]:
+        if len(path) == 2 and path[0] == "ties":
+            return source, f"$.region.ties[*][{path[1]}]"
+        return source, "$.region" + json_path(path)[1:]
+
+    return locate
+
+
+def read_json(path: str | os.PathLike[str], *, validate: bool = True) -> Region:
+    """Read a region from a JSON file, checking it completely.
+
+    Raises :class:`InvalidRegionError` listing every problem: unreadable JSON, an unknown
+    format or newer version, bad values and (when ``validate``) broken references.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.json"
+    >>> _ = path.write_text('{"format": "samenwerking-region", "version": 9, "region": {}}')
+    >>> try:
+    ...     read_json(path)
+    ... except InvalidRegionError as error:
+    ...     print(error.problems[0].message)
+    written by a newer samenwerking (format version 9; this release reads up to 1): upgrade
+    """
+    source = str(path)
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            document = json.load(handle)
+    except UnicodeDecodeError as exc:
+        raise InvalidRegionError(
+            [Problem(f"not UTF-8 text ({exc.reason})", source, f"byte {exc.start}")],
+            source=source,
+        ) from None
+    except json.JSONDecodeError as exc:
+        problem = Problem(
+            f"not valid JSON: {exc.msg}", source, f"line {exc.lineno}, column {exc.colno}"
+        )
+        raise InvalidRegionError([problem], source=source) from None
+    _check_header(document, source)
+    region = structure_region(document["region"], source=source)
+    if validate:
+        problems = region_problems(region, locate=json_locator(source))
+        if problems:
+            raise InvalidRegionError(problems, source=source)
+    return region
+
+
+def _check_header(document: object, source: str) -> None:
+    def fail(message: str, field: str = "", value: object = None) -> None:
+        raise InvalidRegionError([Problem(message, source, "$", field, value)], source=source)
+
+    if not isinstance(document, dict):
+        fail(f"not a region document: expected an object with format {FORMAT_NAME!r}")
+        return
+    if document.get("format") != FORMAT_NAME:
+        fail(
+            f"not a region document: format must be {FORMAT_NAME!r}",
+            "format",
+            document.get("format"),
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        fail("version must be a positive whole number", "version", version)
+    elif version > FORMAT_VERSION:
+        fail(
+            f"written by a newer samenwerking (format version {version}; this release reads "
+            f"up to {FORMAT_VERSION}): upgrade",
+            "version",
+            version,
+        )
+    unknown = sorted(set(document) - {"format", "version", "region"})
+    if unknown:
+        fail("unknown top-level key; expected format, version, region", unknown[0])
+    if "region" not in document:
+        fail("the document has no 'region'", "region")
+
+
+def write_json(region: Region, path: str | os.PathLike[str]) -> None:
+    """Write a region as a JSON document, atomically (a temporary file, then a rename).
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "dorp.json"
+    >>> write_json(Region("Dorp"), path)
+    >>> path.read_text().splitlines()[1]
+    '  "format": "samenwerking-region",'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
+        "w",
+        encoding="utf-8",
+        dir=target.parent,
+        prefix=f".{target.name}.",
+        suffix=".tmp",
+        delete=False,
+    )
+    try:
+        with handle:
+            _dump(region, handle)
+        if target.is_file():
+            shutil.copymode(target, handle.name)
+        else:
+            Path(handle.name).chmod(0o644)
+        Path(handle.name).replace(target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _dump(region: Region, out: IO[str]) -> None:
+    body = unstructure_region(region.replace(ties=TieStore.empty()))
+    body.pop("ties", None)
+    out.write(f'{{\n  "format": {json.dumps(FORMAT_NAME)},\n  "version": {FORMAT_VERSION},\n')
+    out.write('  "region": {\n')
+    for key, value in body.items():
+        text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        out.write(f"    {json.dumps(key)}: {text},\n")
+    out.write('    "ties": {')
+    for i, (name, column) in enumerate(iter_tie_columns(region.ties)):
+        out.write("," if i else "")
+        out.write(f"\n      {json.dumps(name)}: ")
+        out.write(json.dumps(column, ensure_ascii=False, separators=(",", ":")))
+    out.write("\n    }\n  }\n}\n")

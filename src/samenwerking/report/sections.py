@@ -1,0 +1,555 @@
+"""The built-in report sections: what they compute, and how each one renders.
+
+Each ``*_section`` function is a :data:`~samenwerking.report.base.SectionBuilder`: it
+computes a frozen section from the shared context. The section classes only format.
+
+Example
+-------
+>>> section = CountsSection(
+...     sectors=(SectorCount("school_board", "school board", "education", 1, 2),),
+...     domains=(DomainCount("education", 1, 2, 1, 0),),
+... )
+>>> section.title
+'Organisations and professionals per sector and domain'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from attrs import frozen
+
+from samenwerking.analysis import Island
+from samenwerking.model import Domain, Professional, Sector
+from samenwerking.report.base import Overview, ReportContext
+from samenwerking.report.html import esc, html_table
+from samenwerking.report.markdown import md_escape, md_table
+from samenwerking.report.picture import (
+    MAX_PROFESSIONAL_NODES,
+    NetworkPicture,
+    layout_picture,
+    render_svg,
+)
+
+__all__ = [
+    "DEFAULT_SECTIONS",
+    "MAX_LISTED",
+    "CountsSection",
+    "DomainCount",
+    "IslandRow",
+    "IslandsSection",
+    "IsolatesSection",
+    "OverviewSection",
+    "PersonRow",
+    "PictureSection",
+    "SectorCount",
+    "SilosSection",
+    "compute_overview",
+    "counts_section",
+    "islands_section",
+    "isolates_section",
+    "overview_section",
+    "picture_section",
+    "silos_section",
+]
+
+MAX_LISTED = 25
+"""At most this many islands or people are listed; the rest are counted."""
+
+PICTURE_FILE = "network.svg"
+"""The file name under which the picture is written next to ``report.md``."""
+
+
+def _order(vocabulary: Iterable[str]) -> dict[str, int]:
+    return {value: i for i, value in enumerate(vocabulary)}
+
+
+_SECTOR_ORDER = _order(s.value for s in Sector)
+_DOMAIN_ORDER = _order(d.value for d in Domain)
+
+
+def _counts_text(counts: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{key} {count}" for key, count in counts)
+
+
+def _more(total: int, shown: int, what: str) -> str:
+    return f"... and {total - shown} more {what}." if total > shown else ""
+
+
+# -- overview -----------------------------------------------------------------------------
+def compute_overview(context: ReportContext) -> Overview:
+    """The headline figures of the context's region and islands.
+
+    Example
+    -------
+    >>> import samenwerking as sw
+    >>> from samenwerking.report.base import ReportContext
+    >>> region = sw.example_region()
+    >>> G = sw.to_graph(region)
+    >>> compute_overview(ReportContext(region, G, sw.analysis.islands(G))).cases
+    12
+    """
+    region, found = context.region, context.islands
+    largest = found.largest.size if found.largest is not None else 0
+    return Overview(
+        organisations=len(region.organisations),
+        professionals=len(region.professionals),
+        ties=len(region.ties),
+        cases=len(region.cases),
+        islands=len(found.islands),
+        isolates=len(found.isolates),
+        silos=len(found.silos),
+        largest=largest,
+        share_in_largest=found.share_in_largest,
+    )
+
+
+@frozen
+class OverviewSection:
+    """The headline figures as a small table."""
+
+    overview: Overview
+    """The figures."""
+    key: str = "overview"
+    """Section key."""
+    title: str = "Overview"
+    """Section title."""
+
+    def _rows(self) -> list[list[object]]:
+        o = self.overview
+        return [
+            ["Organisations", o.organisations],
+            ["Professionals", o.professionals],
+            ["Ties", o.ties],
+            ["Cases", o.cases],
+            ["Islands (connected groups)", o.islands],
+            ["Professionals without any tie", o.isolates],
+            ["Silos (islands within one domain)", o.silos],
+            ["Professionals in the largest island", o.largest],
+            ["Share in the largest island (%)", round(100 * o.share_in_largest, 1)],
+        ]
+
+    def to_markdown(self) -> str:
+        """Markdown body."""
+        return md_table(["Figure", "Value"], self._rows())
+
+    def to_html(self) -> str:
+        """HTML body."""
+        return html_table(["Figure", "Value"], self._rows())
+
+
+def overview_section(context: ReportContext) -> OverviewSection:
+    """Build the overview section."""
+    return OverviewSection(compute_overview(context))
+
+
+# -- counts per sector and domain -----------------------------------------------------------
+@frozen
+class SectorCount:
+    """Organisations and professionals in one sector."""
+
+    sector: str
+    """The sector's value, e.g. ``"primary_school"``."""
+    label: str
+    """Its human label."""
+    domain: str
+    """The domain it belongs to."""
+    organisations: int
+    """Organisations in the sector."""
+    professionals: int
+    """Professionals whose main organisation is in the sector."""
+
+
+@frozen
+class DomainCount:
+    """Organisations, professionals and ties of one domain."""
+
+    domain: str
+    """The domain's value, e.g. ``"care"``."""
+    organisations: int
+    """Organisations in the domain."""
+    professionals: int
+    """Professionals whose main organisation is in the domain."""
+    ties_within: int
+    """Ties (graph edges) between two professionals of this domain."""
+    ties_across: int
+    """Ties (graph edges) between this domain and another one."""
+
+
+@frozen
+class CountsSection:
+    """Counts per sector and per domain."""
+
+    sectors: tuple[SectorCount, ...]
+    """One row per sector present, in vocabulary order."""
+    domains: tuple[DomainCount, ...]
+    """One row per domain present, in vocabulary order."""
+    key: str = "counts"
+    """Section key."""
+    title: str = "Organisations and professionals per sector and domain"
+    """Section title."""
+
+    _SECTOR_HEADERS = ("Sector", "Domain", "Organisations", "Professionals")
+    _DOMAIN_HEADERS = ("Domain", "Organisations", "Professionals", "Ties within", "Ties across")
+
+    def _sector_rows(self) -> list[list[object]]:
+        return [[s.label, s.domain, s.organisations, s.professionals] for s in self.sectors]
+
+    def _domain_rows(self) -> list[list[object]]:
+        return [
+            [d.domain, d.organisations, d.professionals, d.ties_within, d.ties_across]
+            for d in self.domains
+        ]
+
+    def to_markdown(self) -> str:
+        """Markdown body."""
+        return (
+            md_table(self._SECTOR_HEADERS, self._sector_rows())
+            + "\n\n"
+            + md_table(self._DOMAIN_HEADERS, self._domain_rows())
+        )
+
+    def to_html(self) -> str:
+        """HTML body."""
+        return (
+            html_table(self._SECTOR_HEADERS, self._sector_rows())
+            + "\n"
+            + html_table(self._DOMAIN_HEADERS, self._domain_rows())
+        )
+
+
+def counts_section(context: ReportContext) -> CountsSection:
+    """Count organisations and professionals per sector, and ties within and across domains."""
+    region, graph = context.region, context.graph
+    orgs = Counter(o.sector.value for o in region.organisations)
+    sector_of = {o.id: o.sector for o in region.organisations}
+    people = Counter(sector_of[p.organisation].value for p in region.professionals)
+    sectors = tuple(
+        SectorCount(s.value, s.label, s.domain.value, orgs[s.value], people[s.value])
+        for s in Sector
+        if orgs[s.value] or people[s.value]
+    )
+    domain_orgs = Counter(o.sector.domain.value for o in region.organisations)
+    domain_people = Counter(sector_of[p.organisation].domain.value for p in region.professionals)
+    within: Counter[str] = Counter()
+    across: Counter[str] = Counter()
+    for u, v in graph.edges():
+        du, dv = str(graph.nodes[u].get("domain")), str(graph.nodes[v].get("domain"))
+        if du == dv:
+            within[du] += 1
+        else:
+            across[du] += 1
+            across[dv] += 1
+    present = set(domain_orgs) | set(domain_people)
+    domains = tuple(
+        DomainCount(d, domain_orgs[d], domain_people[d], within[d], across[d])
+        for d in sorted(present, key=lambda d: _DOMAIN_ORDER.get(d, len(_DOMAIN_ORDER)))
+    )
+    return CountsSection(sectors, domains)
+
+
+# -- islands and silos ----------------------------------------------------------------------
+@frozen
+class IslandRow:
+    """One island, summarised for a table."""
+
+    rank: int
+    """1 for the largest island, 2 for the next, ..."""
+    size: int
+    """Number of professionals in it."""
+    share: float
+    """Share of all professionals (0 to 1)."""
+    domains: tuple[tuple[str, int], ...]
+    """Professionals per domain, most first."""
+    organisations: tuple[tuple[str, int], ...]
+    """Professionals per organisation (by name), most first."""
+    municipalities: tuple[str, ...]
+    """The municipalities present."""
+    is_silo: bool
+    """True when the island holds only one domain."""
+
+
+def _by_count(counts: Mapping[Any, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        sorted(((str(k), int(c)) for k, c in counts.items()), key=lambda kc: (-kc[1], kc[0]))
+    )
+
+
+def _island_row(rank: int, island: Island, context: ReportContext) -> IslandRow:
+    region = context.region
+    total = max(len(region.professionals), 1)
+    names: dict[str, str] = {o.id: o.name for o in region.organisations}
+    main_org = Counter(
+        names.get(str(context.graph.nodes[m].get("organisation")), "unknown")
+        for m in island.members
+    )
+    return IslandRow(
+        rank=rank,
+        size=island.size,
+        share=island.size / total,
+        domains=_by_count(island.domains),
+        organisations=_by_count(main_org),
+        municipalities=tuple(sorted(str(m) for m in island.municipalities)),
+        is_silo=bool(island.is_silo),
+    )
+
+
+@frozen
+class IslandsSection:
+    """Every island of two or more people, largest first."""
+
+    islands: tuple[IslandRow, ...]
+    """The islands with two or more professionals, largest first."""
+    total: int
+    """The number of such islands (more than may be listed)."""
+    key: str = "islands"
+    """Section key."""
+    title: str = "Islands"
+    """Section title."""
+
+    _HEADERS = ("Island", "People", "Share (%)", "Domains", "Organisations", "Silo")
+
+    def _rows(self) -> list[list[object]]:
+        return [
+            [
+                f"#{r.rank}",
+                r.size,
+                round(100 * r.share, 1),
+                _counts_text(r.domains),
+                len(r.organisations),
+                "yes" if r.is_silo else "no",
+            ]
+            for r in self.islands[:MAX_LISTED]
+        ]
+
+    def _intro(self) -> str:
+        return (
+            f"{self.total} island(s) of two or more professionals: groups connected among "
+            "themselves but to no one outside. People without any tie are listed below."
+        )
+
+    def to_markdown(self) -> str:
+        """Markdown body."""
+        more = _more(self.total, min(self.total, MAX_LISTED), "islands")
+        return "\n\n".join(
+            p for p in (self._intro(), md_table(self._HEADERS, self._rows()), more) if p
+        )
+
+    def to_html(self) -> str:
+        """HTML body."""
+        more = _more(self.total, min(self.total, MAX_LISTED), "islands")
+        return (
+            f"<p>{esc(self._intro())}</p>\n"
+            + html_table(self._HEADERS, self._rows())
+            + (f'\n<p class="muted">{esc(more)}</p>' if more else "")
+        )
+
+
+def islands_section(context: ReportContext) -> IslandsSection:
+    """Summarise every island with two or more professionals."""
+    groups = [i for i in context.islands.islands if i.size > 1]
+    rows = tuple(_island_row(rank, i, context) for rank, i in enumerate(groups, 1))
+    return IslandsSection(rows, len(rows))
+
+
+@frozen
+class SilosSection:
+    """Islands whose people all work in one domain."""
+
+    silos: tuple[IslandRow, ...]
+    """The silos with two or more professionals, largest first."""
+    key: str = "silos"
+    """Section key."""
+    title: str = "Silos"
+    """Section title."""
+
+    def _lines(self) -> list[str]:
+        out = []
+        for r in self.silos[:MAX_LISTED]:
+            domain = r.domains[0][0] if r.domains else "unknown"
+            orgs = "; ".join(f"{name} ({count})" for name, count in r.organisations[:5])
+            out.append(f"{r.size} professionals, all in {domain}: {orgs}")
+        return out
+
+    def _empty(self) -> str:
+        return "No silos: every island with two or more people spans more than one domain."
+
+    def to_markdown(self) -> str:
+        """Markdown body."""
+        if not self.silos:
+            return self._empty()
+        more = _more(len(self.silos), min(len(self.silos), MAX_LISTED), "silos")
+        items = "\n".join(f"- {md_escape(line)}" for line in self._lines())
+        return items + (f"\n\n{more}" if more else "")
+
+    def to_html(self) -> str:
+        """HTML body."""
+        if not self.silos:
+            return f"<p>{esc(self._empty())}</p>"
+        more = _more(len(self.silos), min(len(self.silos), MAX_LISTED), "silos")
+        items = "".join(f"<li>{esc(line)}</li>" for line in self._lines())
+        return f"<ul>{items}</ul>" + (f'\n<p class="muted">{esc(more)}</p>' if more else "")
+
+
+def silos_section(context: ReportContext) -> SilosSection:
+    """List the silos of two or more professionals."""
+    ranks = {i.members: rank for rank, i in enumerate(context.islands.islands, 1)}
+    silos = tuple(
+        _island_row(ranks.get(s.members, 0), s, context)
+        for s in context.islands.silos
+        if s.size > 1
+    )
+    return SilosSection(silos)
+
+
+# -- isolates -------------------------------------------------------------------------------
+@frozen
+class PersonRow:
+    """One professional, for a list."""
+
+    id: str
+    """Their id."""
+    name: str
+    """Their name."""
+    role: str
+    """Their role."""
+    organisation: str
+    """Their main organisation's name."""
+    sector: str
+    """Its sector."""
+
+
+@frozen
+class IsolatesSection:
+    """Professionals who have no tie at all."""
+
+    people: tuple[PersonRow, ...]
+    """Every isolated professional, by id."""
+    key: str = "isolates"
+    """Section key."""
+    title: str = "Professionals without any tie"
+    """Section title."""
+
+    _HEADERS = ("Id", "Name", "Role", "Organisation", "Sector")
+
+    def _rows(self) -> list[list[object]]:
+        return [[p.id, p.name, p.role, p.organisation, p.sector] for p in self.people[:MAX_LISTED]]
+
+    def to_markdown(self) -> str:
+        """Markdown body."""
+        if not self.people:
+            return "Everyone has at least one tie."
+        more = _more(len(self.people), min(len(self.people), MAX_LISTED), "people")
+        return md_table(self._HEADERS, self._rows()) + (f"\n\n{more}" if more else "")
+
+    def to_html(self) -> str:
+        """HTML body."""
+        if not self.people:
+            return "<p>Everyone has at least one tie.</p>"
+        more = _more(len(self.people), min(len(self.people), MAX_LISTED), "people")
+        return html_table(self._HEADERS, self._rows()) + (
+            f'\n<p class="muted">{esc(more)}</p>' if more else ""
+        )
+
+
+def isolates_section(context: ReportContext) -> IsolatesSection:
+    """List the professionals without any tie."""
+    region = context.region
+    people: dict[str, Professional] = {p.id: p for p in region.professionals}
+    orgs = {o.id: o for o in region.organisations}
+    rows = []
+    for pid in sorted(str(i) for i in context.islands.isolates):
+        person = people.get(pid)
+        if person is None:
+            continue
+        org = orgs.get(person.organisation)
+        rows.append(
+            PersonRow(
+                pid,
+                person.name,
+                person.role.value.replace("_", " "),
+                org.name if org else person.organisation,
+                org.sector.label if org else "",
+            )
+        )
+    return IsolatesSection(tuple(rows))
+
+
+# -- picture --------------------------------------------------------------------------------
+@frozen
+class PictureSection:
+    """The network picture: inline SVG in HTML, a file reference in Markdown."""
+
+    picture: NetworkPicture
+    """The laid-out picture."""
+    svg: str
+    """The picture drawn as SVG."""
+    file_name: str = PICTURE_FILE
+    """Where the Markdown expects the SVG file, relative to ``report.md``."""
+    key: str = "picture"
+    """Section key."""
+    title: str = "The network, coloured by domain"
+    """Section title."""
+
+    def _caption(self) -> str:
+        what = "professional" if self.picture.level == "professional" else "organisation"
+        return (
+            f"Each dot is a {what}; lines are ties. Colours show the domain "
+            "(see the legend). Hover over a dot to see who it is."
+        )
+
+    def to_markdown(self) -> str:
+        """Markdown body."""
+        return (
+            f"![{md_escape(self.picture.title)}]({self.file_name})\n\n{md_escape(self._caption())}"
+        )
+
+    def to_html(self) -> str:
+        """HTML body."""
+        return f"<figure>\n{self.svg}<figcaption>{esc(self._caption())}</figcaption>\n</figure>"
+
+
+def picture_section(context: ReportContext) -> PictureSection:
+    """Lay out and draw the network: professionals if few enough, else organisations."""
+    from samenwerking.graph import to_graph
+
+    region = context.region
+    orgs = {o.id: o for o in region.organisations}
+    if context.graph.number_of_nodes() <= MAX_PROFESSIONAL_NODES:
+        labels = {}
+        for person in region.professionals:
+            org = orgs.get(person.organisation)
+            where = org.name if org else person.organisation
+            role = person.role.value.replace("_", " ")
+            labels[person.id] = f"{person.name} ({role}, {where})"
+        picture = layout_picture(
+            context.graph,
+            title=f"Professionals in {region.name} and who knows whom",
+            seed=context.seed,
+            labels=labels,
+        )
+    else:
+        org_graph = to_graph(region, level="organisation")
+        staff = Counter(org for p in region.professionals for org in p.organisations)
+        picture = layout_picture(
+            org_graph,
+            title=f"Organisations in {region.name} and their ties",
+            level="organisation",
+            seed=context.seed,
+            labels={o.id: f"{o.name} ({o.sector.label})" for o in region.organisations},
+            sizes={o.id: staff[o.id] for o in region.organisations},
+        )
+    return PictureSection(picture, render_svg(picture))
+
+
+DEFAULT_SECTIONS = (
+    overview_section,
+    counts_section,
+    islands_section,
+    silos_section,
+    isolates_section,
+    picture_section,
+)
+"""The built-in section builders, in display order."""

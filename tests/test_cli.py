@@ -1,0 +1,119 @@
+"""The samenwerking command, run in-process (plus one run of the installed script)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+import samenwerking as sw
+from samenwerking.cli import main
+
+
+def test_report_on_the_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["report", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert (out / "report.md").is_file()
+    assert (out / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert captured.out.startswith("Lindenhoeve: ")
+    assert str(out / "report.md") in captured.out and str(out / "report.html") in captured.out
+    assert "example region" in captured.err  # progress goes to stderr
+
+
+def test_report_on_a_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = sw.save(sw.example_region().replace(name="Elders"), tmp_path / "region.json")
+    assert main(["report", str(source), "--out", str(tmp_path / "r")]) == 0
+    assert capsys.readouterr().out.startswith("Elders: ")
+    assert "Elders" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+
+
+def test_check_a_valid_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = sw.save(sw.example_region(), tmp_path / "csv", format="csv")
+    assert main(["check", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("valid: Lindenhoeve")
+
+
+def _edit_cell(path: Path, row: int, column: str, value: str) -> str:
+    """Set one cell (``row`` numbered as in a spreadsheet, header = 1); return the old value."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    col = rows[0].index(column)
+    old = rows[row - 1][col]
+    rows[row - 1][col] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return old
+
+
+def test_check_a_broken_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = sw.save(sw.example_region(), tmp_path / "csv", format="csv")
+    _edit_cell(folder / "ties.csv", 4, "target", "p-999")
+    _edit_cell(folder / "professionals.csv", 6, "organisations", "nowhere")
+    _edit_cell(folder / "cases.csv", 3, "support_level", "enormous")
+    assert main(["check", str(folder)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    expected = [
+        ("ties.csv", "row 4", "'target'", "'p-999'"),
+        ("professionals.csv", "row 6", "'organisations'", "'nowhere'"),
+        ("cases.csv", "row 3", "'support_level'", "'enormous'"),
+    ]
+    for file, row, field, value in expected:
+        assert any(
+            file in line and f"{row}," in line and field in line and value in line for line in lines
+        ), (file, lines)
+    assert f"{len(lines)} problem" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_check_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nothing.json")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("samenwerking: error: ")
+    assert "nothing.json" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_convert_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    region = sw.example_region()
+    first = sw.save(region, tmp_path / "first.json")
+    assert main(["convert", str(first), str(tmp_path / "folder")]) == 0
+    assert main(["convert", str(tmp_path / "folder"), str(tmp_path / "second.json")]) == 0
+    assert (tmp_path / "folder" / "ties.csv").is_file()
+    assert sw.load(tmp_path / "folder") == region
+    assert sw.load(tmp_path / "second.json") == region
+    assert "second.json" in capsys.readouterr().out
+
+
+def test_example_writes_a_folder(tmp_path: Path) -> None:
+    assert main(["example", str(tmp_path / "lindenhoeve")]) == 0
+    assert (tmp_path / "lindenhoeve" / "organisations.csv").is_file()
+    assert sw.load(tmp_path / "lindenhoeve") == sw.example_region()
+
+
+@pytest.mark.parametrize("argv", [[], ["convert", "only-one"], ["report", "--bogus"], ["nonsense"]])
+def test_argument_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"samenwerking {sw.__version__}"
+
+
+def test_installed_console_script() -> None:
+    scripts = Path(sysconfig.get_path("scripts"))
+    script = scripts / ("samenwerking.exe" if sys.platform == "win32" else "samenwerking")
+    if not script.exists():
+        pytest.skip(f"the console script is not installed in {scripts}")
+    result = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"samenwerking {sw.__version__}"
