@@ -49,7 +49,7 @@ def is_valid_id(value: object) -> bool:
         isinstance(value, str)
         and value != ""
         and value == value.strip()
-        and not any(ch in _FORBIDDEN for ch in value)
+        and _FORBIDDEN.isdisjoint(value)
     )
 
 
