@@ -88,8 +88,26 @@ def test_index_of_unknown_node() -> None:
 
 
 def test_decode_unknown_attribute() -> None:
-    with pytest.raises(KeyError, match="role"):
-        compact_graph(small_region()).decode("role")
+    with pytest.raises(KeyError, match="colour"):
+        compact_graph(small_region()).decode("colour")
+
+
+def test_roles() -> None:
+    g = compact_graph(small_region())
+    assert g.decode("role") == ["teacher", "intern_begeleider", "youth_consultant", "family_coach"]
+    assert g.roles == tuple(r.value for r in Role)
+    assert g.role.dtype == np.int16 and not g.role.flags.writeable
+
+
+def test_role_defaults_to_unknown() -> None:
+    g = CompactGraph.from_networkx(nx.path_graph(3))
+    assert g.role.tolist() == [-1, -1, -1]
+    direct = CompactGraph(
+        ids=("a",), indptr=np.zeros(2, np.int64), indices=np.zeros(0, np.int32),
+        weight=np.zeros(0), sector=np.array([-1], np.int16), domain=np.array([-1], np.int16),
+        municipality=np.array([-1], np.int32), organisation=np.array([-1], np.int32),
+    )  # fmt: skip
+    assert direct.role.tolist() == [-1] and direct.decode("role") == [None]
 
 
 def test_empty_region() -> None:
@@ -150,7 +168,7 @@ def test_matches_the_networkx_view(region: Region) -> None:
     expected = nx.to_numpy_array(reference, nodelist=list(reference), weight="ties")
     assert np.array_equal(g.to_scipy().toarray(), expected)
     assert g.n_edges == reference.number_of_edges()
-    for attribute in ("sector", "domain", "municipality", "organisation"):
+    for attribute in ("sector", "domain", "municipality", "organisation", "role"):
         decoded = g.decode(attribute)
         for node, value in zip(g.ids, decoded, strict=True):
             raw = reference.nodes[node][attribute]
@@ -167,7 +185,7 @@ def test_from_networkx_round_trip(region: Region) -> None:
     assert via.ids == direct.ids
     for name in ("indptr", "indices", "weight"):
         assert np.array_equal(getattr(via, name), getattr(direct, name)), name
-    for attribute in ("sector", "domain", "municipality"):
+    for attribute in ("sector", "domain", "municipality", "role"):
         assert via.decode(attribute) == direct.decode(attribute)
 
 

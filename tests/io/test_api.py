@@ -9,7 +9,7 @@ from hypothesis import given
 
 import strategies as s
 from samenwerking.errors import InvalidRegionError, SourceNotFoundError, UnsupportedSourceError
-from samenwerking.io import csvfolder, jsonfile
+from samenwerking.io import csv_ties, jsonfile
 from samenwerking.io.api import load, save
 from samenwerking.model import Region
 
@@ -81,7 +81,7 @@ def test_validate_false_skips_reference_checks(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "module", "attribute"),
-    [("r.json", jsonfile, "iter_tie_columns"), ("r", csvfolder, "_tie_rows")],
+    [("r.json", jsonfile, "iter_tie_columns"), ("r", csv_ties, "_tie_columns")],
 )
 def test_failed_save_leaves_previous_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, module: object, attribute: str

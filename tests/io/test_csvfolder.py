@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import strategies as s
 from samenwerking.errors import InvalidRegionError, UnsupportedSourceError
-from samenwerking.io import cells, csvfolder
+from samenwerking.io import cells, csv_ties
 from samenwerking.io.csvfolder import TABLES, read_csv_folder, write_csv_folder
 from samenwerking.model import Region, TieKind
 
@@ -182,7 +182,7 @@ def test_failed_write_keeps_old_folder_and_leaves_no_litter(
     def explode(*_args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(csvfolder, "_tie_rows", explode)
+    monkeypatch.setattr(csv_ties, "_tie_columns", explode)
     with pytest.raises(RuntimeError):
         write_csv_folder(Region("new"), folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

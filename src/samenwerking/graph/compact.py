@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from samenwerking.errors import UnknownIdError
-from samenwerking.model import Domain, Region, Sector
+from samenwerking.model import Domain, Region, Role, Sector
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,6 +36,8 @@ __all__ = ["CompactGraph", "compact_graph"]
 
 _SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
 _DOMAINS: tuple[str, ...] = tuple(d.value for d in Domain)
+_ROLES: tuple[str, ...] = tuple(r.value for r in Role)
+_ROLE_CODE = {r: i for i, r in enumerate(_ROLES)}
 _SECTOR_DOMAIN = np.array([_DOMAINS.index(Sector(s).domain.value) for s in _SECTORS], np.int16)
 
 
@@ -89,6 +91,13 @@ class CompactGraph:
     """Organisation id vocabulary."""
     name: str = ""
     """The region's name."""
+    role: npt.NDArray[np.int16] = field(
+        default=Factory(lambda self: np.full(self.n_nodes, -1, np.int16), takes_self=True),
+        converter=_readonly,
+    )
+    """Each node's role, as a position in :attr:`roles` (``-1``: unknown)."""
+    roles: tuple[str, ...] = _ROLES
+    """Role vocabulary (enum values)."""
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -139,6 +148,7 @@ class CompactGraph:
             municipalities=municipalities,
             organisations=organisations,
             name=region.name,
+            role=np.fromiter((_ROLE_CODE[p.role.value] for p in professionals), np.int16, n),
         )
 
     @classmethod
@@ -178,6 +188,7 @@ class CompactGraph:
         domain, domains = coded("domain", _DOMAINS)
         municipality, municipalities = coded("municipality")
         organisation, organisations = coded("organisation")
+        role, roles = coded("role", _ROLES)
         return cls(
             ids=ids,
             indptr=indptr,
@@ -192,6 +203,8 @@ class CompactGraph:
             municipalities=municipalities,
             organisations=organisations,
             name=str(G.graph.get("name", "")),
+            role=role.astype(np.int16),
+            roles=roles,
         )
 
     # -- queries ------------------------------------------------------------------------
@@ -237,12 +250,13 @@ class CompactGraph:
         )
 
     def decode(self, attribute: str) -> list[str | None]:
-        """Each node's ``sector``, ``domain``, ``municipality`` or ``organisation`` as text."""
+        """Each node's ``sector``, ``domain``, ``municipality``, ``organisation`` or ``role``."""
         vocabularies = {
             "sector": self.sectors,
             "domain": self.domains,
             "municipality": self.municipalities,
             "organisation": self.organisations,
+            "role": self.roles,
         }
         if attribute not in vocabularies:
             raise KeyError(
@@ -256,7 +270,8 @@ class CompactGraph:
     def nbytes(self) -> int:
         """Memory held by the arrays, in bytes (ids not counted)."""
         arrays = (self.indptr, self.indices, self.weight, self.sector, self.domain)
-        return sum(a.nbytes for a in arrays) + self.municipality.nbytes + self.organisation.nbytes
+        extra = self.municipality.nbytes + self.organisation.nbytes + self.role.nbytes
+        return sum(a.nbytes for a in arrays) + extra
 
     def __repr__(self) -> str:
         return f"<CompactGraph {self.name!r}: {self.n_nodes} nodes, {self.n_edges} edges>"

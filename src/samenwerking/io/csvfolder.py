@@ -16,15 +16,11 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
-import itertools
-import math
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,10 +29,9 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking.errors import InvalidRegionError, Problem, UnsupportedSourceError
-from samenwerking.io import cells
+from samenwerking.io import cells, csv_ties
 from samenwerking.model import (
     FORMAT_VERSION,
-    TIE_COLUMNS,
     Agenda,
     AgendaKind,
     Agreement,
@@ -66,14 +61,10 @@ from samenwerking.model import (
     Topic,
     WorkingGroup,
 )
-from samenwerking.model.ids import is_valid_id
 from samenwerking.model.validation import Path as ModelPath
 from samenwerking.model.validation import json_path, region_problems
 
 __all__ = ["TABLES", "csv_folder_problems", "read_csv_folder", "write_csv_folder"]
-
-_CHUNK = 200_000
-_MAX_TIE_PROBLEMS_PER_COLUMN = 100
 
 
 def _plain(value: Any) -> str:
@@ -282,10 +273,8 @@ class _Reading:
 
 def _open(path: Path) -> tuple[IO[str], list[str], str]:
     handle = path.open(encoding="utf-8-sig", newline="")
-    first = handle.readline()
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    header = next(csv.reader([first], delimiter=delimiter), [])
-    return handle, [h.strip().lower() for h in header], delimiter
+    header, delimiter = csv_ties.sniff_header(handle.readline())
+    return handle, header, delimiter
 
 
 def _check_header(
@@ -434,6 +423,20 @@ def _read_region_row(reading: _Reading) -> str:
             )
         name = values.get("name") or name
     return str(name)
+
+
+def _read_ties(reading: _Reading) -> TieStore | None:
+    file = csv_ties.FILE
+    columns = TABLES[file]
+    read = csv_ties.read_ties(
+        reading.folder / file,
+        reading,
+        lambda header: _check_header(reading, file, header, columns),
+    )
+    if read is None:
+        return None
+    reading.tie_rows = read.rows
+    return read.store
 
 
 def _parse_folder(folder: Path) -> tuple[Region | None, _Reading]:
@@ -620,280 +623,6 @@ def read_csv_folder(folder: str | os.PathLike[str], *, validate: bool = True) ->
     return region
 
 
-# -- ties.csv, column by column ------------------------------------------------------------------
-_KIND_CODES = {"": 0, **{kind.value: code for code, kind in enumerate(TieStore.KINDS)}}
-_NAT = np.iinfo(np.int64).min
-
-
-class _TieColumns:
-    """Convert the columns of ties.csv chunk by chunk into compact arrays."""
-
-    def __init__(self, reading: _Reading) -> None:
-        self.reading = reading
-        self.index: dict[str, int] = {}
-        self.meetings: dict[str, int] = {}
-        self.parts: dict[str, list[npt.NDArray[Any]]] = {c: [] for c in TIE_COLUMNS}
-        self.counts: dict[str, int] = dict.fromkeys(TIE_COLUMNS, 0)
-        self.failed = False
-
-    def bad(self, name: str, rows: list[int], values: Sequence[str], message_of: Any) -> None:
-        self.failed = True
-        for i in rows:
-            self.counts[name] += 1
-            if self.counts[name] <= _MAX_TIE_PROBLEMS_PER_COLUMN:
-                message = message_of(values[i])
-                self.reading.problem("ties.csv", self.row_numbers[i], name, values[i], message)
-
-    def cell_error(self, parse: Callable[[str], Any]) -> Callable[[str], str]:
-        def message(cell: str) -> str:
-            try:
-                parse(cell)
-            except cells.CellError as exc:
-                return str(exc)
-            return "required value missing"
-
-        return message
-
-    def ids(self, name: str, values: Sequence[str], index: dict[str, int], optional: bool) -> None:
-        n = len(values)
-        codes = np.fromiter(map(index.get, values, itertools.repeat(-1, n)), np.int32, n)
-        unmatched = np.flatnonzero(codes < 0).tolist()
-        if unmatched:
-            # New ids (added in order of first appearance), padded, empty or invalid cells.
-            invalid: set[str] = set()
-            for i in unmatched:
-                value = values[i]
-                text = value.strip()
-                if text in index:
-                    codes[i] = index[text]
-                elif not text:
-                    if not optional:
-                        invalid.add(value)
-                elif _valid(text):
-                    codes[i] = index[text] = len(index)
-                else:
-                    invalid.add(value)
-            if invalid:
-                rows = [i for i in unmatched if values[i] in invalid]
-                self.bad(name, rows, values, self.cell_error(cells.parse_id))
-                return
-        self.parts[name].append(codes)
-
-    def kinds(self, values: Sequence[str]) -> None:
-        codes = [_KIND_CODES.get(v, -1) for v in values]
-        if -1 in codes:
-            parse = cells.enum_parser(TieKind)
-            for i, code in enumerate(codes):
-                if code == -1:
-                    try:
-                        kind = parse(values[i])
-                        codes[i] = 0 if kind is None else TieStore.KINDS.index(kind)
-                    except cells.CellError:
-                        pass
-            rows = [i for i, c in enumerate(codes) if c == -1]
-            if rows:
-                self.bad("kind", rows, values, self.cell_error(parse))
-                return
-        self.parts["kind"].append(np.array(codes, dtype=np.int8))
-
-    def numbers(self, name: str, values: Sequence[str]) -> None:
-        try:
-            array = np.array([float(v) if v else math.nan for v in values], dtype=np.float64)
-            clean = int(np.count_nonzero(np.isnan(array))) == values.count("") and bool(
-                np.isfinite(array[~np.isnan(array)]).all()
-            )
-        except ValueError:
-            clean = False
-        if not clean:
-            parsed: list[float] = []
-            rows = []
-            for i, v in enumerate(values):
-                try:
-                    number = cells.parse_float(v)
-                    parsed.append(math.nan if number is None else number)
-                except cells.CellError:
-                    rows.append(i)
-                    parsed.append(math.nan)
-            if rows:
-                self.bad(name, rows, values, self.cell_error(cells.parse_float))
-                return
-            array = np.array(parsed, dtype=np.float64)
-        self.parts[name].append(array)
-
-    def dates(self, values: Sequence[str]) -> None:
-        days: dict[str, int] = {}
-        wrong: set[str] = set()
-        for value in set(values):
-            try:
-                date = cells.parse_date(value)
-            except cells.CellError:
-                wrong.add(value)
-                continue
-            days[value] = _NAT if date is None else date.toordinal() - 719163
-        if wrong:
-            rows = [i for i, v in enumerate(values) if v in wrong]
-            self.bad("since", rows, values, self.cell_error(cells.parse_date))
-            return
-        array = np.fromiter((days[v] for v in values), np.int64, len(values))
-        self.parts["since"].append(array.view("datetime64[D]"))
-
-    def flags(self, values: Sequence[str]) -> None:
-        table = cells.BOOLEANS
-        try:
-            flags = [table[v] for v in values]
-        except KeyError:
-            rows = []
-            flags = []
-            for i, v in enumerate(values):
-                try:
-                    flags.append(cells.parse_bool(v))
-                except cells.CellError:
-                    rows.append(i)
-                    flags.append(False)
-            if rows:
-                self.bad("directed", rows, values, self.cell_error(cells.parse_bool))
-                return
-        self.parts["directed"].append(np.array(flags, dtype=np.bool_))
-
-    row_numbers: list[int] | range = range(0)
-
-
-def _valid(text: str) -> bool:
-    return is_valid_id(text)
-
-
-@contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of short-lived rows are made."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _read_ties(reading: _Reading) -> TieStore | None:
-    with _without_gc():
-        return _read_tie_file(reading)
-
-
-def _read_tie_file(reading: _Reading) -> TieStore | None:
-    file = "ties.csv"
-    path = reading.folder / file
-    if not path.is_file():
-        return None
-    columns = TABLES[file]
-    handle, header, delimiter = _open(path)
-    with handle:
-        if not _check_header(reading, file, header, columns):
-            return None
-        width = len(header)
-        present = [name for name in TIE_COLUMNS if name in header]
-        positions = {name: header.index(name) for name in present}
-        convert = _TieColumns(reading)
-        next_row = 2
-        all_rows: list[npt.NDArray[np.int64]] = []
-        irregular = False
-        for count, fast, chunk in _tie_chunks(handle, delimiter, width):
-            rows: list[int] | range = range(next_row, next_row + count)
-            next_row += count
-            transposed: list[Sequence[str]] = fast
-            if not transposed and set(map(len, chunk)) == {width}:
-                transposed = list(zip(*chunk, strict=True))
-            if not transposed or "" in transposed[positions["source"]]:
-                if not chunk:
-                    chunk = [list(row) for row in zip(*transposed, strict=True)]
-                chunk, rows = _regularise(reading, chunk, rows, width)
-                transposed = list(zip(*chunk, strict=True))
-                irregular = True
-            all_rows.append(np.asarray(rows, dtype=np.int64))
-            if not rows:
-                continue
-            convert.row_numbers = rows
-            for name in present:
-                values = transposed[positions[name]]
-                if name in ("source", "target"):
-                    convert.ids(name, values, convert.index, optional=False)
-                elif name == "met_at":
-                    convert.ids(name, values, convert.meetings, optional=True)
-                elif name == "kind":
-                    convert.kinds(values)
-                elif name == "since":
-                    convert.dates(values)
-                elif name == "directed":
-                    convert.flags(values)
-                else:
-                    convert.numbers(name, values)
-            del transposed
-    for name, count in convert.counts.items():
-        if count > _MAX_TIE_PROBLEMS_PER_COLUMN:
-            extra = count - _MAX_TIE_PROBLEMS_PER_COLUMN
-            reading.problems.append(
-                Problem(f"... and {extra} more problems like these", file, "", name)
-            )
-    if convert.failed:
-        return None
-    if irregular:
-        reading.tie_rows = np.concatenate(all_rows) if all_rows else None
-    arrays = {name: np.concatenate(convert.parts[name]) for name in present if convert.parts[name]}
-    if "source" not in arrays:
-        return TieStore.empty()
-    return TieStore(ids=tuple(convert.index), meetings=tuple(convert.meetings), **arrays)
-
-
-def _tie_chunks(
-    handle: IO[str], delimiter: str, width: int
-) -> Iterator[tuple[int, list[Sequence[str]], list[list[str]]]]:
-    """Yield ``(records, columns, [])`` for plain chunks, ``(records, [], rows)`` otherwise.
-
-    A chunk without quotes, where every line has ``width`` cells, is split column-wise in
-    one go (much faster than the csv module); once a quote appears, the csv module reads
-    the rest of the file, since quoted cells may span lines.
-    """
-    lines_left = iter(handle)
-    while lines := list(itertools.islice(lines_left, _CHUNK)):
-        block = "".join(lines)
-        if '"' in block:
-            reader = csv.reader(itertools.chain(lines, lines_left), delimiter=delimiter)
-            while chunk := list(itertools.islice(reader, _CHUNK)):
-                yield len(chunk), [], chunk
-            return
-        if "\r" in block:
-            block = block.replace("\r\n", "\n")
-        counts = set(map(str.count, lines, itertools.repeat(delimiter)))
-        if counts != {width - 1} or "\r" in block:
-            yield len(lines), [], list(csv.reader(lines, delimiter=delimiter))
-            continue
-        if block.endswith("\n"):
-            block = block[:-1]
-        flat = block.replace("\n", delimiter).split(delimiter)
-        yield len(lines), [flat[i::width] for i in range(width)], []
-        del flat, block
-
-
-def _regularise(
-    reading: _Reading, chunk: list[list[str]], rows: Iterable[int], width: int
-) -> tuple[list[list[str]], list[int]]:
-    """Drop blank rows, pad short ones and report rows with too many cells."""
-    kept: list[list[str]] = []
-    numbers: list[int] = []
-    for row, cells_ in zip(rows, chunk, strict=True):
-        if not any(c.strip() for c in cells_):
-            continue
-        if len(cells_) > width:
-            if any(c.strip() for c in cells_[width:]):
-                reading.problem("ties.csv", row, "", None, f"more cells than columns ({width})")
-                continue
-            cells_ = cells_[:width]
-        elif len(cells_) < width:
-            cells_ = cells_ + [""] * (width - len(cells_))
-        kept.append(cells_)
-        numbers.append(row)
-    return kept, numbers
-
-
 # -- writing -------------------------------------------------------------------------------------
 def _rows(
     columns: tuple[Column, ...], items: Iterable[tuple[dict[str, str], Any]]
@@ -948,31 +677,6 @@ def _table_rows(region: Region) -> dict[str, Iterable[list[str]]]:
     }
 
 
-def _tie_rows(store: TieStore) -> Iterator[list[list[str]]]:
-    ids = np.array(store.ids, dtype=object)
-    meetings = np.array([*store.meetings, ""], dtype=object)
-    kinds = np.array([k.value for k in TieStore.KINDS], dtype=object)
-
-    def numbers(array: npt.NDArray[np.float64]) -> list[str]:
-        return ["" if v != v else repr(v) for v in array.tolist()]
-
-    for start in range(0, len(store), _CHUNK):
-        part = slice(start, start + _CHUNK)
-        since = np.datetime_as_string(store.column("since")[part], unit="D").tolist()
-        columns = [
-            ids[store.source[part]].tolist(),
-            ids[store.target[part]].tolist(),
-            kinds[store.kind[part]].tolist(),
-            numbers(store.column("strength")[part]),
-            numbers(store.column("trust")[part]),
-            numbers(store.column("value")[part]),
-            ["" if d == "NaT" else d for d in since],
-            meetings[store.column("met_at")[part]].tolist(),
-            np.where(store.column("directed")[part], "true", "false").tolist(),
-        ]
-        yield [list(row) for row in zip(*columns, strict=True)]
-
-
 def _write_file(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -985,12 +689,9 @@ def _write_all(region: Region, folder: Path) -> None:
     for file, columns in TABLES.items():
         path = folder / file
         header = [c.name for c in columns]
-        if file == "ties.csv":
+        if file == csv_ties.FILE:
             with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(header)
-                for chunk in _tie_rows(region.ties):
-                    writer.writerows(chunk)
+                csv_ties.write_ties(region.ties, handle)
         else:
             _write_file(path, header, tables[file])
 

@@ -1,0 +1,115 @@
+"""Private sparse kernels shared by the broker, weak-point and reach analyses.
+
+Everything here works on the CSR arrays of a :class:`~samenwerking.graph.compact.CompactGraph`
+with numpy and :mod:`scipy.sparse`; nothing converts through networkx.
+
+Example
+-------
+>>> import networkx as nx
+>>> from samenwerking.analysis._input import as_compact
+>>> A = pattern(as_compact(nx.path_graph(3)))
+>>> A.toarray().tolist()
+[[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Sequence
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from samenwerking.analysis._input import InvalidArgumentError, as_compact
+from samenwerking.graph.compact import CompactGraph
+
+__all__ = [
+    "UNKNOWN",
+    "group_labels",
+    "node_positions",
+    "pattern",
+    "row_chunks",
+    "weighted",
+]
+
+UNKNOWN = "unknown"
+"""The label of the group of nodes whose group code is ``-1``."""
+
+_CHUNK_WORK = 4_000_000
+"""Roughly how many two-step paths one chunk of a sparse product may produce."""
+
+
+def pattern(G: CompactGraph, dtype: Any = np.float64) -> Any:  # noqa: N803
+    """The unweighted adjacency matrix (all stored entries 1) as a ``csr_matrix``."""
+    n = G.n_nodes
+    ones = np.ones(len(G.indices), dtype=dtype)
+    return sp.csr_matrix((ones, G.indices, G.indptr), shape=(n, n), copy=False)
+
+
+def weighted(G: nx.Graph | CompactGraph, weight: str | None) -> tuple[CompactGraph, Any]:  # noqa: N803
+    """The compact graph and its adjacency matrix with ``weight`` (``None``: every edge 1).
+
+    For a networkx graph, ``weight`` names the edge attribute (missing: 1); for a compact
+    graph any non-``None`` weight means the tie counts in :attr:`CompactGraph.weight`.
+    """
+    if weight is None:
+        C = as_compact(G)  # noqa: N806
+        return C, pattern(C)
+    if isinstance(G, CompactGraph):
+        return G, G.to_scipy()
+    if not isinstance(G, nx.Graph):
+        as_compact(G)  # raises the friendly error
+    C = CompactGraph.from_networkx(G, weight=weight)  # noqa: N806
+    return C, C.to_scipy()
+
+
+def group_labels(codes: npt.NDArray[Any], labels: Sequence[str]) -> tuple[Any, tuple[str, ...]]:
+    """Codes with ``-1`` replaced by a code for ``"unknown"``, and the labels they index."""
+    codes = np.asarray(codes, dtype=np.int64)
+    if (codes < 0).any():
+        full = (*labels, UNKNOWN)
+        return np.where(codes < 0, len(labels), codes), full
+    return codes, tuple(labels)
+
+
+def node_positions(G: CompactGraph, nodes: Sequence[Hashable]) -> npt.NDArray[np.int64]:  # noqa: N803
+    """Positions of node ids; raises :class:`InvalidArgumentError` for an unknown one."""
+    positions = np.empty(len(nodes), np.int64)
+    lookup = {node: i for i, node in enumerate(G.ids)} if len(nodes) > 64 else None
+    for at, node in enumerate(nodes):
+        if lookup is not None:
+            if node not in lookup:
+                raise InvalidArgumentError(f"node {node!r} is not in the graph")
+            positions[at] = lookup[node]
+        else:
+            try:
+                positions[at] = G.index_of(node)
+            except LookupError:
+                raise InvalidArgumentError(f"node {node!r} is not in the graph") from None
+    return positions
+
+
+def row_chunks(X: Any, Y: Any) -> Iterator[tuple[int, int, Any]]:  # noqa: N803
+    """Yield ``(start, stop, X[start:stop] @ Y)`` over row chunks of bounded size.
+
+    A chunk is cut so that the two-step paths it expands (the work and the memory of the
+    product) stay near a few million, so products of large graphs never build the whole
+    (possibly dense) two-step matrix at once.
+    """
+    n = X.shape[0]
+    if n == 0:
+        return
+    row_nnz = np.diff(Y.indptr).astype(np.int64)
+    cost = np.zeros(n + 1, np.int64)
+    if X.nnz:
+        rows = np.repeat(np.arange(n), np.diff(X.indptr))
+        work = np.bincount(rows, weights=row_nnz[X.indices], minlength=n)
+        np.cumsum(work.astype(np.int64), out=cost[1:])
+    start = 0
+    while start < n:
+        stop = int(np.searchsorted(cost, cost[start] + _CHUNK_WORK, side="right")) - 1
+        stop = min(max(stop, start + 1), n)
+        yield start, stop, X[start:stop] @ Y
+        start = stop

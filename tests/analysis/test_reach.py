@@ -1,0 +1,97 @@
+"""Tests for reach within k steps and the nearest contact (``analysis.reach``).
+
+References: :func:`networkx.single_source_shortest_path_length` with a cutoff and plain
+shortest-path search over members and targets, on hypothesis graphs and on the DHHS
+network (Luke 2015, see tests/fixtures/networks/README.md).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from broker_graphs import graphs, load_network, twins
+from hypothesis import given
+from hypothesis import strategies as st
+
+from samenwerking.analysis._input import InvalidArgumentError
+from samenwerking.analysis.reach import nearest_contact, reach_counts, within_reach
+from samenwerking.model import Sector
+
+SCHOOLS = {s.value for s in Sector if s.is_school}
+
+
+@given(graphs(), st.integers(0, 4))
+def test_within_reach_equals_networkx(g: nx.Graph, k: int) -> None:
+    for form in twins(g):
+        for node in g:
+            expected = nx.single_source_shortest_path_length(g, node, cutoff=k)
+            got = within_reach(form, node, k=k)
+            assert got == expected
+            assert list(got.values()) == sorted(got.values())
+
+
+@given(graphs(), st.integers(0, 20))
+def test_reach_counts_equal_networkx(g: nx.Graph, k: int) -> None:
+    expected = {v: len(nx.single_source_shortest_path_length(g, v, cutoff=k)) - 1 for v in g}
+    for form in twins(g):
+        assert reach_counts(form, k=k) == expected
+
+
+def test_reach_counts_real_network() -> None:
+    g = load_network("DHHS")
+    for k in (1, 2, 3):
+        expected = {v: len(nx.single_source_shortest_path_length(g, v, cutoff=k)) - 1 for v in g}
+        assert reach_counts(g, k=k) == expected
+
+
+def _expected_distances(
+    g: nx.Graph, targets: set[object], max_steps: int | None
+) -> dict[str, int | None]:
+    result: dict[str, int | None] = {}
+    for node in g:
+        org, sector = g.nodes[node].get("organisation"), g.nodes[node].get("sector")
+        if org is None or sector not in SCHOOLS:
+            continue
+        lengths = nx.single_source_shortest_path_length(g, node, cutoff=max_steps)
+        found = [d for t, d in lengths.items() if t in targets]
+        best = min(found) if found else None
+        old = result.get(org)
+        result[org] = best if old is None else (old if best is None else min(old, best))
+    return result
+
+
+@given(graphs(), st.none() | st.integers(0, 3), st.booleans())
+def test_nearest_contact_equals_brute_force(
+    g: nx.Graph, max_steps: int | None, with_role: bool
+) -> None:
+    roles = ["family_coach"] if with_role else None
+    targets = {
+        v
+        for v in g
+        if g.nodes[v].get("sector") == "youth_care"
+        and (not with_role or g.nodes[v].get("role") == "family_coach")
+    }
+    expected = _expected_distances(g, targets, max_steps)
+    for form in twins(g):
+        result = nearest_contact(
+            form, to_sectors=["youth_care"], to_roles=roles, max_steps=max_steps
+        )
+        assert result.distances() == expected
+        assert result.unreached == tuple(sorted(o for o, d in expected.items() if d is None))
+        for contact in result.contacts:
+            if contact.distance is not None:
+                assert contact.contact in targets
+                assert g.nodes[contact.member]["organisation"] == contact.organisation
+                assert nx.shortest_path_length(g, contact.member, contact.contact) == (
+                    contact.distance
+                )
+
+
+def test_nearest_contact_needs_targets_and_known_names() -> None:
+    g = nx.path_graph(2)
+    with pytest.raises(InvalidArgumentError, match="to_sectors or to_roles"):
+        nearest_contact(g)
+    with pytest.raises(InvalidArgumentError, match="martian"):
+        nearest_contact(g, to_sectors=["martian"])
+    with pytest.raises(InvalidArgumentError, match="k must be"):
+        within_reach(g, 0, k=-1)
