@@ -16,7 +16,25 @@ True
 from samenwerking.analysis.brokerage import BrokerageRoles, brokerage_roles
 from samenwerking.analysis.brokers import betweenness
 from samenwerking.analysis.bus_factor import LinkCarriers, bus_factor
+from samenwerking.analysis.change import Change, Delta, IslandMerge, IslandSplit, compare
+from samenwerking.analysis.cohesion import (
+    core_numbers,
+    degree_centralization,
+    density,
+    density_between,
+    density_by,
+    k_core,
+    reciprocity,
+)
+from samenwerking.analysis.communities import Communities, communities
 from samenwerking.analysis.islands import Island, Islands, islands
+from samenwerking.analysis.mixing import (
+    EIIndex,
+    MixingMatrix,
+    assortativity,
+    ei_index,
+    mixing_matrix,
+)
 from samenwerking.analysis.reach import (
     ContactReach,
     SchoolContact,
@@ -25,6 +43,7 @@ from samenwerking.analysis.reach import (
     within_reach,
 )
 from samenwerking.analysis.structural_holes import constraint, effective_size
+from samenwerking.analysis.trust import Rating, TrustValue, trust_value
 from samenwerking.analysis.weak_points import (
     WeakPoint,
     articulation_points,
@@ -34,22 +53,44 @@ from samenwerking.analysis.weak_points import (
 
 __all__ = [
     "BrokerageRoles",
+    "Change",
+    "Communities",
     "ContactReach",
+    "Delta",
+    "EIIndex",
     "Island",
+    "IslandMerge",
+    "IslandSplit",
     "Islands",
     "LinkCarriers",
+    "MixingMatrix",
+    "Rating",
     "SchoolContact",
+    "TrustValue",
     "WeakPoint",
     "articulation_points",
+    "assortativity",
     "betweenness",
     "bridges",
     "brokerage_roles",
     "bus_factor",
+    "communities",
+    "compare",
     "constraint",
+    "core_numbers",
+    "degree_centralization",
+    "density",
+    "density_between",
+    "density_by",
     "effective_size",
+    "ei_index",
     "islands",
+    "k_core",
+    "mixing_matrix",
     "nearest_contact",
     "reach_counts",
+    "reciprocity",
+    "trust_value",
     "weak_points",
     "within_reach",
 ]

@@ -9,6 +9,8 @@ Example
 >>> codes, labels = group_codes(G, "domain")
 >>> len(codes)
 3
+>>> group_codes(G, "municipality")[1]
+()
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ __all__ = ["GROUPINGS", "Grouping", "InvalidArgumentError", "as_compact", "group
 Grouping = Literal["sector", "domain", "municipality", "organisation"]
 GROUPINGS: tuple[str, ...] = ("sector", "domain", "municipality", "organisation")
 """The node attributes analyses can group by."""
+
+_VOCABULARY = {
+    "sector": "sectors",
+    "domain": "domains",
+    "municipality": "municipalities",
+    "organisation": "organisations",
+}
 
 
 class InvalidArgumentError(SamenwerkingError, ValueError):
@@ -49,5 +58,5 @@ def group_codes(G: CompactGraph, by: str) -> tuple[npt.NDArray[np.int32], tuple[
     if by not in GROUPINGS:
         raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
     codes: Any = getattr(G, by)
-    labels: tuple[str, ...] = getattr(G, by + "s")
+    labels: tuple[str, ...] = getattr(G, _VOCABULARY[by])
     return np.asarray(codes, dtype=np.int32), labels

@@ -1,0 +1,295 @@
+"""Change over time: compare two snapshots of a region.
+
+What changed between ``before`` and ``after``: which tied pairs of professionals are new
+and which were lost (overall and per group pair), who joined and who left, which islands
+merged or split, and how the E-I index and density moved, whole and per group pair.
+
+Example
+-------
+>>> from samenwerking.synthetic import region
+>>> before = region(300, seed=1)
+>>> after = before.replace(ties=before.ties.select(range(2000)))
+>>> change = compare(before, after)
+>>> change.new_ties, change.lost_ties > 0, change.density.change < 0
+(0, True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import numpy as np
+import numpy.typing as npt
+from attrs import field, frozen
+
+from samenwerking.analysis._input import GROUPINGS, InvalidArgumentError
+from samenwerking.analysis.cohesion import density, density_between
+from samenwerking.analysis.islands import Island, Islands, islands
+from samenwerking.analysis.mixing import (
+    _ei_index,
+    contains,
+    dense_groups,
+    edge_arrays,
+    mixing_matrix,
+    unique_counts,
+)
+from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.model import Region
+
+__all__ = ["Change", "Delta", "IslandMerge", "IslandSplit", "compare"]
+
+
+@frozen
+class Delta:
+    """A measure before and after (``None`` where it is not defined)."""
+
+    before: float | None
+    """The value in the earlier snapshot."""
+    after: float | None
+    """The value in the later snapshot."""
+
+    @property
+    def change(self) -> float | None:
+        """``after - before``, or ``None`` if either is missing."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@frozen
+class IslandMerge:
+    """An island of ``after`` whose members came from two or more islands of ``before``."""
+
+    island: Island
+    """The island in ``after``."""
+    sources: tuple[Island, ...]
+    """The islands of ``before`` its members came from, largest first."""
+
+
+@frozen
+class IslandSplit:
+    """An island of ``before`` whose members now sit in two or more islands of ``after``."""
+
+    island: Island
+    """The island in ``before``."""
+    parts: tuple[Island, ...]
+    """The islands of ``after`` its members sit in, largest first."""
+
+
+@frozen
+class Change:
+    """Everything that changed between two snapshots of a region."""
+
+    by: str
+    """The grouping used for group pairs."""
+    new_pairs: tuple[tuple[str, str], ...]
+    """Tied pairs of professionals in ``after`` but not in ``before`` (ids sorted)."""
+    lost_pairs: tuple[tuple[str, str], ...]
+    """Tied pairs in ``before`` but not in ``after`` (ids sorted)."""
+    new_by_pair: dict[tuple[str, str], int]
+    """New tied pairs per group pair (groups in ``after``, labels sorted)."""
+    lost_by_pair: dict[tuple[str, str], int]
+    """Lost tied pairs per group pair (groups in ``before``, labels sorted)."""
+    added: tuple[str, ...]
+    """Professionals in ``after`` only, sorted."""
+    removed: tuple[str, ...]
+    """Professionals in ``before`` only, sorted."""
+    merged: tuple[IslandMerge, ...]
+    """Islands of ``after`` drawing members from two or more earlier islands."""
+    split: tuple[IslandSplit, ...]
+    """Islands of ``before`` whose remaining members sit in two or more later islands."""
+    ei: Delta
+    """The whole-network E-I index."""
+    density: Delta
+    """The whole-network density."""
+    ei_by_group: dict[str, Delta] = field(factory=dict)
+    """The E-I index of each group (its outside ties against its inside ties)."""
+    ei_by_pair: dict[tuple[str, str], Delta] = field(factory=dict)
+    """For each pair of groups ``(a, b)``, ``a < b``: the E-I index of the ties that touch
+    only ``a`` and ``b`` (``a-b`` ties external, ``a-a`` and ``b-b`` ties internal)."""
+    density_by_pair: dict[tuple[str, str], Delta] = field(factory=dict)
+    """Density between (and, for ``(a, a)``, inside) groups, labels sorted."""
+
+    @property
+    def new_ties(self) -> int:
+        """The number of new tied pairs."""
+        return len(self.new_pairs)
+
+    @property
+    def lost_ties(self) -> int:
+        """The number of lost tied pairs."""
+        return len(self.lost_pairs)
+
+
+def compare(before: Region, after: Region, *, by: str = "domain") -> Change:
+    """Compare two snapshots of a region.
+
+    Parameters
+    ----------
+    before, after : Region
+        The earlier and the later snapshot; professionals are matched by id.
+    by : {"domain", "sector", "municipality", "organisation"}
+        The grouping for per-group and per-pair figures.
+
+    Returns
+    -------
+    Change
+        New and lost tied pairs (a pair of professionals is tied when one or more ties join
+        them), professionals added and removed, merged and split islands, and the E-I index
+        and density before and after, whole, per group and per group pair.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown ``by`` or arguments that are not regions.
+
+    Example
+    -------
+    >>> from samenwerking.synthetic import region
+    >>> r = region(200, seed=2)
+    >>> same = compare(r, r)
+    >>> same.new_ties, same.lost_ties, same.merged, same.split, same.ei.change
+    (0, 0, (), (), 0.0)
+    """
+    if by not in GROUPINGS:
+        raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
+    if not isinstance(before, Region) or not isinstance(after, Region):
+        raise InvalidArgumentError(
+            f"compare needs two Regions, got {type(before).__name__} and {type(after).__name__}"
+        )
+    old, new = compact_graph(before), compact_graph(after)
+    names = sorted({str(i) for i in old.ids} | {str(i) for i in new.ids})
+    position = {name: i for i, name in enumerate(names)}
+    old_edges, new_edges = _Edges(old, position, by), _Edges(new, position, by)
+    gained = ~contains(new_edges.key, old_edges.key)
+    lost = ~contains(old_edges.key, new_edges.key)
+    old_ids, new_ids = {str(i) for i in old.ids}, {str(i) for i in new.ids}
+
+    merged, split = _island_changes(old, new)
+    old_ei = _ei_index(old, by, with_nodes=False)
+    new_ei = _ei_index(new, by, with_nodes=False)
+    groups = sorted(set(old_ei.groups) | set(new_ei.groups))
+    old_density, new_density = density_between(old, by=by), density_between(new, by=by)
+    old_pair_ei, new_pair_ei = _pair_ei(old, by), _pair_ei(new, by)
+    return Change(
+        by=by,
+        new_pairs=new_edges.pairs(gained, names),
+        lost_pairs=old_edges.pairs(lost, names),
+        new_by_pair=new_edges.by_pair(gained),
+        lost_by_pair=old_edges.by_pair(lost),
+        added=tuple(sorted(new_ids - old_ids)),
+        removed=tuple(sorted(old_ids - new_ids)),
+        merged=merged,
+        split=split,
+        ei=Delta(_defined(old_ei.value), _defined(new_ei.value)),
+        density=Delta(density(old), density(new)),
+        ei_by_group={g: Delta(old_ei.groups.get(g), new_ei.groups.get(g)) for g in groups},
+        ei_by_pair=_deltas(old_pair_ei, new_pair_ei),
+        density_by_pair=_deltas(
+            {_sorted_pair(p): v for p, v in old_density.items()},
+            {_sorted_pair(p): v for p, v in new_density.items()},
+        ),
+    )
+
+
+def _defined(value: float) -> float | None:
+    return None if np.isnan(value) else value
+
+
+def _sorted_pair(pair: tuple[str, str]) -> tuple[str, str]:
+    a, b = pair
+    return (a, b) if a <= b else (b, a)
+
+
+def _deltas(
+    old: dict[tuple[str, str], float], new: dict[tuple[str, str], float]
+) -> dict[tuple[str, str], Delta]:
+    return {p: Delta(old.get(p), new.get(p)) for p in sorted(set(old) | set(new))}
+
+
+class _Edges:
+    """The tied pairs of one snapshot, keyed by positions in a shared sorted id list."""
+
+    def __init__(self, G: CompactGraph, position: dict[str, int], by: str) -> None:  # noqa: N803
+        code = np.fromiter((position[str(i)] for i in G.ids), np.int64, G.n_nodes)
+        u, v = edge_arrays(G)
+        low, high = np.minimum(code[u], code[v]), np.maximum(code[u], code[v])
+        self.width = np.int64(max(len(position), 1))
+        self.key = low * self.width + high
+        group, self.labels = dense_groups(G, by)
+        rank = np.empty(len(self.labels), np.int64)
+        rank[sorted(range(len(self.labels)), key=self.labels.__getitem__)] = np.arange(
+            len(self.labels)
+        )
+        a, b = rank[group[u]], rank[group[v]]
+        self.group_low = np.minimum(a, b)
+        self.group_high = np.maximum(a, b)
+        self.sorted_labels = sorted(self.labels)
+
+    def pairs(self, pick: npt.NDArray[np.bool_], names: list[str]) -> tuple[tuple[str, str], ...]:
+        """The picked pairs as sorted id pairs, in sorted order."""
+        low, high = np.divmod(np.sort(self.key[pick]), self.width)
+        return tuple((names[a], names[b]) for a, b in zip(low.tolist(), high.tolist(), strict=True))
+
+    def by_pair(self, pick: npt.NDArray[np.bool_]) -> dict[tuple[str, str], int]:
+        """The picked pairs counted per pair of group labels (sorted)."""
+        k = np.int64(max(len(self.labels), 1))
+        codes, counts = unique_counts(self.group_low[pick] * k + self.group_high[pick])
+        labels = self.sorted_labels
+        return {
+            (labels[c // k], labels[c % k]): n
+            for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
+        }
+
+
+def _pair_ei(G: CompactGraph, by: str) -> dict[tuple[str, str], float]:  # noqa: N803
+    """E-I index of the ties among each pair of groups (``a-b`` external, inside internal)."""
+    matrix = mixing_matrix(G, by=by)
+    counts, labels = matrix.counts, matrix.labels
+    out: dict[tuple[str, str], float] = {}
+    for i in range(len(labels)):
+        for j in range(i + 1, len(labels)):
+            external = int(counts[i, j])
+            internal = (int(counts[i, i]) + int(counts[j, j])) // 2
+            if external + internal:
+                out[_sorted_pair((labels[i], labels[j]))] = (external - internal) / (
+                    external + internal
+                )
+    return out
+
+
+def _island_labels(G: CompactGraph, found: Islands) -> npt.NDArray[np.int64]:  # noqa: N803
+    """Each node's position in ``found``."""
+    position = {node: i for i, node in enumerate(G.ids)}
+    label = np.empty(G.n_nodes, np.int64)
+    for number, island in enumerate(found):
+        label[[position[m] for m in island.members]] = number
+    return label
+
+
+def _island_changes(
+    old: CompactGraph, new: CompactGraph
+) -> tuple[tuple[IslandMerge, ...], tuple[IslandSplit, ...]]:
+    old_islands, new_islands = islands(old), islands(new)
+    old_label, new_label = _island_labels(old, old_islands), _island_labels(new, new_islands)
+    old_position = {node: i for i, node in enumerate(old.ids)}
+    common: list[Hashable] = [node for node in new.ids if node in old_position]
+    new_position = {node: i for i, node in enumerate(new.ids)}
+    a = old_label[[old_position[c] for c in common]] if common else np.empty(0, np.int64)
+    b = new_label[[new_position[c] for c in common]] if common else np.empty(0, np.int64)
+    width = np.int64(max(len(old_islands), 1))
+    links = unique_counts(b * width + a)[0]  # distinct (new island, old island) pairs
+    later, earlier = np.divmod(links, width)
+    merged = []
+    for island in np.flatnonzero(np.bincount(later, minlength=len(new_islands)) >= 2).tolist():
+        sources = earlier[later == island].tolist()  # sorted: old islands largest first
+        merged.append(
+            IslandMerge(new_islands.islands[island], tuple(old_islands.islands[s] for s in sources))
+        )
+    split = []
+    for island in np.flatnonzero(np.bincount(earlier, minlength=len(old_islands)) >= 2).tolist():
+        parts = np.sort(later[earlier == island]).tolist()
+        split.append(
+            IslandSplit(old_islands.islands[island], tuple(new_islands.islands[p] for p in parts))
+        )
+    return tuple(merged), tuple(split)

@@ -1,0 +1,310 @@
+"""Cohesion: density (overall, within and between groups), centralization, reciprocity, k-cores.
+
+Every measure counts distinct tied pairs (edges), not the number of ties behind them.
+
+References
+----------
+Wasserman, S. and Faust, K. (1994). *Social Network Analysis*. Cambridge University Press
+(density, Freeman's degree centralization, reciprocity).
+
+Freeman, L. C. (1978). Centrality in social networks: conceptual clarification.
+*Social Networks* 1(3), 215-239.
+
+Batagelj, V. and Zaversnik, M. (2003). An O(m) algorithm for cores decomposition of
+networks. arXiv:cs/0310049.
+
+Example
+-------
+>>> import networkx as nx
+>>> G = nx.star_graph(3)
+>>> density(G), degree_centralization(G), core_numbers(G)
+(0.5, 1.0, {0: 1, 1: 1, 2: 1, 3: 1})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+
+from samenwerking.analysis._input import InvalidArgumentError, as_compact
+from samenwerking.analysis.mixing import contains, dense_groups, edge_arrays, unique_counts
+from samenwerking.graph.compact import CompactGraph
+from samenwerking.model import Region
+
+__all__ = [
+    "MAX_DENSE_GROUPS",
+    "core_numbers",
+    "degree_centralization",
+    "density",
+    "density_between",
+    "density_by",
+    "k_core",
+    "reciprocity",
+]
+
+MAX_DENSE_GROUPS = 100
+"""Up to this many groups :func:`density_between` lists every pair, tied or not."""
+
+
+def density(G: nx.Graph | CompactGraph) -> float:  # noqa: N803
+    """The share of all possible pairs that are tied, as ``networkx.density``.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> density(nx.path_graph(3))
+    0.6666666666666666
+    """
+    C = as_compact(G)  # noqa: N806
+    n = C.n_nodes
+    return 2.0 * C.n_edges / (n * (n - 1)) if n > 1 else 0.0
+
+
+def _group_tables(
+    G: nx.Graph | CompactGraph,  # noqa: N803
+    by: str,
+) -> tuple[tuple[str, ...], npt.NDArray[np.int64], dict[tuple[int, int], int]]:
+    """Labels, group sizes and the ties per tied pair of group codes ``(a, b)``, ``a <= b``."""
+    C = as_compact(G)  # noqa: N806
+    group, labels = dense_groups(C, by)
+    k = np.int64(max(len(labels), 1))
+    u, v = edge_arrays(C)
+    a, b = group[u], group[v]
+    codes, counts = unique_counts(np.minimum(a, b) * k + np.maximum(a, b))
+    ties = {
+        (c // int(k), c % int(k)): n for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
+    }
+    return labels, np.bincount(group, minlength=len(labels)), ties
+
+
+def density_by(G: nx.Graph | CompactGraph, *, by: str = "municipality") -> dict[str, float]:  # noqa: N803
+    """The density inside each group: its internal ties over its possible pairs.
+
+    Parameters
+    ----------
+    G : networkx.Graph or CompactGraph
+        The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
+    by : {"municipality", "organisation", "sector", "domain"}
+        The node attribute that defines the groups.
+
+    Returns
+    -------
+    dict
+        Per group label (vocabulary order, ``"unknown"`` last; groups with nodes only) the
+        density of the subgraph of its members (0.0 for a group of one).
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "Noord", "b": "Noord", "c": "Zuid"}, "municipality")
+    >>> density_by(G)
+    {'Noord': 1.0, 'Zuid': 0.0}
+    """
+    C = as_compact(G)  # noqa: N806
+    group, labels = dense_groups(C, by)
+    u, v = edge_arrays(C)
+    same = group[u] == group[v]
+    inside = np.bincount(group[u][same], minlength=len(labels)).tolist()
+    sizes = np.bincount(group, minlength=len(labels)).tolist()
+    out: dict[str, float] = {}
+    for g, label in enumerate(labels):
+        n = sizes[g]
+        out[label] = 2.0 * inside[g] / (n * (n - 1)) if n > 1 else 0.0
+    return out
+
+
+def density_between(
+    G: nx.Graph | CompactGraph,  # noqa: N803
+    *,
+    by: str = "domain",
+) -> dict[tuple[str, str], float]:
+    """The density of ties between each pair of groups.
+
+    Parameters
+    ----------
+    G : networkx.Graph or CompactGraph
+        The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
+    by : {"domain", "sector", "municipality", "organisation"}
+        The node attribute that defines the groups.
+
+    Returns
+    -------
+    dict
+        For every pair ``(a, b)`` of groups with nodes, ``a`` not after ``b`` in label
+        order (vocabulary order, ``"unknown"`` last): ties between them over ``n_a * n_b``
+        possible pairs; for ``a == b`` the density inside the group (as :func:`density_by`).
+        With more than :data:`MAX_DENSE_GROUPS` groups (e.g. organisations) only pairs
+        with at least one tie are listed; the others have density 0.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "c"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "care", "b": "care", "c": "education"}, "domain")
+    >>> density_between(G)[("education", "care")]
+    1.0
+    """
+    labels, sizes, ties = _group_tables(G, by)
+    k = len(labels)
+    if k <= MAX_DENSE_GROUPS:
+        pairs = [(a, b) for a in range(k) for b in range(a, k)]
+    else:
+        pairs = sorted(ties)
+    out: dict[tuple[str, str], float] = {}
+    for a, b in pairs:
+        na, nb = int(sizes[a]), int(sizes[b])
+        possible = na * (na - 1) // 2 if a == b else na * nb
+        out[(labels[a], labels[b])] = ties.get((a, b), 0) / possible if possible else 0.0
+    return out
+
+
+def degree_centralization(G: nx.Graph | CompactGraph) -> float:  # noqa: N803
+    """Freeman's degree centralization, normalised to [0, 1] (1 for a star).
+
+    ``sum(max_degree - degree) / ((n - 1) * (n - 2))``; 0.0 for fewer than three nodes.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> degree_centralization(nx.complete_graph(4))
+    0.0
+    """
+    C = as_compact(G)  # noqa: N806
+    n = C.n_nodes
+    if n < 3:
+        return 0.0
+    degree = np.diff(C.indptr)
+    return float((degree.max() - degree).sum()) / ((n - 1) * (n - 2))
+
+
+def reciprocity(G: nx.DiGraph | Region) -> float:  # noqa: N803
+    """The share of directed ties that are answered by a tie in the other direction.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph or Region
+        A directed graph (equal to ``networkx.reciprocity(G)``), or a region, whose
+        *directed* ties (survey answers that only the source gave) are used: the share of
+        distinct directed pairs ``u -> v`` for which a directed tie ``v -> u`` exists.
+        Undirected ties, self ties and ties naming unknown professionals are left out.
+
+    Returns
+    -------
+    float
+        The overall reciprocity.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an undirected graph (every tie is mutual there) or when there are no directed
+        ties.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> reciprocity(nx.DiGraph([("a", "b"), ("b", "a"), ("a", "c")]))
+    0.6666666666666666
+    """
+    if isinstance(G, Region):
+        store = G.ties
+        position = {p.id: i for i, p in enumerate(G.professionals)}
+        remap = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
+        pick = store.column("directed")
+        source = remap[store.source[pick]] if len(store) else np.empty(0, np.int64)
+        target = remap[store.target[pick]] if len(store) else np.empty(0, np.int64)
+        keep = (source >= 0) & (target >= 0) & (source != target)
+        source, target, n = source[keep], target[keep], len(position)
+        loops = 0
+    elif isinstance(G, nx.DiGraph):
+        position = {node: i for i, node in enumerate(G)}
+        n = len(position)
+        pairs = np.array([(position[a], position[b]) for a, b in G.edges()], np.int64)
+        pairs = pairs.reshape(-1, 2)
+        loop = pairs[:, 0] == pairs[:, 1]
+        loops = int(loop.sum())
+        source, target = pairs[~loop, 0], pairs[~loop, 1]
+    else:
+        raise InvalidArgumentError(
+            f"reciprocity needs directed ties: a networkx DiGraph or a Region, "
+            f"got {type(G).__name__}"
+        )
+    width = np.int64(max(n, 1))
+    forward = unique_counts(source * width + target)[0]
+    if len(forward) + loops == 0:
+        raise InvalidArgumentError("reciprocity is not defined without directed ties")
+    backward = (forward % width) * width + forward // width
+    answered = int(contains(backward, forward).sum())
+    return answered / (len(forward) + loops)
+
+
+def _core_array(G: CompactGraph) -> npt.NDArray[np.int64]:  # noqa: N803
+    """Core number of every node, by level-synchronous peeling over the CSR arrays."""
+    n = G.n_nodes
+    indptr, indices = G.indptr, G.indices
+    degree = np.diff(indptr).astype(np.int64)
+    core = np.full(n, -1, np.int64)
+    alive = np.ones(n, bool)
+    remaining = n
+    level = 0
+    frontier: npt.NDArray[np.int64] = np.flatnonzero(degree <= level)
+    while remaining:
+        if not len(frontier):
+            level = int(degree[alive].min())
+            frontier = np.flatnonzero(alive & (degree <= level))
+        core[frontier] = level
+        alive[frontier] = False
+        remaining -= len(frontier)
+        # Neighbours of the removed nodes lose one degree per removed neighbour.
+        starts, ends = indptr[frontier], indptr[frontier + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if not total:
+            frontier = np.empty(0, np.int64)
+            continue
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        neighbours = indices[offsets]
+        neighbours = neighbours[alive[neighbours]]
+        np.subtract.at(degree, neighbours, 1)
+        touched = unique_counts(neighbours.astype(np.int64))[0]
+        frontier = touched[degree[touched] <= level].astype(np.int64)
+    return core
+
+
+def core_numbers(G: nx.Graph | CompactGraph) -> dict[Hashable, int]:  # noqa: N803
+    """The core number of every node, as ``networkx.core_number``.
+
+    A node's core number is the largest ``k`` such that it belongs to a subgraph in which
+    every node has at least ``k`` neighbours (the ``k``-core). Self loops are ignored.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.complete_graph(3)
+    >>> G.add_edge(2, 3)
+    >>> core_numbers(G)
+    {0: 2, 1: 2, 2: 2, 3: 1}
+    """
+    C = as_compact(G)  # noqa: N806
+    return dict(zip(C.ids, _core_array(C).tolist(), strict=True))
+
+
+def k_core(G: nx.Graph | CompactGraph, k: int) -> tuple[Hashable, ...]:  # noqa: N803
+    """The nodes of the ``k``-core (core number at least ``k``), in graph order.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.complete_graph(3)
+    >>> G.add_edge(2, 3)
+    >>> k_core(G, 2)
+    (0, 1, 2)
+    """
+    if isinstance(k, bool) or not isinstance(k, int | np.integer):
+        raise InvalidArgumentError(f"k must be an integer (got {k!r})")
+    C = as_compact(G)  # noqa: N806
+    ids = C.ids
+    return tuple(ids[i] for i in np.flatnonzero(_core_array(C) >= k).tolist())

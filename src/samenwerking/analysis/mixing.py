@@ -1,0 +1,395 @@
+"""Mixing across sectors and domains: the E-I index, the mixing matrix and assortativity.
+
+The E-I index of Krackhardt and Stern (1988) compares ties that cross a group boundary
+(*external*, E) with ties inside a group (*internal*, I): ``(E - I) / (E + I)``, from -1
+(everyone keeps to their own group) to +1 (every tie bridges). Nodes with an unknown group
+form one more group, labelled ``"unknown"``. Ties are distinct tied pairs (an edge of the
+graph), whatever their weight.
+
+References
+----------
+Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational crises: an
+experimental simulation. *Social Psychology Quarterly* 51(2), 123-140.
+
+Newman, M. E. J. (2003). Mixing patterns in networks. *Physical Review E* 67, 026126.
+
+Example
+-------
+>>> import networkx as nx
+>>> G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d")])
+>>> nx.set_node_attributes(G, {"a": "care", "b": "care", "c": "education", "d": "education"},
+...                        "domain")
+>>> result = ei_index(G)
+>>> round(result.value, 3), result.external, result.internal
+(-0.333, 1, 2)
+>>> mixing_matrix(G).as_dict()[("education", "care")]
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+from attrs import field, frozen
+
+from samenwerking.analysis._input import GROUPINGS, InvalidArgumentError, as_compact, group_codes
+from samenwerking.graph.compact import CompactGraph
+
+__all__ = ["EIIndex", "MixingMatrix", "assortativity", "ei_index", "mixing_matrix"]
+
+UNKNOWN = "unknown"
+"""The label of the group of nodes whose group is not known."""
+
+_VOCABULARY = {
+    "sector": "sectors",
+    "domain": "domains",
+    "municipality": "municipalities",
+    "organisation": "organisations",
+}
+
+
+# -- shared helpers (also used by cohesion and change) ------------------------------------
+def edge_arrays(G: CompactGraph) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:  # noqa: N803
+    """Both ends of every undirected edge once, ``u < v``, in CSR order."""
+    rows = np.repeat(np.arange(G.n_nodes, dtype=np.int64), np.diff(G.indptr))
+    cols = G.indices.astype(np.int64)
+    upper = rows < cols
+    return rows[upper], cols[upper]
+
+
+def dense_groups(
+    G: CompactGraph,  # noqa: N803
+    by: str,
+) -> tuple[npt.NDArray[np.int64], tuple[str, ...]]:
+    """Group codes ``0..k-1`` over the groups that have nodes, and their labels.
+
+    Labels follow the vocabulary order, with ``"unknown"`` last when some node has no group.
+    """
+    if by not in GROUPINGS:
+        group_codes(G, by)  # raises InvalidArgumentError naming the choices
+    # Read the codes and vocabulary directly: ``group_codes`` looks for ``municipalitys``.
+    codes = np.asarray(getattr(G, by), dtype=np.int64)
+    vocabulary: tuple[str, ...] = getattr(G, _VOCABULARY[by])
+    width = len(vocabulary) + 1
+    shifted = np.where(codes < 0, len(vocabulary), codes).astype(np.int64)
+    present = np.flatnonzero(np.bincount(shifted, minlength=width))
+    remap = np.full(width, -1, np.int64)
+    remap[present] = np.arange(len(present))
+    names = (*vocabulary, UNKNOWN)
+    return remap[shifted], tuple(names[p] for p in present.tolist())
+
+
+def unique_counts(
+    values: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Sorted distinct values and how often each occurs (sorting beats hashing here)."""
+    ordered = np.sort(values)
+    if not len(ordered):
+        return ordered, np.zeros(0, np.int64)
+    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    return ordered[first], np.diff(np.append(first, len(ordered)))
+
+
+def contains(values: npt.NDArray[np.int64], pool: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Whether each value occurs in ``pool`` (as ``numpy.isin``, by sorting and bisection)."""
+    ordered = np.sort(pool)
+    if not len(ordered):
+        return np.zeros(len(values), bool)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    found: npt.NDArray[np.bool_] = ordered[at] == values
+    return found
+
+
+def _pair_counts(
+    a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], k: int
+) -> npt.NDArray[np.int64]:
+    """A ``k x k`` table counting the pairs ``(a[i], b[i])``."""
+    return np.bincount(a * k + b, minlength=k * k).reshape(k, k)
+
+
+# -- the E-I index --------------------------------------------------------------------------
+def _ratio(external: float, internal: float) -> float:
+    total = external + internal
+    return (external - internal) / total if total else float("nan")
+
+
+@frozen
+class EIIndex:
+    """The E-I index of a graph: whole, per group and per node, with its expected value."""
+
+    value: float
+    """``(E - I) / (E + I)`` over all ties (``nan`` for a graph without ties)."""
+    external: int
+    """The number of ties between two groups (E)."""
+    internal: int
+    """The number of ties inside one group (I)."""
+    expected: float
+    """The whole-network value expected under random mixing, given the group sizes."""
+    groups: dict[str, float] = field(factory=dict)
+    """Per group (by label, vocabulary order): its ties to other groups against its ties
+    inside; groups without ties are left out."""
+    nodes: dict[Hashable, float] = field(factory=dict)
+    """Per node id (graph order): its ties to other groups against ties to its own;
+    nodes without ties are left out."""
+    by: str = "domain"
+    """The node attribute that defines the groups."""
+    permutations: int = 0
+    """The number of label permutations drawn for the test (0: no test)."""
+    p_value: float | None = None
+    """Two-sided permutation p-value: the share of permutations (counting the observed one)
+    whose value lies at least as far from :attr:`expected` as the observed value does."""
+    permutation_mean: float | None = None
+    """The mean whole-network value over the permutations."""
+
+    @property
+    def difference(self) -> float:
+        """The observed value minus the expected value (negative: more inward than chance)."""
+        return self.value - self.expected
+
+
+def ei_index(
+    G: nx.Graph | CompactGraph,  # noqa: N803
+    *,
+    by: str = "domain",
+    permutations: int = 0,
+    seed: int | np.random.Generator | None = None,
+) -> EIIndex:
+    """The Krackhardt-Stern E-I index of a collaboration graph.
+
+    Parameters
+    ----------
+    G : networkx.Graph or CompactGraph
+        The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
+    by : {"domain", "sector", "municipality", "organisation"}
+        The node attribute that defines the groups.
+    permutations : int
+        If positive, shuffle the group labels over the nodes this many times (keeping the
+        group sizes and the ties) to test the whole-network value against chance.
+    seed : int, numpy Generator or None
+        Seeds the permutations.
+
+    Returns
+    -------
+    EIIndex
+        The whole-network value with E and I, the value expected under random mixing
+        ``1 - 2 * sum_g n_g (n_g - 1) / (n (n - 1))`` (Krackhardt and Stern's baseline for
+        the group sizes), per group and per node values and, with ``permutations``, the
+        p-value and the permutation mean.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an unknown ``by`` or a negative ``permutations``.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("a", "c")])
+    >>> nx.set_node_attributes(G, {"a": "care", "b": "care", "c": "education"}, "domain")
+    >>> result = ei_index(G, permutations=100, seed=1)
+    >>> result.value, result.groups, result.nodes["a"]
+    (0.0, {'education': 1.0, 'care': 0.0}, 0.0)
+    """
+    if isinstance(permutations, bool) or not isinstance(permutations, int) or permutations < 0:
+        raise InvalidArgumentError(
+            f"permutations must be a non-negative integer (got {permutations!r})"
+        )
+    return _ei_index(as_compact(G), by, permutations, seed, with_nodes=True)
+
+
+def _ei_index(  # the body of ei_index; compare skips the per-node values
+    C: CompactGraph,  # noqa: N803
+    by: str,
+    permutations: int = 0,
+    seed: int | np.random.Generator | None = None,
+    *,
+    with_nodes: bool = True,
+) -> EIIndex:
+    group, labels = dense_groups(C, by)
+    k = len(labels)
+    u, v = edge_arrays(C)
+    gu, gv = group[u], group[v]
+    same = gu == gv
+    internal = int(same.sum())
+    external = len(u) - internal
+
+    # Per group: internal ties count once, external ties once for each end's group.
+    inside = np.bincount(gu[same], minlength=k)
+    outside = np.bincount(gu[~same], minlength=k) + np.bincount(gv[~same], minlength=k)
+    groups = {
+        labels[g]: _ratio(float(outside[g]), float(inside[g]))
+        for g in range(k)
+        if inside[g] + outside[g]
+    }
+
+    # Per node, over the CSR rows.
+    n = C.n_nodes
+    rows = np.repeat(np.arange(n), np.diff(C.indptr))
+    node_same = np.bincount(rows, weights=group[rows] == group[C.indices], minlength=n)
+    degree = np.diff(C.indptr)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        node_value = (degree - 2 * node_same) / degree
+    ids = C.ids
+    nodes = (
+        dict(
+            zip(
+                [ids[i] for i in np.flatnonzero(degree).tolist()],
+                node_value[degree > 0].tolist(),
+                strict=True,
+            )
+        )
+        if with_nodes
+        else {}
+    )
+
+    sizes = np.bincount(group, minlength=k).astype(np.float64)
+    expected = (
+        1.0 - 2.0 * float((sizes * (sizes - 1)).sum()) / (n * (n - 1)) if n >= 2 else float("nan")
+    )
+    value = _ratio(float(external), float(internal))
+    p_value = mean = None
+    if permutations and len(u):
+        draws = _permuted_internal(group, u, v, permutations, np.random.default_rng(seed))
+        values = (len(u) - 2.0 * draws) / len(u)
+        mean = float(values.mean())
+        tolerance = 1e-12 * max(1.0, abs(value))
+        extreme = np.abs(values - expected) >= abs(value - expected) - tolerance
+        p_value = float((int(extreme.sum()) + 1) / (permutations + 1))
+    return EIIndex(
+        value=value,
+        external=external,
+        internal=internal,
+        expected=expected,
+        groups=groups,
+        nodes=nodes,
+        by=by,
+        permutations=permutations,
+        p_value=p_value,
+        permutation_mean=mean,
+    )
+
+
+def _permuted_internal(
+    group: npt.NDArray[np.int64],
+    u: npt.NDArray[np.int64],
+    v: npt.NDArray[np.int64],
+    permutations: int,
+    rng: np.random.Generator,
+) -> npt.NDArray[np.int64]:
+    """The number of internal ties after each of ``permutations`` label shuffles."""
+    small = group.astype(np.int8 if group.max(initial=0) < 2**7 else np.int64)
+    ends_u, ends_v = u.astype(np.intp), v.astype(np.intp)
+    out = np.empty(permutations, np.int64)
+    for i in range(permutations):  # each shuffle is vectorised over all ties
+        shuffled = small[rng.permutation(len(small))]
+        out[i] = np.count_nonzero(np.take(shuffled, ends_u) == np.take(shuffled, ends_v))
+    return out
+
+
+# -- mixing matrix and assortativity --------------------------------------------------------
+@frozen
+class MixingMatrix:
+    """Tie counts between groups, counted from both ends as networkx does.
+
+    ``counts[i, j]`` (``i != j``) is the number of ties between group ``labels[i]`` and
+    group ``labels[j]``; ``counts[i, i]`` is twice the number of ties inside group
+    ``labels[i]`` (each tie is seen from both of its ends), so the matrix equals
+    ``networkx.attribute_mixing_matrix(G, by, normalized=False)`` up to label order.
+    """
+
+    labels: tuple[str, ...]
+    """The groups that have nodes, in vocabulary order (``"unknown"`` last)."""
+    counts: npt.NDArray[np.int64] = field(eq=False)
+    """The symmetric ``len(labels) x len(labels)`` matrix of counts."""
+    by: str = "domain"
+    """The node attribute that defines the groups."""
+
+    def as_dict(self) -> dict[tuple[str, str], int]:
+        """Ties per unordered group pair ``(a, b)``, ``a`` first in label order, zeros left out.
+
+        Unlike :attr:`counts`, a tie inside a group counts once.
+        """
+        out: dict[tuple[str, str], int] = {}
+        k = len(self.labels)
+        for i in range(k):
+            for j in range(i, k):
+                ties = int(self.counts[i, j]) // (2 if i == j else 1)
+                if ties:
+                    out[(self.labels[i], self.labels[j])] = ties
+        return out
+
+    @property
+    def ties(self) -> int:
+        """The number of ties counted."""
+        return int(self.counts.sum()) // 2
+
+    @property
+    def share_within(self) -> float:
+        """The share of ties inside a group (``nan`` without ties)."""
+        total = self.counts.sum()
+        return float(np.trace(self.counts) / total) if total else float("nan")
+
+    def normalized(self) -> npt.NDArray[np.float64]:
+        """The counts divided by their sum (Newman's ``e`` matrix)."""
+        total = self.counts.sum()
+        return self.counts / total if total else np.zeros(self.counts.shape)
+
+
+def mixing_matrix(G: nx.Graph | CompactGraph, *, by: str = "domain") -> MixingMatrix:  # noqa: N803
+    """The mixing matrix of ties between groups.
+
+    Parameters
+    ----------
+    G : networkx.Graph or CompactGraph
+        The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
+    by : {"domain", "sector", "municipality", "organisation"}
+        The node attribute that defines the groups.
+
+    Returns
+    -------
+    MixingMatrix
+        Labels and the symmetric count matrix (each tie counted from both ends).
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "care", "b": "care", "c": "education"}, "domain")
+    >>> m = mixing_matrix(G)
+    >>> m.labels, m.counts.tolist(), m.share_within
+    (('education', 'care'), [[0, 1], [1, 2]], 0.5)
+    """
+    C = as_compact(G)  # noqa: N806
+    group, labels = dense_groups(C, by)
+    k = len(labels)
+    # Every CSR entry is one end of a tie: counting them all counts each tie from both ends.
+    row_group = np.repeat(group, np.diff(C.indptr))
+    counts = _pair_counts(row_group, group[C.indices], k)
+    return MixingMatrix(labels=labels, counts=counts, by=by)
+
+
+def assortativity(G: nx.Graph | CompactGraph, *, by: str = "domain") -> float:  # noqa: N803
+    """Newman's attribute assortativity coefficient of the groups.
+
+    Equal to ``networkx.attribute_assortativity_coefficient(G, by)``: ``(tr e - ||e^2||) /
+    (1 - ||e^2||)`` over the normalised mixing matrix ``e``; ``nan`` when all ties lie inside
+    one group, and 0.0 without ties (as networkx).
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("c", "d"), ("b", "c")])
+    >>> nx.set_node_attributes(G, {"a": "care", "b": "care", "c": "education",
+    ...                            "d": "education"}, "domain")
+    >>> round(assortativity(G), 3)
+    0.333
+    """
+    e = mixing_matrix(G, by=by).normalized()
+    squared = float((e @ e).sum())
+    trace = float(np.trace(e))
+    if squared == 1.0:
+        return float("nan")
+    return (trace - squared) / (1.0 - squared)

@@ -1,0 +1,230 @@
+"""Tests for PARTNER-style trust and value scores (``analysis.trust``).
+
+References: plain-Python aggregation over the ties (no pandas); a real network, the
+Indiana tobacco-control programme (UserNetR ``TCcoll``: collaboration level 2-4, taken as
+the trust rating, and ``TCcnt``: contact frequency 1-5, taken as the value rating), both as
+a networkx graph and as a region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+import pytest
+from group_graphs import graphs, group_of, load_network, regions
+from hypothesis import given
+from hypothesis import strategies as st
+
+from samenwerking.analysis._input import InvalidArgumentError
+from samenwerking.analysis.trust import Rating, TrustValue, trust_value
+from samenwerking.graph.compact import compact_graph
+from samenwerking.model import (
+    Organisation,
+    OrganisationId,
+    Professional,
+    ProfessionalId,
+    Region,
+    Role,
+    Sector,
+    TieStore,
+)
+
+
+def brute(rows: Iterable[tuple[Any, Any, float | None, float | None]]) -> dict[Any, Rating]:
+    """Means and counts per key, from (key, _, trust, value) rows."""
+    table: dict[Any, list[list[float]]] = {}
+    for key, _, trust, value in rows:
+        if trust is None and value is None:
+            continue
+        entry = table.setdefault(key, [[], [], []])
+        entry[0].append(1.0)
+        if trust is not None:
+            entry[1].append(trust)
+        if value is not None:
+            entry[2].append(value)
+    return {
+        key: Rating(
+            trust=sum(t) / len(t) if t else None,
+            value=sum(v) / len(v) if v else None,
+            ratings=len(n),
+            trust_ratings=len(t),
+            value_ratings=len(v),
+        )
+        for key, (n, t, v) in table.items()
+    }
+
+
+def _approx(a: dict[Any, Rating], b: dict[Any, Rating]) -> None:
+    assert set(a) == set(b)
+    for key in a:
+        x, y = a[key], b[key]
+        assert (x.ratings, x.trust_ratings, x.value_ratings) == (
+            y.ratings,
+            y.trust_ratings,
+            y.value_ratings,
+        )
+        for m, n in ((x.trust, y.trust), (x.value, y.value)):
+            assert (m is None) == (n is None)
+            if m is not None:
+                assert m == pytest.approx(n)
+
+
+SCORES = st.none() | st.integers(1, 4).map(float)
+
+
+@st.composite
+def rated_graphs(draw: st.DrawFn, directed: bool) -> nx.Graph:
+    g = draw(graphs(directed=directed))
+    for _, _, data in g.edges(data=True):
+        trust, value = draw(SCORES), draw(SCORES)
+        if trust is not None or draw(st.booleans()):
+            data["trust"] = trust
+        if value is not None:
+            data["value"] = value
+    return g
+
+
+@given(rated_graphs(directed=True), st.sampled_from(["organisation", "sector", "domain"]))
+def test_directed_graph_by_brute_force(g: nx.DiGraph, by: str) -> None:
+    result = trust_value(g, by=by)
+    rows = [
+        (
+            (group_of(g, u, by), group_of(g, v, by)),
+            None,
+            d.get("trust"),
+            d.get("value"),
+        )
+        for u, v, d in g.edges(data=True)
+    ]
+    _approx(result.pairs, brute(rows))
+    _approx(result.groups, brute((k[1], *rest) for k, *rest in rows))
+    overall = brute((0, *rest) for _, *rest in rows)
+    _approx({0: result.overall}, overall or {0: Rating(None, None, 0, 0, 0)})
+    assert list(result.groups) == sorted(result.groups, key=lambda x: (x == "unknown", x))
+
+
+@given(rated_graphs(directed=False))
+def test_undirected_graph_counts_a_rating_for_both_ends(g: nx.Graph) -> None:
+    by = "domain"
+    result = trust_value(g, by=by)
+    pair_rows = []
+    group_rows = []
+    for u, v, d in g.edges(data=True):
+        a, b = sorted((group_of(g, u, by), group_of(g, v, by)), key=lambda x: (x == "unknown", x))
+        pair_rows.append(((a, b), None, d.get("trust"), d.get("value")))
+        for end in {a, b}:
+            group_rows.append((end, None, d.get("trust"), d.get("value")))
+    _approx(result.pairs, brute(pair_rows))
+    _approx(result.groups, brute(group_rows))
+
+
+@given(regions(), st.sampled_from(["organisation", "sector", "domain", "municipality"]))
+def test_region_by_brute_force_over_the_ties(r: Region, by: str) -> None:
+    organisations = {o.id: o for o in r.organisations}
+
+    def group(pid: str) -> str:
+        org = organisations[r.professional(pid).organisation]
+        return {
+            "organisation": org.id,
+            "sector": org.sector.value,
+            "domain": org.domain.value,
+            "municipality": org.municipality,
+        }[by]
+
+    rows = [
+        ((group(t.source), group(t.target)), None, t.trust, t.value)
+        for t in r.ties
+        if t.source != t.target
+    ]
+    result = trust_value(r, by=by)
+    assert isinstance(result, TrustValue) and result.by == by
+    _approx(result.pairs, brute(rows))
+    _approx(result.groups, brute((k[1], *rest) for k, *rest in rows))
+
+
+def _tobacco() -> nx.DiGraph:
+    """TCcoll ties rated with trust = collaboration level, value = contact frequency."""
+    coll = load_network(
+        "TCcoll",
+        attributes={"agency_cat": "organisation"},
+        directed=True,
+        edge_attributes={"collaborate": "trust"},
+    )
+    contact = load_network("TCcnt", directed=True, edge_attributes={"contact": "value"})
+    for u, v, data in contact.edges(data=True):
+        if coll.has_edge(u, v):
+            coll.edges[u, v]["value"] = data["value"]
+        else:
+            coll.add_edge(u, v, value=data["value"])
+    return coll
+
+
+def test_real_network_by_brute_force() -> None:
+    g = _tobacco()
+    result = trust_value(g, by="organisation")
+    rows = [
+        (
+            (g.nodes[u]["organisation"], g.nodes[v]["organisation"]),
+            None,
+            d.get("trust"),
+            d.get("value"),
+        )
+        for u, v, d in g.edges(data=True)
+    ]
+    _approx(result.pairs, brute(rows))
+    _approx(result.groups, brute((k[1], *rest) for k, *rest in rows))
+    assert result.overall.ratings == g.number_of_edges()
+    # Collaboration levels in the study run from 2 to 4.
+    assert all(2 <= r.trust <= 4 for r in result.groups.values() if r.trust is not None)
+
+
+def test_real_network_as_a_region_gives_the_same_scores() -> None:
+    g = _tobacco()
+    categories = sorted({g.nodes[v]["organisation"] for v in g})
+    orgs = tuple(
+        Organisation(OrganisationId(c), f"Agency category {c}", Sector.OTHER, "Indiana")
+        for c in categories
+    )
+    people = tuple(
+        Professional(
+            ProfessionalId(f"v{v}"),
+            f"Vertex {v}",
+            Role.OTHER,
+            (OrganisationId(g.nodes[v]["organisation"]),),
+        )
+        for v in g
+    )
+    edges = list(g.edges(data=True))
+    store = TieStore.from_columns(
+        source=[f"v{u}" for u, _, _ in edges],
+        target=[f"v{v}" for _, v, _ in edges],
+        trust=[d.get("trust") for *_, d in edges],
+        value=[d.get("value") for *_, d in edges],
+        directed=[True] * len(edges),
+    )
+    r = Region("Indiana", orgs, people, ties=store)
+    from_region = trust_value(r, by="organisation")
+    from_graph = trust_value(g, by="organisation")
+    _approx(from_region.groups, from_graph.groups)
+    _approx(from_region.pairs, from_graph.pairs)
+    _approx({0: from_region.overall}, {0: from_graph.overall})
+
+
+def test_bad_input() -> None:
+    g = nx.DiGraph([("a", "b", {"trust": "high"})])
+    with pytest.raises(InvalidArgumentError, match="high"):
+        trust_value(g)
+    with pytest.raises(InvalidArgumentError, match="colour"):
+        trust_value(g, by="colour")
+    from samenwerking.synthetic import region
+
+    with pytest.raises(InvalidArgumentError, match="CompactGraph"):
+        trust_value(compact_graph(region(100, seed=1)))  # type: ignore[arg-type]
+
+
+def test_no_ratings() -> None:
+    result = trust_value(nx.DiGraph([("a", "b")]))
+    assert result.overall == Rating(None, None, 0, 0, 0)
+    assert result.groups == {} and result.pairs == {}
