@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import samenwerking as sw
+from samenwerking.analysis.change import compare
 from samenwerking.cli import main
 
 
@@ -117,3 +118,33 @@ def test_installed_console_script() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"samenwerking {sw.__version__}"
+
+
+def test_report_with_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    region = sw.example_region()
+    old = region.replace(ties=region.ties.select(range(len(region.ties) // 2)))
+    now_path = sw.save(region, tmp_path / "now.json")
+    old_path = sw.save(old, tmp_path / "old.json")
+    out = tmp_path / "r"
+    assert main(["report", str(now_path), "--before", str(old_path), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Change over time" in markdown
+    change = compare(old, region)
+    assert change.new_ties > 0
+    assert f"{change.new_ties} new and 0 lost tied pair(s)" in markdown
+    assert "Computing brokers" in captured.err and "betweenness" in captured.err
+    assert "communities" in captured.err
+
+
+def test_report_without_before_has_no_change(tmp_path: Path) -> None:
+    assert main(["report", "--out", str(tmp_path / "r")]) == 0
+    markdown = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "## Change over time" not in markdown
+    assert "## Brokers and weak points" in markdown
+
+
+def test_report_with_a_missing_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["report", "--before", str(tmp_path / "old.json"), "--out", str(tmp_path / "r")])
+    assert code == 1
+    assert "old.json" in capsys.readouterr().err

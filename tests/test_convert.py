@@ -174,3 +174,63 @@ def test_strict_types() -> None:
         ("has_plan", 1),
         ("capacity", "3"),
     }
+
+
+# -- fast paths must agree with the generic, precise ones ----------------------------------
+PROFESSIONAL_VALUES = {
+    "id": st.sampled_from(["p1", " p1", "", "a;b", 3, None]),
+    "name": st.sampled_from(["A. Jansen", " A", "", 1.5]),
+    "role": st.sampled_from(["teacher", "Teacher", "chef", ["teacher"]]),
+    "organisations": st.sampled_from([["o1"], ["o1", "o2"], [], ["o 1"], "o1", ("o1",), [4]]),
+    "capacity": st.sampled_from([None, 0, 3, -1, True, 2.5]),
+    "extra": st.just("x"),
+}
+
+
+@given(
+    st.dictionaries(st.sampled_from(sorted(PROFESSIONAL_VALUES)), st.none(), max_size=6).flatmap(
+        lambda keys: st.fixed_dictionaries({k: PROFESSIONAL_VALUES[k] for k in keys})
+    )
+)
+def test_fast_professionals_agree_with_the_generic_hook(value: dict[str, Any]) -> None:
+    from samenwerking import convert
+    from samenwerking.model import Professional
+
+    def outcome(hook: Any) -> tuple[str, object]:
+        try:
+            return "ok", hook(value, Professional)
+        except Exception as exc:
+            problems: list[Any] = []
+            convert._collect(exc, [], problems, "s", "$")
+            return "error", problems
+
+    generic = convert._class_hook(convert._converter, Professional)
+    assert outcome(convert._professional_hook(generic)) == outcome(generic)
+
+
+@given(
+    st.lists(st.sampled_from([None, "m1", "m2", "m3"]), max_size=8),
+    st.lists(st.sampled_from([None, "2024-09-03", "2023-01-31"]), max_size=8),
+)
+def test_tie_columns_with_gaps_match_from_columns(
+    met_at: list[str | None], since: list[str | None]
+) -> None:
+    import datetime as dt
+
+    n = min(len(met_at), len(since))
+    met_at, since = met_at[:n], since[:n]
+    source = [f"p{i % 3}" for i in range(n)]
+    target = [f"q{i % 2}" for i in range(n)]
+    data = {
+        "name": "r",
+        "ties": {"source": source, "target": target, "met_at": met_at, "since": since},
+    }
+    region = structure_region(data, source="x.json")
+    expected = TieStore.from_columns(
+        source=source,
+        target=target,
+        met_at=met_at,
+        since=[None if d is None else dt.date.fromisoformat(d) for d in since],
+    )
+    assert region.ties == expected
+    assert region.ties.ids == expected.ids and region.ties.meetings == expected.meetings

@@ -18,11 +18,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from samenwerking.progress import Progress, TerminalProgress
+
 __all__ = ["main"]
 
 
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+class _ReportProgress:
+    """Tells the user on stderr which report section is computed, with a bar per long step."""
+
+    def section(self, label: str) -> None:
+        _progress(f"Computing {label} ...")
+
+    def step(self, label: str) -> Progress:
+        return TerminalProgress(f"  {label}")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -35,8 +47,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     else:
         _progress(f"Reading {args.source} ...")
         region = load(args.source)
-    _progress("Computing the report and drawing the network ...")
-    report = build_report(region)
+    before = None
+    if args.before is not None:
+        _progress(f"Reading the earlier snapshot {args.before} ...")
+        before = load(args.before)
+    report = build_report(region, before=before, progress=_ReportProgress())
     md_path, html_path = write_report(report, args.out)
     print(summary_text(report))
     print(f"Wrote {md_path} and {html_path}")
@@ -95,7 +110,9 @@ def _parser() -> argparse.ArgumentParser:
         "report",
         help="print a summary and write report.md and report.html",
         description="Print a short summary and write DIR/report.md and a self-contained "
-        "DIR/report.html (islands, counts per sector, a picture of the network).",
+        "DIR/report.html: islands, counts per sector, brokers and weak points, ties across "
+        "sectors, cohesion, trust and value, reach, bus factor, a picture of the network and, "
+        "with --before, what changed since an earlier snapshot.",
     )
     report.add_argument(
         "source",
@@ -106,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--out", type=Path, default=Path("report"), metavar="DIR", help="default: report"
+    )
+    report.add_argument(
+        "--before",
+        type=Path,
+        metavar="OLD_SOURCE",
+        help="an earlier snapshot of the region (JSON file or CSV folder): adds what changed",
     )
     report.set_defaults(run=_cmd_report)
 

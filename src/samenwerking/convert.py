@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import math
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -51,6 +52,7 @@ from samenwerking.model import (
     Organisation,
     Professional,
     Region,
+    Role,
     Step,
     TieStore,
     Topic,
@@ -58,6 +60,7 @@ from samenwerking.model import (
     vocabulary,
 )
 from samenwerking.model.ids import is_valid_id
+from samenwerking.model.partners import _checked_professional
 from samenwerking.model.validation import json_path
 
 __all__ = [
@@ -215,6 +218,49 @@ def _class_hook(converter: cattrs.Converter, cls: Any) -> Callable[[object, obje
     return structure
 
 
+_PROFESSIONAL_FIELDS = frozenset(a.name for a in attrs.fields(Professional))
+_ROLES: dict[str, Role] = {role.value: role for role in Role}
+
+
+def _professional_hook(
+    generic: Callable[[object, object], Any],
+) -> Callable[[object, object], Any]:
+    """Structure professionals the fast way when every value is plainly right.
+
+    The checks below are those the generic hook runs (types, identifiers, text, role);
+    the model's remaining rules are checked by ``_checked_professional``. Anything else
+    (a missing or unknown key, a wrong type, a bad value) goes to the generic hook, which
+    reports it precisely.
+    """
+
+    def structure(value: object, _type: object) -> Any:
+        if type(value) is dict and value.keys() <= _PROFESSIONAL_FIELDS:
+            id_ = value.get("id")
+            name = value.get("name")
+            role = value.get("role")
+            organisations = value.get("organisations")
+            capacity = value.get("capacity")
+            if (
+                type(id_) is str
+                and is_valid_id(id_)
+                and type(name) is str
+                and name
+                and name == name.strip()
+                and type(role) is str
+                and role in _ROLES
+                and type(organisations) is list
+                and all(type(o) is str and is_valid_id(o) for o in organisations)
+            ):
+                built = _checked_professional(
+                    id_, name, _ROLES[role], tuple(organisations), capacity
+                )
+                if built is not None:
+                    return built
+        return generic(value, _type)
+
+    return structure
+
+
 # -- ties as columns ---------------------------------------------------------------------------
 def _date_strings(array: npt.NDArray[Any]) -> list[str | None]:
     text = np.datetime_as_string(array, unit="D").tolist()
@@ -259,6 +305,10 @@ def _unstructure_ties(store: TieStore) -> dict[str, list[Any]]:
 
 _KIND_CODES = {kind.value: code for code, kind in enumerate(TieStore.KINDS)}
 _NUMBER_TYPES = frozenset({int, float, type(None)})
+_ID_TYPES = frozenset({str})
+_OPTIONAL_ID_TYPES = frozenset({str, type(None)})
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NAT_DAYS = int(np.iinfo(np.int64).min)
 
 
 class _TieChecker:
@@ -277,29 +327,41 @@ class _TieChecker:
     def ids(
         self, name: str, values: list[Any], index: dict[str, int], *, optional: bool = False
     ) -> npt.NDArray[np.int32] | None:
-        bad_type = [
-            i for i, v in enumerate(values) if type(v) is not str and not (optional and v is None)
-        ]
-        if bad_type:
+        allowed = _OPTIONAL_ID_TYPES if optional else _ID_TYPES
+        if not set(map(type, values)) <= allowed:
+            bad_type = [
+                i
+                for i, v in enumerate(values)
+                if type(v) is not str and not (optional and v is None)
+            ]
             self.report(name, bad_type, values, "expected an identifier (text)")
             return None
-        unique = set(values)
-        invalid = {v for v in unique if v is not None and not is_valid_id(v)}
+        # Distinct values in order of first appearance; only new ones need checking.
+        new = [v for v in dict.fromkeys(values) if v not in index]
+        invalid = {v for v in new if v is not None and not is_valid_id(v)}
         if invalid:
             rows = [i for i, v in enumerate(values) if v in invalid]
             self.report(name, rows, values, "not a valid identifier (blank, padded or has ;|=)")
             return None
-        add = index.setdefault
-        return np.fromiter(
-            (-1 if v is None else add(v, len(index)) for v in values), np.int32, len(values)
-        )
+        lookup: dict[str | None, int] = index  # type: ignore[assignment]
+        for value in new:
+            if value is None:
+                lookup = dict(index.items())
+                lookup[None] = -1
+            else:
+                index[value] = len(index)
+                if lookup is not index:
+                    lookup[value] = index[value]
+        return np.fromiter(map(lookup.__getitem__, values), np.int32, len(values))
 
     def kinds(self, values: list[Any]) -> npt.NDArray[np.int8] | None:
         try:
-            codes = [_KIND_CODES.get(v, -1) for v in values]
+            array = np.fromiter(
+                map(_KIND_CODES.get, values, itertools.repeat(-1)), np.int8, len(values)
+            )
         except TypeError:
             codes = [-1 if not isinstance(v, str) else _KIND_CODES.get(v, -1) for v in values]
-        array = np.array(codes, dtype=np.int8)
+            array = np.array(codes, dtype=np.int8)
         if len(array) and array.min() < 0:
             choices = ", ".join(_KIND_CODES)
             rows = np.flatnonzero(array < 0).tolist()
@@ -321,7 +383,7 @@ class _TieChecker:
         return array
 
     def dates(self, values: list[Any]) -> npt.NDArray[Any] | None:
-        parsed: dict[object, np.datetime64] = {None: np.datetime64("NaT", "D")}
+        days: dict[object, int] = {None: _NAT_DAYS}
         bad: set[object] = set()
         try:
             unique = set(values)
@@ -329,21 +391,22 @@ class _TieChecker:
             unique = {v for v in values if isinstance(v, str | type(None))}
             bad.add(object())
         for value in unique:
-            if value in parsed:
+            if value in days:
                 continue
             try:
-                parsed[value] = np.datetime64(_parse_iso_date(value), "D")
+                days[value] = _parse_iso_date(value).toordinal() - _EPOCH_ORDINAL
             except _BadValueError:
                 bad.add(value)
         if bad:
             rows = [
                 i
                 for i, v in enumerate(values)
-                if not isinstance(v, str | type(None)) or (v is not None and v not in parsed)
+                if not isinstance(v, str | type(None)) or (v is not None and v not in days)
             ]
             self.report("since", rows, values, "expected a date as yyyy-mm-dd, or null")
             return None
-        return np.array([parsed[v] for v in values], dtype="datetime64[D]")
+        array = np.fromiter(map(days.__getitem__, values), np.int64, len(values))
+        return array.view("datetime64[D]")
 
     def flags(self, values: list[Any]) -> npt.NDArray[np.bool_] | None:
         if not set(map(type, values)) <= {bool}:
@@ -420,7 +483,10 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(TieStore, _structure_ties)
     converter.register_unstructure_hook(TieStore, _unstructure_ties)
     for cls in MODEL_CLASSES:
-        converter.register_structure_hook(cls, _class_hook(converter, cls))
+        hook = _class_hook(converter, cls)
+        if cls is Professional:
+            hook = _professional_hook(hook)
+        converter.register_structure_hook(cls, hook)
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -126,3 +127,36 @@ def test_written_ties_read_back(pairs: list[tuple[str, str]]) -> None:
     assert read is not None
     assert read.store == store
     assert sink.problems == []
+
+
+@given(
+    st.lists(
+        st.binary(min_size=0, max_size=19).filter(lambda b: b"\0" not in b), min_size=1, max_size=60
+    ),
+    st.integers(1, 30),
+)
+def test_grouping_cells_finds_equal_cells(cells_: list[bytes], distinct: int) -> None:
+    # Few distinct cells (grouped without sorting) and many (grouped by sorting) alike.
+    cells_ = [cells_[i % min(distinct, len(cells_))] for i in range(len(cells_) * 2)]
+    data = b"".join(c + b"\n" for c in cells_)
+    ends = np.cumsum([len(c) + 1 for c in cells_]) - 1
+    block = csv_ties._Block(
+        data, (ends - [len(c) for c in cells_]).reshape(-1, 1), ends.reshape(-1, 1)
+    )
+    texts, inverse, first = csv_ties._group(block.matrix(0))
+    assert [texts[i] for i in inverse] == cells_
+    assert sorted(first.tolist()) == sorted(cells_.index(c) for c in set(cells_))
+    assert len(texts) == len(set(cells_))
+
+
+@given(text=tie_files(), copies=st.integers(2, 5))
+def test_byte_path_agrees_on_longer_files(
+    tmp_path_factory: pytest.TempPathFactory, text: str, copies: int
+) -> None:
+    # Repeated rows give columns with more distinct cells than the unsorted grouping takes.
+    head, _, body = text.partition("\n")
+    rows = body.splitlines()
+    many = [row.replace("p", f"q{k}x", 1) for k in range(copies) for row in rows]
+    path = tmp_path_factory.mktemp("ties") / "ties.csv"
+    path.write_text(head + "\n" + "".join(r + "\n" for r in many), encoding="utf-8")
+    assert _read(path, True) == _read(path, False)

@@ -187,3 +187,50 @@ def test_failed_write_keeps_old_folder_and_leaves_no_litter(
         write_csv_folder(Region("new"), folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["r"]
+
+
+# -- the column-wise fast path for tables must agree with the row-by-row path ---------------
+PROFESSIONAL_CELLS = {
+    "id": st.sampled_from(["p1", "p2", " p3", "", "a;b", "p1"]),
+    "name": st.sampled_from(["A. Jansen", " B ", "", "C"]),
+    "role": st.sampled_from(["teacher", "Alderman", "", "chef"]),
+    "organisations": st.sampled_from(["o1", "o1;o2", ";", "", "o 1", "o9"]),
+    "capacity": st.sampled_from(["", "3", "-1", "x", " 0"]),
+}
+
+
+@st.composite
+def professional_files(draw: st.DrawFn) -> str:
+    header = ",".join(PROFESSIONAL_CELLS)
+    rows = draw(
+        st.lists(
+            st.one_of(
+                st.tuples(*PROFESSIONAL_CELLS.values()).map(",".join),
+                st.sampled_from(["", ",,,,", "p9,N,teacher,o1", "p8,N,teacher,o1,,extra"]),
+            ),
+            max_size=8,
+        )
+    )
+    return header + "\n" + "".join(row + "\n" for row in rows)
+
+
+@given(text=professional_files())
+def test_fast_tables_agree_with_row_by_row_reading(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    from samenwerking.io import csvfolder
+
+    folder = tmp_path_factory.mktemp("csv")
+    (folder / "organisations.csv").write_text(
+        "id,name,sector,municipality\no1,G,municipality,D\no2,S,primary_school,D\n",
+        encoding="utf-8",
+    )
+    (folder / "professionals.csv").write_text(text, encoding="utf-8")
+    results = []
+    for fast in (True, False):
+        csvfolder._fast_tables = fast
+        try:
+            results.append(csvfolder.csv_folder_problems(folder))
+        finally:
+            csvfolder._fast_tables = True
+    assert results[0] == results[1]

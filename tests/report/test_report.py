@@ -301,3 +301,16 @@ def test_overview_matches_networkx(n: int, seed: int) -> None:
     largest = max((len(c) for c in nx.connected_components(G)), default=0)
     assert overview.largest == largest
     assert overview.silos == sum(len(c) > 1 for c in nx.connected_components(G))
+
+
+def test_organisation_picture_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sections_module, "MAX_PROFESSIONAL_NODES", 3)
+    monkeypatch.setattr(sections_module, "MAX_ORGANISATION_NODES", 2)
+    picture = build_report(small_region()).section("picture")
+    assert isinstance(picture, PictureSection)
+    # Ties to other organisations: s has two (m-s, s-c), m and c one each, k none;
+    # m and c tie, and the one with more staff comes first (both have one person).
+    drawn = {node.label.split(" (")[0] for node in picture.picture.nodes}
+    assert len(drawn) == 2 and "OBS Het Hek" in drawn
+    assert (picture.shown, picture.total) == (2, 4)
+    assert "Only the 2 organisations with the most ties" in picture.to_markdown()

@@ -158,6 +158,7 @@ class _Block:
         self.array = np.frombuffer(data, dtype=np.uint8)
         self.starts = starts  # (records, width)
         self.lengths = ends - starts
+        self._padded: npt.NDArray[np.uint8] | None = None
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -168,16 +169,16 @@ class _Block:
         starts = self.starts[:, column]
         width = int(lengths.max()) if len(lengths) else 0
         padded = max(8, (width + 7) // 8 * 8)
-        out = np.zeros((len(lengths), padded), dtype=np.uint8)
-        last = len(self.array) - 1
-        shortest = int(lengths.min()) if len(lengths) else 0
-        for j in range(width):
-            take = starts + j
-            if j >= shortest:
-                np.minimum(take, last, out=take)
-                out[:, j] = np.where(lengths > j, self.array[take], 0)
-            else:
-                out[:, j] = self.array[take]
+        if self._padded is None or len(self._padded) < len(self.array) + padded:
+            self._padded = np.zeros(len(self.array) + max(padded, 64), dtype=np.uint8)
+            self._padded[: len(self.array)] = self.array
+        # Every cell's first ``padded`` bytes in one gather, then the bytes past its end cleared.
+        windows = np.lib.stride_tricks.as_strided(
+            self._padded, shape=(len(self._padded) - padded + 1, padded), strides=(1, 1)
+        )
+        out = windows[starts]
+        if len(lengths) and int(lengths.min()) < padded:
+            out[np.arange(padded, dtype=np.int64) >= lengths[:, None]] = 0
         return out
 
     def strings(self, column: int) -> list[str]:
@@ -373,6 +374,12 @@ def _group(
     for k in range(1, words.shape[1]):
         key *= _MIX
         key ^= words[:, k]
+    few = _few_distinct(key)
+    if few is not None:
+        inverse, first = few
+        if words.shape[1] == 1 or np.array_equal(matrix, matrix[first][inverse]):
+            few_texts: list[bytes] = matrix[first].view(f"S{matrix.shape[1]}").ravel().tolist()
+            return few_texts, inverse, first
     order = np.argsort(key, kind="stable")
     ordered = key[order]
     starts = np.empty(len(key), dtype=np.bool_)
@@ -388,6 +395,29 @@ def _group(
         return [bytes(v) for v in values.tolist()], inverse.reshape(-1), first
     texts: list[bytes] = matrix[first].view(f"S{matrix.shape[1]}").ravel().tolist()
     return texts, inverse, first
+
+
+def _few_distinct(
+    key: npt.NDArray[np.uint64], limit: int = 12
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]] | None:
+    """Group a column with at most ``limit`` distinct keys without sorting it.
+
+    Returns each row's group and each group's first row (groups in order of first
+    appearance), or ``None`` when there are more distinct keys than ``limit``.
+    """
+    inverse = np.full(len(key), -1, dtype=np.intp)
+    firsts: list[int] = []
+    start = 0
+    for group in range(limit + 1):
+        unassigned = np.flatnonzero(inverse[start:] < 0)
+        if not len(unassigned):
+            return inverse, np.array(firsts, dtype=np.intp)
+        if group == limit:
+            return None
+        start += int(unassigned[0])
+        firsts.append(start)
+        inverse[key == key[start]] = group
+    return None
 
 
 class _TieColumns:

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import shutil
 import tempfile
@@ -61,6 +62,7 @@ from samenwerking.model import (
     Topic,
     WorkingGroup,
 )
+from samenwerking.model.partners import _checked_professionals
 from samenwerking.model.validation import Path as ModelPath
 from samenwerking.model.validation import json_path, region_problems
 
@@ -299,10 +301,34 @@ def _check_header(
     return ok
 
 
+_fast_tables = True
+"""Whether tables whose every row is good are parsed column by column (tests compare)."""
+
+
 def _read_table(
     reading: _Reading, file: str
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[str, str]]] | None:
     """Parse one small table: (row, values) of good rows, raw cells of bad rows."""
+    table = _read_table_columns(reading, file)
+    if table is None or isinstance(table, tuple):
+        return table
+    names = list(table)
+    good = [
+        (row, dict(zip(names, values, strict=True)))
+        for row, values in enumerate(zip(*table.values(), strict=True), start=2)
+    ]
+    return good, []
+
+
+def _read_table_columns(
+    reading: _Reading, file: str
+) -> dict[str, list[Any]] | tuple[list[tuple[int, dict[str, Any]]], list[dict[str, str]]] | None:
+    """Parse one table, column by column when every row is good.
+
+    Returns ``None`` for a missing file; the parsed columns (row ``i`` of every column is
+    spreadsheet row ``i + 2``) when every row is regular and every cell parses; otherwise
+    the precise result of :func:`_parse_rows`, which reports every problem.
+    """
     path = reading.folder / file
     if not path.is_file():
         if file in _REQUIRED_FILES:
@@ -310,35 +336,121 @@ def _read_table(
         return None
     columns = TABLES[file]
     handle, header, delimiter = _open(path)
-    good: list[tuple[int, dict[str, Any]]] = []
-    bad: list[dict[str, str]] = []
     with handle:
         if not _check_header(reading, file, header, columns):
-            return good, bad
+            return [], []
         positions = [(c, header.index(c.name)) for c in columns if c.name in header]
-        for row, cells_ in enumerate(csv.reader(handle, delimiter=delimiter), start=2):
-            if not any(c.strip() for c in cells_):
-                continue
-            before = len(reading.problems)
-            if any(c.strip() for c in cells_[len(header) :]):
-                reading.problem(file, row, "", None, f"more cells than columns ({len(header)})")
-            values: dict[str, Any] = {}
-            raw: dict[str, str] = {}
-            for column, position in positions:
-                cell = cells_[position] if position < len(cells_) else ""
-                raw[column.name] = cell.strip()
+        rows = list(csv.reader(handle, delimiter=delimiter))
+    if _fast_tables:
+        parsed = _parse_columns(positions, rows, len(header))
+        if parsed is not None:
+            return parsed
+    return _parse_rows(reading, file, header, positions, rows)
+
+
+def _parse_columns(
+    positions: list[tuple[Column, int]], rows: list[list[str]], width: int
+) -> dict[str, list[Any]] | None:
+    """Parse every column at once, each distinct cell once; ``None`` if any row needs care.
+
+    Blank, short or long rows, blank required cells and cells the parser rejects all give
+    ``None``, so that :func:`_parse_rows` reads the table again and names each problem.
+    """
+    if rows and set(map(len, rows)) != {width}:
+        return None
+    if not any(column.required for column, _position in positions) and any(
+        not any(c.strip() for c in row) for row in rows
+    ):
+        return None  # a blank row, which is skipped (a blank required cell is caught below)
+    transposed = list(zip(*rows, strict=True)) if rows else [() for _ in range(width)]
+    out: dict[str, list[Any]] = {}
+    for column, position in positions:
+        cells_ = transposed[position]
+        distinct: dict[str, Any] = dict.fromkeys(cells_)
+        try:
+            for cell in distinct:
                 if column.required and not cell.strip():
-                    reading.problem(file, row, column.name, None, "required value missing")
-                    continue
-                try:
-                    values[column.name] = column.parse(cell)
-                except cells.CellError as exc:
-                    reading.problem(file, row, column.name, cell, str(exc))
-            if len(reading.problems) == before:
-                good.append((row, values))
-            else:
-                bad.append(raw)
+                    return None
+                distinct[cell] = column.parse(cell)
+        except cells.CellError:
+            return None
+        out[column.name] = list(map(distinct.__getitem__, cells_))
+    return out
+
+
+def _parse_rows(
+    reading: _Reading,
+    file: str,
+    header: list[str],
+    positions: list[tuple[Column, int]],
+    rows: Iterable[list[str]],
+) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[str, str]]]:
+    """Parse rows one by one: (row, values) of good rows, raw cells of bad rows."""
+    good: list[tuple[int, dict[str, Any]]] = []
+    bad: list[dict[str, str]] = []
+    for row, cells_ in enumerate(rows, start=2):
+        if not any(c.strip() for c in cells_):
+            continue
+        before = len(reading.problems)
+        if any(c.strip() for c in cells_[len(header) :]):
+            reading.problem(file, row, "", None, f"more cells than columns ({len(header)})")
+        values: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        for column, position in positions:
+            cell = cells_[position] if position < len(cells_) else ""
+            raw[column.name] = cell.strip()
+            if column.required and not cell.strip():
+                reading.problem(file, row, column.name, None, "required value missing")
+                continue
+            try:
+                values[column.name] = column.parse(cell)
+            except cells.CellError as exc:
+                reading.problem(file, row, column.name, cell, str(exc))
+        if len(reading.problems) == before:
+            good.append((row, values))
+        else:
+            bad.append(raw)
     return good, bad
+
+
+def _read_professionals(reading: _Reading) -> list[tuple[int, Professional]]:
+    """Read professionals.csv; when every row parses, build the objects the fast way."""
+    file = "professionals.csv"
+    table = _read_table_columns(reading, file)
+    dropped = reading.dropped.setdefault("professionals", set())
+    if table is None:
+        return []
+    if isinstance(table, tuple):
+        return [
+            (row, obj)
+            for row, _values, obj in _build_records(reading, file, Professional, dropped, table)
+        ]
+    count = len(table["id"])
+    nothing = list(itertools.repeat(None, count))
+    capacities = table.get("capacity", nothing)
+    # Every cell was checked by its parser (ids, text, role, organisations, capacity);
+    # the rules parsers do not check (an organisation at all, capacity >= 0) are checked
+    # by the fast constructor, which leaves such rows to the normal one.
+    built = _checked_professionals(
+        zip(
+            table["id"],
+            table["name"],
+            table["role"],
+            table["organisations"],
+            capacities,
+            strict=True,
+        )
+    )
+    out: list[tuple[int, Professional]] = []
+    for i, obj in enumerate(built):
+        if obj is None:
+            values = {name: column[i] for name, column in table.items()}
+            obj = _build(reading, file, i + 2, Professional, values, ())
+            if obj is None:
+                dropped.add(values.get("id") or "")
+                continue
+        out.append((i + 2, obj))
+    return out
 
 
 def _build(
@@ -361,6 +473,16 @@ def _records(
     dropped = reading.dropped.setdefault(kind, set())
     if table is None:
         return []
+    return _build_records(reading, file, cls, dropped, table)
+
+
+def _build_records(
+    reading: _Reading,
+    file: str,
+    cls: Any,
+    dropped: set[str],
+    table: tuple[list[tuple[int, dict[str, Any]]], list[dict[str, str]]],
+) -> list[tuple[int, dict[str, Any], Any]]:
     good, bad = table
     dropped.update(raw.get("id", "") for raw in bad)
     out = []
@@ -448,7 +570,7 @@ def _parse_folder(folder: Path) -> tuple[Region | None, _Reading]:
             )
     name = _read_region_row(reading)
     organisations = _records(reading, "organisations.csv", Organisation, "organisations")
-    professionals = _records(reading, "professionals.csv", Professional, "professionals")
+    professionals = _read_professionals(reading)
     ties = _read_ties(reading)
 
     agreements = _records(reading, "agreements.csv", Agreement, "agreements")
@@ -499,7 +621,8 @@ def _parse_folder(folder: Path) -> tuple[Region | None, _Reading]:
             reading.rows[(kind, i)] = (file, row)
 
     place("organisations", "organisations.csv", organisations)
-    place("professionals", "professionals.csv", professionals)
+    for i, (row, _obj) in enumerate(professionals):
+        reading.rows[("professionals", i)] = ("professionals.csv", row)
     place("working_groups", "working_groups.csv", groups)
     place("meetings", "meetings.csv", meetings)
     place("agreements", "agreements.csv", agreements)
@@ -564,7 +687,7 @@ def _parse_folder(folder: Path) -> tuple[Region | None, _Reading]:
     region = Region(
         name=name,
         organisations=tuple(o for _r, _v, o in organisations),
-        professionals=tuple(p for _r, _v, p in professionals),
+        professionals=tuple(p for _r, p in professionals),
         ties=ties,
         agreements=tuple(built_agreements),
         agendas=tuple(built_agendas),

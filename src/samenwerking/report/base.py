@@ -14,16 +14,32 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Callable, Hashable
+from functools import cached_property
+from typing import Protocol, runtime_checkable
 
 from attrs import frozen
 
 from samenwerking.analysis import Islands
 from samenwerking.errors import UnknownIdError
+from samenwerking.graph import CompactGraph
 from samenwerking.model import Region
+from samenwerking.progress import Progress
 
-__all__ = ["Overview", "Report", "ReportContext", "Section", "SectionBuilder"]
+__all__ = [
+    "SMALL_GRAPH",
+    "Overview",
+    "PersonRow",
+    "Report",
+    "ReportContext",
+    "ReportProgress",
+    "Section",
+    "SectionBuilder",
+]
+
+SMALL_GRAPH = 2000
+"""Up to this many professionals, exact (and permutation-tested) figures are computed;
+above it, estimates from samples (e.g. betweenness from 256 sampled sources)."""
 
 
 @runtime_checkable
@@ -49,18 +65,118 @@ class Section(Protocol):
         ...
 
 
+class ReportProgress(Protocol):
+    """Told which section is being computed, and asked for a progress bar per long step.
+
+    The command line passes one that writes to standard error; library code never prints.
+    """
+
+    def section(self, label: str) -> None:
+        """A section called ``label`` is about to be computed."""
+        ...
+
+    def step(self, label: str) -> Progress:
+        """A progress callback for one long step, such as ``"betweenness"``."""
+        ...
+
+
 @frozen
+class PersonRow:
+    """One professional, for a list."""
+
+    id: str
+    """Their id."""
+    name: str
+    """Their name."""
+    role: str
+    """Their role."""
+    organisation: str
+    """Their main organisation's name."""
+    sector: str
+    """Its sector."""
+
+
+@frozen(slots=False)
 class ReportContext:
-    """What section builders share, computed once per report."""
+    """What section builders share, computed once per report.
+
+    Analyses run on :attr:`compact`, the compact graph built once from the tie store;
+    only the picture builds a (small) networkx graph.
+
+    Example
+    -------
+    >>> import samenwerking as sw
+    >>> context = ReportContext.of(sw.example_region())
+    >>> context.compact.n_nodes == len(context.region.professionals)
+    True
+    >>> context.person(0).name == context.region.professionals[0].name
+    True
+    """
 
     region: Region
     """The region reported on."""
-    graph: Any
-    """The professional-level collaboration graph (a networkx graph)."""
+    compact: CompactGraph
+    """The professional-level collaboration graph; node ``i`` is ``region.professionals[i]``."""
     islands: Islands
     """The islands of that graph."""
     seed: int = 1
-    """Seed for anything random, such as the picture's layout."""
+    """Seed for anything random: the picture's layout, sampled sources, communities."""
+    before: Region | None = None
+    """An earlier snapshot of the region, for the change-over-time section."""
+    progress: ReportProgress | None = None
+    """Where to report progress, if anywhere."""
+
+    @classmethod
+    def of(
+        cls,
+        region: Region,
+        *,
+        seed: int = 1,
+        before: Region | None = None,
+        progress: ReportProgress | None = None,
+    ) -> ReportContext:
+        """Build the compact graph and its islands once, for every section to share."""
+        from samenwerking.analysis import islands
+        from samenwerking.graph import compact_graph
+
+        compact = compact_graph(region)
+        return cls(region, compact, islands(compact), seed, before, progress)
+
+    def step(self, label: str) -> Progress | None:
+        """A progress callback for a long step (``None`` without :attr:`progress`)."""
+        return None if self.progress is None else self.progress.step(label)
+
+    @cached_property
+    def _organisation_names(self) -> tuple[str, ...]:
+        return tuple(o.name for o in self.region.organisations)
+
+    @cached_property
+    def _sector_labels(self) -> tuple[str, ...]:
+        from samenwerking.model import Sector
+
+        return tuple(Sector(s).label for s in self.compact.sectors)
+
+    def organisation_name(self, code: int) -> str:
+        """The name of organisation ``code`` (a position in ``compact.organisations``)."""
+        names = self._organisation_names
+        return names[code] if 0 <= code < len(names) else "unknown"
+
+    def person(self, index: int) -> PersonRow:
+        """The professional at node ``index``, with their organisation and sector."""
+        person = self.region.professionals[index]
+        org = int(self.compact.organisation[index])
+        sector = int(self.compact.sector[index])
+        return PersonRow(
+            str(person.id),
+            person.name,
+            person.role.value.replace("_", " "),
+            self.organisation_name(org) if org >= 0 else str(person.organisation),
+            self._sector_labels[sector] if sector >= 0 else "",
+        )
+
+    def person_by_id(self, node: Hashable) -> PersonRow:
+        """The professional with this id (see :meth:`person`)."""
+        return self.person(self.compact.index_of(node))
 
 
 SectionBuilder = Callable[[ReportContext], Section | None]

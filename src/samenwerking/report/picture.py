@@ -24,23 +24,29 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import networkx as nx
+import numpy as np
 from attrs import frozen
 
-from samenwerking.model import Domain
+from samenwerking.graph import CompactGraph
+from samenwerking.model import Domain, Region
 from samenwerking.report.html import esc
 
 __all__ = [
     "DOMAIN_COLOURS",
+    "MAX_ORGANISATION_NODES",
     "MAX_PROFESSIONAL_NODES",
     "NetworkPicture",
     "PictureEdge",
     "PictureNode",
     "layout_picture",
+    "organisation_graph",
     "render_svg",
 ]
 
 MAX_PROFESSIONAL_NODES = 1500
 """Above this many professionals the picture shows organisations instead."""
+MAX_ORGANISATION_NODES = 400
+"""At most this many organisations are drawn: those with the most ties to others."""
 
 DOMAIN_COLOURS: dict[str, str] = {
     Domain.EDUCATION.value: "#0072B2",  # blue
@@ -184,6 +190,61 @@ def layout_picture(
         lines.append(PictureEdge(x1, y1, x2, y2, width))
     legend = tuple(sorted(domains.items(), key=lambda item: _domain_order(item[0])))
     return NetworkPicture(title, level, tuple(dots), tuple(lines), legend)
+
+
+def organisation_graph(
+    region: Region, compact: CompactGraph, *, limit: int = MAX_ORGANISATION_NODES
+) -> tuple[nx.Graph, dict[str, int]]:
+    """A small networkx graph of the organisations with the most ties to other organisations.
+
+    Two organisations are joined when people whose main organisation they are have ties;
+    ``weight`` counts those ties (ties inside one organisation are left out), as in
+    ``to_graph(region, level="organisation")``. It is computed from the compact graph's
+    arrays, so only the (at most ``limit``) organisations drawn become networkx nodes.
+
+    Returns
+    -------
+    tuple
+        The graph (nodes carry ``name``, ``sector`` and ``domain``) and the number of
+        professionals per organisation drawn (by main organisation).
+
+    Example
+    -------
+    >>> import samenwerking as sw
+    >>> region = sw.example_region()
+    >>> G, staff = organisation_graph(region, sw.compact_graph(region), limit=5)
+    >>> G.number_of_nodes(), sum(staff.values()) <= len(region.professionals)
+    (5, True)
+    """
+    orgs = region.organisations
+    k = len(orgs)
+    org = compact.organisation.astype(np.int64)
+    rows = np.repeat(np.arange(compact.n_nodes), np.diff(compact.indptr))
+    a, b = org[rows], org[compact.indices]
+    keep = (rows < compact.indices) & (a >= 0) & (b >= 0) & (a != b)
+    a, b, weight = a[keep], b[keep], compact.weight[keep]
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    pair, ties = np.unique(low * max(k, 1) + high, return_inverse=True)
+    pair_weight = np.bincount(ties, weights=weight, minlength=len(pair))
+    outside = np.bincount(a, weights=weight, minlength=k) + np.bincount(
+        b, weights=weight, minlength=k
+    )
+    staff = np.bincount(org[org >= 0], minlength=k)
+    chosen = np.lexsort((np.arange(k), -staff, -outside))[: max(limit, 0)]
+    chosen = np.sort(chosen)
+    drawn = np.zeros(k, bool)
+    drawn[chosen] = True
+    G = nx.Graph()  # noqa: N806
+    for i in chosen.tolist():
+        o = orgs[i]
+        G.add_node(o.id, name=o.name, sector=o.sector.value, domain=o.sector.domain.value)
+    lows, highs = pair // max(k, 1), pair % max(k, 1)
+    both = drawn[lows] & drawn[highs]
+    for x, y, w in zip(
+        lows[both].tolist(), highs[both].tolist(), pair_weight[both].tolist(), strict=True
+    ):
+        G.add_edge(orgs[x].id, orgs[y].id, weight=int(w))
+    return G, {orgs[i].id: int(staff[i]) for i in chosen.tolist()}
 
 
 def _packed_layout(G: Any, seed: int) -> dict[Any, tuple[float, float]]:  # noqa: N803

@@ -19,19 +19,30 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 from attrs import frozen
 
 from samenwerking.analysis import Island
-from samenwerking.model import Domain, Professional, Sector
-from samenwerking.report.base import Overview, ReportContext
+from samenwerking.model import Domain, Sector
+from samenwerking.report._format import MAX_LISTED, more_text
+from samenwerking.report.base import Overview, PersonRow, ReportContext
 from samenwerking.report.html import esc, html_table
 from samenwerking.report.markdown import md_escape, md_table
 from samenwerking.report.picture import (
+    MAX_ORGANISATION_NODES,
     MAX_PROFESSIONAL_NODES,
     NetworkPicture,
     layout_picture,
+    organisation_graph,
     render_svg,
 )
+from samenwerking.report.sections_brokers import brokers_section
+from samenwerking.report.sections_bus_factor import bus_factor_section
+from samenwerking.report.sections_change import change_section
+from samenwerking.report.sections_cohesion import cohesion_section
+from samenwerking.report.sections_mixing import mixing_section
+from samenwerking.report.sections_reach import reach_section
+from samenwerking.report.sections_trust import trust_section
 
 __all__ = [
     "DEFAULT_SECTIONS",
@@ -55,9 +66,6 @@ __all__ = [
     "silos_section",
 ]
 
-MAX_LISTED = 25
-"""At most this many islands or people are listed; the rest are counted."""
-
 PICTURE_FILE = "network.svg"
 """The file name under which the picture is written next to ``report.md``."""
 
@@ -74,8 +82,7 @@ def _counts_text(counts: Iterable[tuple[str, int]]) -> str:
     return ", ".join(f"{key} {count}" for key, count in counts)
 
 
-def _more(total: int, shown: int, what: str) -> str:
-    return f"... and {total - shown} more {what}." if total > shown else ""
+_more = more_text
 
 
 # -- overview -----------------------------------------------------------------------------
@@ -86,9 +93,7 @@ def compute_overview(context: ReportContext) -> Overview:
     -------
     >>> import samenwerking as sw
     >>> from samenwerking.report.base import ReportContext
-    >>> region = sw.example_region()
-    >>> G = sw.to_graph(region)
-    >>> compute_overview(ReportContext(region, G, sw.analysis.islands(G))).cases
+    >>> compute_overview(ReportContext.of(sw.example_region())).cases
     12
     """
     region, found = context.region, context.islands
@@ -222,26 +227,31 @@ class CountsSection:
 
 def counts_section(context: ReportContext) -> CountsSection:
     """Count organisations and professionals per sector, and ties within and across domains."""
-    region, graph = context.region, context.graph
+    region, C = context.region, context.compact  # noqa: N806
     orgs = Counter(o.sector.value for o in region.organisations)
-    sector_of = {o.id: o.sector for o in region.organisations}
-    people = Counter(sector_of[p.organisation].value for p in region.professionals)
+    known = C.sector >= 0
+    per_sector = np.bincount(C.sector[known], minlength=len(C.sectors)).tolist()
+    people = Counter({C.sectors[i]: n for i, n in enumerate(per_sector) if n})
     sectors = tuple(
         SectorCount(s.value, s.label, s.domain.value, orgs[s.value], people[s.value])
         for s in Sector
         if orgs[s.value] or people[s.value]
     )
     domain_orgs = Counter(o.sector.domain.value for o in region.organisations)
-    domain_people = Counter(sector_of[p.organisation].domain.value for p in region.professionals)
-    within: Counter[str] = Counter()
-    across: Counter[str] = Counter()
-    for u, v in graph.edges():
-        du, dv = str(graph.nodes[u].get("domain")), str(graph.nodes[v].get("domain"))
-        if du == dv:
-            within[du] += 1
-        else:
-            across[du] += 1
-            across[dv] += 1
+    k = len(C.domains) + 1  # the last code: unknown
+    domain = np.where(C.domain >= 0, C.domain, k - 1).astype(np.int64)
+    domain_people = Counter(
+        {C.domains[i]: n for i, n in enumerate(np.bincount(domain, minlength=k)[:-1]) if n}
+    )
+    rows = np.repeat(np.arange(C.n_nodes), np.diff(C.indptr))
+    upper = rows < C.indices  # each edge once
+    du, dv = domain[rows[upper]], domain[C.indices[upper]]
+    same = du == dv
+    inside = np.bincount(du[same], minlength=k).tolist()
+    outside = (np.bincount(du[~same], minlength=k) + np.bincount(dv[~same], minlength=k)).tolist()
+    labels = (*C.domains, "unknown")
+    within = Counter({labels[i]: n for i, n in enumerate(inside) if n})
+    across = Counter({labels[i]: n for i, n in enumerate(outside) if n})
     present = set(domain_orgs) | set(domain_people)
     domains = tuple(
         DomainCount(d, domain_orgs[d], domain_people[d], within[d], across[d])
@@ -278,13 +288,10 @@ def _by_count(counts: Mapping[Any, int]) -> tuple[tuple[str, int], ...]:
 
 
 def _island_row(rank: int, island: Island, context: ReportContext) -> IslandRow:
-    region = context.region
-    total = max(len(region.professionals), 1)
-    names: dict[str, str] = {o.id: o.name for o in region.organisations}
-    main_org = Counter(
-        names.get(str(context.graph.nodes[m].get("organisation")), "unknown")
-        for m in island.members
-    )
+    C = context.compact  # noqa: N806
+    total = max(len(context.region.professionals), 1)
+    codes = C.organisation[[C.index_of(m) for m in island.members]]
+    main_org = Counter(context.organisation_name(int(code)) for code in codes.tolist())
     return IslandRow(
         rank=rank,
         size=island.size,
@@ -301,7 +308,7 @@ class IslandsSection:
     """Every island of two or more people, largest first."""
 
     islands: tuple[IslandRow, ...]
-    """The islands with two or more professionals, largest first."""
+    """The islands with two or more professionals, largest first (at most ``MAX_LISTED``)."""
     total: int
     """The number of such islands (more than may be listed)."""
     key: str = "islands"
@@ -350,8 +357,8 @@ class IslandsSection:
 def islands_section(context: ReportContext) -> IslandsSection:
     """Summarise every island with two or more professionals."""
     groups = [i for i in context.islands.islands if i.size > 1]
-    rows = tuple(_island_row(rank, i, context) for rank, i in enumerate(groups, 1))
-    return IslandsSection(rows, len(rows))
+    rows = tuple(_island_row(rank, i, context) for rank, i in enumerate(groups[:MAX_LISTED], 1))
+    return IslandsSection(rows, len(groups))
 
 
 @frozen
@@ -359,7 +366,9 @@ class SilosSection:
     """Islands whose people all work in one domain."""
 
     silos: tuple[IslandRow, ...]
-    """The silos with two or more professionals, largest first."""
+    """The silos with two or more professionals, largest first (at most ``MAX_LISTED``)."""
+    total: int
+    """The number of such silos."""
     key: str = "silos"
     """Section key."""
     title: str = "Silos"
@@ -380,7 +389,7 @@ class SilosSection:
         """Markdown body."""
         if not self.silos:
             return self._empty()
-        more = _more(len(self.silos), min(len(self.silos), MAX_LISTED), "silos")
+        more = _more(self.total, min(len(self.silos), MAX_LISTED), "silos")
         items = "\n".join(f"- {md_escape(line)}" for line in self._lines())
         return items + (f"\n\n{more}" if more else "")
 
@@ -388,45 +397,27 @@ class SilosSection:
         """HTML body."""
         if not self.silos:
             return f"<p>{esc(self._empty())}</p>"
-        more = _more(len(self.silos), min(len(self.silos), MAX_LISTED), "silos")
+        more = _more(self.total, min(len(self.silos), MAX_LISTED), "silos")
         items = "".join(f"<li>{esc(line)}</li>" for line in self._lines())
         return f"<ul>{items}</ul>" + (f'\n<p class="muted">{esc(more)}</p>' if more else "")
 
 
 def silos_section(context: ReportContext) -> SilosSection:
     """List the silos of two or more professionals."""
-    ranks = {i.members: rank for rank, i in enumerate(context.islands.islands, 1)}
-    silos = tuple(
-        _island_row(ranks.get(s.members, 0), s, context)
-        for s in context.islands.silos
-        if s.size > 1
-    )
-    return SilosSection(silos)
+    ranked = [(rank, i) for rank, i in enumerate(context.islands.islands, 1) if i.is_silo]
+    silos = tuple(_island_row(rank, i, context) for rank, i in ranked[:MAX_LISTED])
+    return SilosSection(silos, len(ranked))
 
 
 # -- isolates -------------------------------------------------------------------------------
-@frozen
-class PersonRow:
-    """One professional, for a list."""
-
-    id: str
-    """Their id."""
-    name: str
-    """Their name."""
-    role: str
-    """Their role."""
-    organisation: str
-    """Their main organisation's name."""
-    sector: str
-    """Its sector."""
-
-
 @frozen
 class IsolatesSection:
     """Professionals who have no tie at all."""
 
     people: tuple[PersonRow, ...]
-    """Every isolated professional, by id."""
+    """The isolated professionals, by id (at most ``MAX_LISTED``)."""
+    total: int
+    """The number of isolated professionals."""
     key: str = "isolates"
     """Section key."""
     title: str = "Professionals without any tie"
@@ -441,14 +432,14 @@ class IsolatesSection:
         """Markdown body."""
         if not self.people:
             return "Everyone has at least one tie."
-        more = _more(len(self.people), min(len(self.people), MAX_LISTED), "people")
+        more = _more(self.total, min(len(self.people), MAX_LISTED), "people")
         return md_table(self._HEADERS, self._rows()) + (f"\n\n{more}" if more else "")
 
     def to_html(self) -> str:
         """HTML body."""
         if not self.people:
             return "<p>Everyone has at least one tie.</p>"
-        more = _more(len(self.people), min(len(self.people), MAX_LISTED), "people")
+        more = _more(self.total, min(len(self.people), MAX_LISTED), "people")
         return html_table(self._HEADERS, self._rows()) + (
             f'\n<p class="muted">{esc(more)}</p>' if more else ""
         )
@@ -456,25 +447,9 @@ class IsolatesSection:
 
 def isolates_section(context: ReportContext) -> IsolatesSection:
     """List the professionals without any tie."""
-    region = context.region
-    people: dict[str, Professional] = {p.id: p for p in region.professionals}
-    orgs = {o.id: o for o in region.organisations}
-    rows = []
-    for pid in sorted(str(i) for i in context.islands.isolates):
-        person = people.get(pid)
-        if person is None:
-            continue
-        org = orgs.get(person.organisation)
-        rows.append(
-            PersonRow(
-                pid,
-                person.name,
-                person.role.value.replace("_", " "),
-                org.name if org else person.organisation,
-                org.sector.label if org else "",
-            )
-        )
-    return IsolatesSection(tuple(rows))
+    isolates = sorted(str(i) for i in context.islands.isolates)
+    rows = tuple(context.person_by_id(pid) for pid in isolates[:MAX_LISTED])
+    return IsolatesSection(rows, len(isolates))
 
 
 # -- picture --------------------------------------------------------------------------------
@@ -486,6 +461,10 @@ class PictureSection:
     """The laid-out picture."""
     svg: str
     """The picture drawn as SVG."""
+    shown: int | None = None
+    """When only part of the organisations is drawn: how many (``None``: all)."""
+    total: int | None = None
+    """When only part of the organisations is drawn: how many there are."""
     file_name: str = PICTURE_FILE
     """Where the Markdown expects the SVG file, relative to ``report.md``."""
     key: str = "picture"
@@ -495,9 +474,15 @@ class PictureSection:
 
     def _caption(self) -> str:
         what = "professional" if self.picture.level == "professional" else "organisation"
+        part = (
+            f" Only the {self.shown} organisations with the most ties to other organisations "
+            f"are drawn, out of {self.total}."
+            if self.shown is not None
+            else ""
+        )
         return (
             f"Each dot is a {what}; lines are ties. Colours show the domain "
-            "(see the legend). Hover over a dot to see who it is."
+            "(see the legend). Hover over a dot to see who it is." + part
         )
 
     def to_markdown(self) -> str:
@@ -512,12 +497,17 @@ class PictureSection:
 
 
 def picture_section(context: ReportContext) -> PictureSection:
-    """Lay out and draw the network: professionals if few enough, else organisations."""
+    """Lay out and draw the network: professionals if few enough, else organisations.
+
+    Only this section builds a networkx graph, and only a small one: the professionals
+    when there are at most ``MAX_PROFESSIONAL_NODES``, else the organisations with the
+    most ties (at most ``MAX_ORGANISATION_NODES``).
+    """
     from samenwerking.graph import to_graph
 
     region = context.region
     orgs = {o.id: o for o in region.organisations}
-    if context.graph.number_of_nodes() <= MAX_PROFESSIONAL_NODES:
+    if context.compact.n_nodes <= MAX_PROFESSIONAL_NODES:
         labels = {}
         for person in region.professionals:
             org = orgs.get(person.organisation)
@@ -525,23 +515,29 @@ def picture_section(context: ReportContext) -> PictureSection:
             role = person.role.value.replace("_", " ")
             labels[person.id] = f"{person.name} ({role}, {where})"
         picture = layout_picture(
-            context.graph,
+            to_graph(region, level="professional"),
             title=f"Professionals in {region.name} and who knows whom",
             seed=context.seed,
             labels=labels,
         )
-    else:
-        org_graph = to_graph(region, level="organisation")
-        staff = Counter(org for p in region.professionals for org in p.organisations)
-        picture = layout_picture(
-            org_graph,
-            title=f"Organisations in {region.name} and their ties",
-            level="organisation",
-            seed=context.seed,
-            labels={o.id: f"{o.name} ({o.sector.label})" for o in region.organisations},
-            sizes={o.id: staff[o.id] for o in region.organisations},
-        )
-    return PictureSection(picture, render_svg(picture))
+        return PictureSection(picture, render_svg(picture))
+    graph, staff = organisation_graph(region, context.compact, limit=MAX_ORGANISATION_NODES)
+    picture = layout_picture(
+        graph,
+        title=f"Organisations in {region.name} and their ties",
+        level="organisation",
+        seed=context.seed,
+        labels={o: f"{orgs[o].name} ({orgs[o].sector.label})" for o in graph},
+        sizes=staff,
+    )
+    total = len(region.organisations)
+    capped = graph.number_of_nodes() < total
+    return PictureSection(
+        picture,
+        render_svg(picture),
+        shown=graph.number_of_nodes() if capped else None,
+        total=total if capped else None,
+    )
 
 
 DEFAULT_SECTIONS = (
@@ -550,6 +546,13 @@ DEFAULT_SECTIONS = (
     islands_section,
     silos_section,
     isolates_section,
+    brokers_section,
+    mixing_section,
+    cohesion_section,
+    trust_section,
+    reach_section,
+    bus_factor_section,
+    change_section,
     picture_section,
 )
-"""The built-in section builders, in display order."""
+"""The built-in section builders, in display order; those with nothing to say are left out."""

@@ -1,0 +1,256 @@
+"""The "Brokers and weak points" section: who holds the network together, and where it breaks.
+
+Example
+-------
+>>> import samenwerking as sw
+>>> from samenwerking.report.base import ReportContext
+>>> section = brokers_section(ReportContext.of(sw.example_region()))
+>>> section.title, section.brokers[0].betweenness > 0
+('Brokers and weak points', True)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from attrs import frozen
+
+from samenwerking.analysis import (
+    betweenness,
+    bridges,
+    brokerage_roles,
+    constraint,
+    effective_size,
+    weak_points,
+)
+from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Table, Text, number
+from samenwerking.report.base import SMALL_GRAPH, ReportContext
+
+__all__ = [
+    "BROKER_SAMPLE",
+    "TOP_BROKERS",
+    "BrokerRow",
+    "BrokersSection",
+    "RoleRow",
+    "WeakPointRow",
+    "brokers_section",
+]
+
+TOP_BROKERS = 10
+"""How many brokers are listed."""
+BROKER_SAMPLE = 256
+"""Sampled sources for betweenness above :data:`~samenwerking.report.base.SMALL_GRAPH`."""
+
+
+@frozen
+class BrokerRow:
+    """One of the top brokers."""
+
+    id: str
+    """Their id."""
+    name: str
+    """Their name."""
+    organisation: str
+    """Their main organisation's name."""
+    sector: str
+    """Its sector."""
+    betweenness: float
+    """Normalised betweenness (share of shortest paths through them)."""
+    constraint: float
+    """Burt's constraint (low: contacts in separate groups)."""
+    effective_size: float
+    """Burt's effective size (non-redundant contacts)."""
+
+
+@frozen
+class WeakPointRow:
+    """A professional whose leaving cuts others off."""
+
+    id: str
+    """Their id."""
+    name: str
+    """Their name."""
+    organisation: str
+    """Their main organisation's name."""
+    cut_off: int
+    """People who would lose their connection to the rest of the island."""
+    island_size: int
+    """The size of their island."""
+
+
+@frozen
+class RoleRow:
+    """Gould-Fernandez brokerage summed over the brokers of one domain."""
+
+    domain: str
+    """The brokers' domain."""
+    coordinator: int
+    """Within the domain."""
+    gatekeeper: int
+    """Letting outsiders in."""
+    representative: int
+    """Speaking for the domain to outsiders."""
+    consultant: int
+    """Serving another domain from outside."""
+    liaison: int
+    """Linking two other domains."""
+
+
+@frozen
+class BrokersSection(BlockSection):
+    """Top brokers, weak points, bridges and brokerage roles."""
+
+    brokers: tuple[BrokerRow, ...]
+    """The top brokers by betweenness, highest first."""
+    sampled: int | None
+    """Sampled sources behind the betweenness estimate (``None``: exact)."""
+    weak_points: tuple[WeakPointRow, ...]
+    """Weak points, most people cut off first (at most :data:`MAX_LISTED`)."""
+    weak_point_total: int
+    """The number of weak points."""
+    bridges: int
+    """Ties whose loss would split an island."""
+    roles: tuple[RoleRow, ...]
+    """Brokerage roles per domain, in vocabulary order."""
+    key: str = "brokers"
+    """Section key."""
+    title: str = "Brokers and weak points"
+    """Section title."""
+
+    def blocks(self) -> list[Block]:
+        """The body."""
+        how = (
+            "exact"
+            if self.sampled is None
+            else f"estimated from {self.sampled} sampled starting points"
+        )
+        out: list[Block] = [
+            Text(
+                "Brokers lie on many of the shortest paths between others (betweenness, "
+                f"{how}). Low constraint and a high effective size mean their contacts sit "
+                "in groups that do not know each other."
+            ),
+            Table(
+                ("Name", "Organisation", "Sector", "Betweenness", "Constraint", "Effective size"),
+                tuple(
+                    (
+                        b.name,
+                        b.organisation,
+                        b.sector,
+                        number(b.betweenness, 4),
+                        number(b.constraint),
+                        number(b.effective_size, 1),
+                    )
+                    for b in self.brokers
+                ),
+            ),
+            Text(
+                f"{self.weak_point_total} weak point(s): people whose leaving cuts others off "
+                f"from their island. {self.bridges} tie(s) are bridges: without them an "
+                "island falls apart."
+            ),
+        ]
+        if self.weak_points:
+            out.append(
+                Table(
+                    ("Name", "Organisation", "If they leave, these people lose their connection"),
+                    tuple((w.name, w.organisation, w.cut_off) for w in self.weak_points),
+                    total=self.weak_point_total,
+                    what="weak points",
+                )
+            )
+        if self.roles:
+            out.append(
+                Text(
+                    "Brokerage roles (Gould and Fernandez) by the broker's domain: open paths "
+                    "a - broker - c, counted both ways, by whose domains they join."
+                )
+            )
+            out.append(
+                Table(
+                    (
+                        "Domain",
+                        "Coordinator",
+                        "Gatekeeper",
+                        "Representative",
+                        "Consultant",
+                        "Liaison",
+                    ),
+                    tuple(
+                        (
+                            r.domain,
+                            r.coordinator,
+                            r.gatekeeper,
+                            r.representative,
+                            r.consultant,
+                            r.liaison,
+                        )
+                        for r in self.roles
+                    ),
+                )
+            )
+        return out
+
+
+def _roles(context: ReportContext) -> tuple[RoleRow, ...]:
+    C = context.compact  # noqa: N806
+    found = brokerage_roles(C, by="domain")
+    sums: dict[int, list[int]] = {}
+    for index, roles in enumerate(found.values()):
+        code = int(C.domain[index])
+        row = sums.setdefault(code, [0, 0, 0, 0, 0])
+        row[0] += roles.coordinator
+        row[1] += roles.gatekeeper
+        row[2] += roles.representative
+        row[3] += roles.consultant
+        row[4] += roles.liaison
+    return tuple(
+        RoleRow(C.domains[code] if code >= 0 else "unknown", *values)
+        for code, values in sorted(sums.items(), key=lambda kv: (kv[0] < 0, kv[0]))
+        if any(values)
+    )
+
+
+def brokers_section(context: ReportContext) -> BrokersSection | None:
+    """Compute the brokers section; ``None`` for a network without ties."""
+    C = context.compact  # noqa: N806
+    if C.n_edges == 0:
+        return None
+    sampled = BROKER_SAMPLE if C.n_nodes > SMALL_GRAPH else None
+    scores = betweenness(C, k=sampled, seed=context.seed, progress=context.step("betweenness"))
+    values = np.fromiter(scores.values(), np.float64, C.n_nodes)
+    order = np.lexsort((np.arange(C.n_nodes), -values))[:TOP_BROKERS]
+    top = [int(i) for i in order if values[i] > 0]
+    held = constraint(C)
+    size = effective_size(C)
+    brokers = []
+    for i in top:
+        person = context.person(i)
+        node = C.ids[i]
+        brokers.append(
+            BrokerRow(
+                person.id,
+                person.name,
+                person.organisation,
+                person.sector,
+                scores[node],
+                held[node],
+                size[node],
+            )
+        )
+    points = weak_points(C)
+    rows = []
+    for point in points[:MAX_LISTED]:
+        person = context.person_by_id(point.node)
+        rows.append(
+            WeakPointRow(
+                person.id, person.name, person.organisation, point.cut_off, point.island_size
+            )
+        )
+    return BrokersSection(
+        brokers=tuple(brokers),
+        sampled=sampled,
+        weak_points=tuple(rows),
+        weak_point_total=len(points),
+        bridges=len(bridges(C)),
+        roles=_roles(context),
+    )

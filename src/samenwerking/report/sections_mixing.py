@@ -1,0 +1,118 @@
+"""The "Across sectors" section: do ties cross domain boundaries, or stay inside?
+
+Example
+-------
+>>> import samenwerking as sw
+>>> from samenwerking.report.base import ReportContext
+>>> section = mixing_section(ReportContext.of(sw.example_region()))
+>>> -1 <= section.ei <= 1, section.p_value is not None
+(True, True)
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from samenwerking.analysis.mixing import assortativity, ei_index, mixing_matrix
+from samenwerking.report._format import (
+    Block,
+    BlockSection,
+    HeatTable,
+    Table,
+    Text,
+    defined,
+    number,
+)
+from samenwerking.report.base import SMALL_GRAPH, ReportContext
+
+__all__ = ["PERMUTATIONS", "MixingSection", "mixing_section"]
+
+PERMUTATIONS = 999
+"""Label permutations for the E-I test, on graphs of up to ``SMALL_GRAPH`` professionals."""
+
+
+@frozen
+class MixingSection(BlockSection):
+    """The E-I index (whole, per domain), the domain mixing matrix and assortativity."""
+
+    ei: float
+    """Whole-network E-I index by domain, from -1 (all inside) to +1 (all across)."""
+    external: int
+    """Ties between two domains."""
+    internal: int
+    """Ties inside one domain."""
+    expected: float
+    """The E-I index expected under random mixing, given the domain sizes."""
+    p_value: float | None
+    """Permutation p-value (``None``: not computed, for large graphs)."""
+    permutations: int
+    """The number of permutations behind :attr:`p_value`."""
+    by_domain: tuple[tuple[str, float], ...]
+    """E-I index per domain, in vocabulary order."""
+    labels: tuple[str, ...]
+    """The domains of the mixing matrix."""
+    matrix: tuple[tuple[int, ...], ...]
+    """Ties between domains (a tie inside a domain counted once, on the diagonal)."""
+    assortativity_domain: float | None
+    """Newman's assortativity by domain (``None``: all ties inside one domain)."""
+    assortativity_sector: float | None
+    """Newman's assortativity by sector (``None``: all ties inside one sector)."""
+    key: str = "across"
+    """Section key."""
+    title: str = "Across sectors"
+    """Section title."""
+
+    def blocks(self) -> list[Block]:
+        """The body."""
+        test = (
+            f" In {self.permutations} random reshuffles of the domains over the same people "
+            f"a value this far from the expected one came up with p = {number(self.p_value)}."
+            if self.p_value is not None
+            else ""
+        )
+        return [
+            Text(
+                f"E-I index by domain: {number(self.ei)} ({self.external} ties across domains, "
+                f"{self.internal} inside). -1 means every tie stays inside a domain, +1 that "
+                f"every tie crosses. Expected under random mixing: {number(self.expected)}." + test
+            ),
+            Table(
+                ("Domain", "E-I index"),
+                tuple((label, number(value)) for label, value in self.by_domain),
+            ),
+            Text("Ties between domains (a tie inside a domain is counted once):"),
+            HeatTable("Domain", self.labels, self.matrix),
+            Text(
+                f"Assortativity (Newman): by domain {number(self.assortativity_domain)}, by "
+                f"sector {number(self.assortativity_sector)}. Near 0: people tie across "
+                "groups as often as chance would have it; near 1: only within."
+            ),
+        ]
+
+
+def mixing_section(context: ReportContext) -> MixingSection | None:
+    """Compute the across-sectors section; ``None`` for a network without ties."""
+    C = context.compact  # noqa: N806
+    if C.n_edges == 0:
+        return None
+    permutations = PERMUTATIONS if C.n_nodes <= SMALL_GRAPH else 0
+    ei = ei_index(C, by="domain", permutations=permutations, seed=context.seed)
+    matrix = mixing_matrix(C, by="domain")
+    counts = matrix.counts.tolist()
+    k = len(matrix.labels)
+    halved = tuple(
+        tuple(int(counts[i][j]) // (2 if i == j else 1) for j in range(k)) for i in range(k)
+    )
+    return MixingSection(
+        ei=ei.value,
+        external=ei.external,
+        internal=ei.internal,
+        expected=ei.expected,
+        p_value=ei.p_value,
+        permutations=ei.permutations,
+        by_domain=tuple(ei.groups.items()),
+        labels=matrix.labels,
+        matrix=halved,
+        assortativity_domain=defined(assortativity(C, by="domain")),
+        assortativity_sector=defined(assortativity(C, by="sector")),
+    )

@@ -1,0 +1,129 @@
+"""The "Reach" section: can every school reach youth care within two steps?
+
+Example
+-------
+>>> import samenwerking as sw
+>>> from samenwerking.report.base import ReportContext
+>>> section = reach_section(ReportContext.of(sw.example_region()))
+>>> section.schools > 0, section.steps
+(True, 2)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from attrs import frozen
+
+from samenwerking.analysis import nearest_contact, reach_counts
+from samenwerking.model import Organisation, Sector
+from samenwerking.report._format import Block, BlockSection, Table, Text, number
+from samenwerking.report.base import ReportContext
+
+__all__ = ["CARE_CONTACTS", "REACH_STEPS", "ReachSection", "UnreachedSchool", "reach_section"]
+
+REACH_STEPS = 2
+"""Within this many steps a contact counts as within reach."""
+CARE_CONTACTS: tuple[str, ...] = (
+    Sector.YOUTH_CARE.value,
+    Sector.YOUTH_HEALTH.value,
+    Sector.FAMILY_CENTRE.value,
+    Sector.NEIGHBOURHOOD_TEAM.value,
+)
+"""The sectors a school should be able to call: youth care, JGZ, CJG, neighbourhood team."""
+
+
+@frozen
+class UnreachedSchool:
+    """A school with no youth-care contact within reach."""
+
+    id: str
+    """The organisation's id."""
+    name: str
+    """Its name."""
+    sector: str
+    """Its sector's label."""
+    members: int
+    """Its professionals."""
+
+
+@frozen
+class ReachSection(BlockSection):
+    """Schools without a care contact within reach, and how far people reach."""
+
+    steps: int
+    """The number of steps that counts as within reach."""
+    schools: int
+    """Schools measured."""
+    unreached: tuple[UnreachedSchool, ...]
+    """Schools with no care contact within :attr:`steps`, by id."""
+    reach_mean: float
+    """Mean number of people reached within :attr:`steps`."""
+    reach_median: float
+    """Median number of people reached within :attr:`steps`."""
+    reach_max: int
+    """The most people anyone reaches within :attr:`steps`."""
+    reach_none: int
+    """Professionals who reach nobody (no ties)."""
+    key: str = "reach"
+    """Section key."""
+    title: str = "Reach"
+    """Section title."""
+
+    def blocks(self) -> list[Block]:
+        """The body."""
+        out: list[Block] = [
+            Text(
+                f"{len(self.unreached)} of {self.schools} school(s) have nobody within "
+                f"{self.steps} steps in youth care, youth health care (JGZ), a family centre "
+                "(CJG) or a neighbourhood team: no one they know, and no one their contacts "
+                "know."
+            )
+        ]
+        if self.unreached:
+            out.append(
+                Table(
+                    ("School", "Sector", "Professionals"),
+                    tuple((s.name, s.sector, s.members) for s in self.unreached),
+                    what="schools",
+                )
+            )
+        out.append(
+            Text(
+                f"Within {self.steps} steps a professional reaches {number(self.reach_mean, 1)} "
+                f"others on average (median {number(self.reach_median, 1)}, at most "
+                f"{self.reach_max}); {self.reach_none} reach nobody."
+            )
+        )
+        return out
+
+
+def reach_section(context: ReportContext) -> ReachSection | None:
+    """Compute the reach section; ``None`` for a region without professionals."""
+    C = context.compact  # noqa: N806
+    if C.n_nodes == 0:
+        return None
+    found = nearest_contact(C, to_sectors=CARE_CONTACTS, max_steps=REACH_STEPS)
+    orgs: dict[str, Organisation] = {o.id: o for o in context.region.organisations}
+    unreached = []
+    for contact in found.contacts:
+        if contact.distance is not None:
+            continue
+        org = orgs.get(contact.organisation)
+        unreached.append(
+            UnreachedSchool(
+                contact.organisation,
+                org.name if org else contact.organisation,
+                Sector(contact.sector).label,
+                contact.members,
+            )
+        )
+    counts = np.fromiter(reach_counts(C, k=REACH_STEPS).values(), np.int64, C.n_nodes)
+    return ReachSection(
+        steps=REACH_STEPS,
+        schools=len(found.contacts),
+        unreached=tuple(sorted(unreached, key=lambda s: s.id)),
+        reach_mean=float(counts.mean()),
+        reach_median=float(np.median(counts)),
+        reach_max=int(counts.max()),
+        reach_none=int((counts == 0).sum()),
+    )
