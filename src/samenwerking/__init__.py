@@ -8,7 +8,7 @@ Example
 'Lindenhoeve'
 """
 
-from samenwerking import analysis, synthetic
+from samenwerking import analysis, plugins, synthetic
 from samenwerking.errors import (
     InvalidRegionError,
     Problem,
@@ -38,6 +38,7 @@ __all__ = [
     "compact_graph",
     "example_region",
     "load",
+    "plugins",
     "save",
     "synthetic",
     "to_graph",

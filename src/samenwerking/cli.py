@@ -1,4 +1,4 @@
-"""The ``samenwerking`` command: report on, check, convert and show example regions.
+"""The ``samenwerking`` command: report on, check, convert, show examples, list plugins.
 
 The command only wires library functions together. Results go to standard output,
 progress and errors to standard error. Exit codes: 0 success, 1 a problem with the
@@ -17,8 +17,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from samenwerking.progress import Progress, TerminalProgress
+
+if TYPE_CHECKING:
+    from samenwerking.plugins import Plugins
 
 __all__ = ["main"]
 
@@ -37,21 +41,30 @@ class _ReportProgress:
         return TerminalProgress(f"  {label}")
 
 
+def _plugins() -> Plugins:
+    """One plugin manager for the whole command, so every step sees the same plugins."""
+    from samenwerking.plugins import plugins
+
+    return plugins()
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from samenwerking import example_region, load
-    from samenwerking.report import build_report, summary_text, write_report
+    from samenwerking.report import DEFAULT_SECTIONS, build_report, summary_text, write_report
 
+    installed = _plugins()
     if args.source is None:
         _progress("Using the bundled example region (Lindenhoeve).")
         region = example_region()
     else:
         _progress(f"Reading {args.source} ...")
-        region = load(args.source)
+        region = load(args.source, plugins=installed)
     before = None
     if args.before is not None:
         _progress(f"Reading the earlier snapshot {args.before} ...")
-        before = load(args.before)
-    report = build_report(region, before=before, progress=_ReportProgress())
+        before = load(args.before, plugins=installed)
+    sections = (*DEFAULT_SECTIONS, *installed.report_sections())
+    report = build_report(region, sections=sections, before=before, progress=_ReportProgress())
     md_path, html_path = write_report(report, args.out)
     print(summary_text(report))
     print(f"Wrote {md_path} and {html_path}")
@@ -62,7 +75,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from samenwerking import InvalidRegionError, load
 
     try:
-        region = load(args.source)
+        region = load(args.source, plugins=_plugins())
     except InvalidRegionError as error:
         for problem in error.problems:
             print(problem)
@@ -80,10 +93,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_convert(args: argparse.Namespace) -> int:
     from samenwerking import load, save
 
+    installed = _plugins()
     _progress(f"Reading {args.source} ...")
-    region = load(args.source)
-    written = save(region, args.target)
+    region = load(args.source, plugins=installed)
+    written = save(region, args.target, format=args.format, plugins=installed)
     print(f"Wrote {written}")
+    return 0
+
+
+def _cmd_plugins(args: argparse.Namespace) -> int:
+    from samenwerking.plugins import BLOCK_ENV
+
+    installed = _plugins()
+    for info in installed.describe():
+        if info.builtin:
+            origin = "built-in"
+        elif info.distribution is not None:
+            origin = f"from {info.distribution}"
+        else:
+            origin = "registered directly"
+        print(f"{info.name} ({origin})")
+        for item in info.provides:
+            described = f": {item.description}" if item.description else ""
+            print(f"  {item.kind} {item.name}{described}")
+        if not info.provides:
+            print("  (provides nothing)")
+    print(f"Block a plugin with {BLOCK_ENV}=name[,name...]")
     return 0
 
 
@@ -117,7 +152,6 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "source",
         nargs="?",
-        type=Path,
         metavar="SOURCE",
         help="a region JSON file or CSV folder (default: the bundled example region)",
     )
@@ -126,7 +160,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--before",
-        type=Path,
         metavar="OLD_SOURCE",
         help="an earlier snapshot of the region (JSON file or CSV folder): adds what changed",
     )
@@ -138,18 +171,32 @@ def _parser() -> argparse.ArgumentParser:
         description="Exit 0 if SOURCE is a valid region; otherwise print every problem, one "
         "per line, with file, row or path, field and value, and exit 1.",
     )
-    check.add_argument("source", type=Path, metavar="SOURCE")
+    # Sources stay text: an adapter may take a "scheme:..." source that is no path at all.
+    check.add_argument("source", metavar="SOURCE")
     check.set_defaults(run=_cmd_check)
 
     convert = commands.add_parser(
         "convert",
-        help="convert between a JSON file and a CSV folder",
+        help="convert between formats (JSON, CSV folder, GraphML, GEXF, plugin formats)",
         description="Read SOURCE and write it to TARGET: a path ending in .json becomes a "
-        "JSON file, any other path a folder of CSV files.",
+        "JSON file, .graphml or .gexf the collaboration graph, any other path a folder of "
+        "CSV files; installed plugins may add formats (see 'samenwerking plugins').",
     )
-    convert.add_argument("source", type=Path, metavar="SOURCE")
+    convert.add_argument("source", metavar="SOURCE")
     convert.add_argument("target", type=Path, metavar="TARGET")
+    convert.add_argument(
+        "--format", metavar="NAME", help="the exporter to use (default: chosen by TARGET)"
+    )
     convert.set_defaults(run=_cmd_convert)
+
+    listing = commands.add_parser(
+        "plugins",
+        help="list the installed plugins and what each provides",
+        description="List every registered plugin (built-in, or the distribution and version "
+        "it was installed from) with the adapters, exporters, label mappings, checks and "
+        "report sections it provides.",
+    )
+    listing.set_defaults(run=_cmd_plugins)
 
     example = commands.add_parser(
         "example",

@@ -272,3 +272,23 @@ def test_organisation_edges_match_brute_force(region: Region, directed: bool) ->
     got = {((u, v) if directed else frozenset((u, v))): d for u, v, d in g.edges(data=True)}
     assert got == {k: {"weight": weight[k], "people": len(people[k])} for k in weight}
     assert set(g) == org_ids
+
+
+def test_mean_of_huge_scores_does_not_overflow() -> None:
+    """Two ties rated near the largest float average to that rating, not to infinity."""
+    huge = 1.5e308
+    region = Region(
+        "x",
+        organisations=(Organisation(OrganisationId("o"), "O", Sector.OTHER, "X"),),
+        professionals=tuple(
+            Professional(ProfessionalId(p), p.upper(), Role.OTHER, (OrganisationId("o"),))
+            for p in ("a", "b")
+        ),
+        ties=[
+            Tie(ProfessionalId("a"), ProfessionalId("b"), TieKind.KNOWS, strength=huge),
+            Tie(ProfessionalId("a"), ProfessionalId("b"), TieKind.REFERS, strength=huge),
+        ],
+    )
+    graph = to_graph(region)
+    assert graph.edges["a", "b"]["strength"] == pytest.approx(huge)
+    assert math.isfinite(graph.edges["a", "b"]["strength"])

@@ -47,8 +47,8 @@ def test_format_inference(tmp_path: Path) -> None:
     save(region, existing)
     assert (existing / "organisations.csv").is_file()
     assert load(existing) == region
-    with pytest.raises(UnsupportedSourceError, match=r"region\.xlsx"):
-        save(region, tmp_path / "region.xlsx")
+    with pytest.raises(UnsupportedSourceError, match=r"region\.pdf"):
+        save(region, tmp_path / "region.pdf")
     (tmp_path / "notes.txt").write_text("hi", encoding="utf-8")
     with pytest.raises(UnsupportedSourceError, match=r"a \.json file or a folder"):
         load(tmp_path / "notes.txt")

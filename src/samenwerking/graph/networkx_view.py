@@ -139,9 +139,20 @@ def _groups(
 
 def _mean(column: npt.NDArray[np.float64], starts: npt.NDArray[np.int64]) -> list[float | None]:
     known = ~np.isnan(column)
-    total = np.add.reduceat(np.where(known, column, 0.0), starts)
+    values = np.where(known, column, 0.0)
     count = np.add.reduceat(known.astype(np.int64), starts)
-    return [None if c == 0 else t / c for t, c in zip(total.tolist(), count.tolist(), strict=True)]
+    with np.errstate(over="ignore"):
+        total = np.add.reduceat(values, starts)
+    means = [None if c == 0 else t / c for t, c in zip(total.tolist(), count.tolist(), strict=True)]
+    overflowed = np.flatnonzero(~np.isfinite(total)).tolist()
+    if overflowed:
+        # Huge scores: sum each value already divided by the count, which cannot overflow.
+        sizes = np.diff(np.append(starts, len(values)))
+        scaled = values / np.repeat(np.maximum(count, 1), sizes)
+        safe = np.add.reduceat(scaled, starts)
+        for group in overflowed:
+            means[group] = float(safe[group])
+    return means
 
 
 def _professional_graph(G: nx.Graph, region: Region, directed: bool) -> None:  # noqa: N803

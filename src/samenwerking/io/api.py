@@ -1,9 +1,10 @@
-"""Load and save regions: pick the format from the path, then call its reader or writer.
+"""Load and save regions through the plugins: pick an adapter or exporter, then call it.
 
-Formats: a ``.json`` file (the versioned JSON document) or a folder of CSV files (a
-directory, or a path without a suffix). Readers and writers are plain functions
-``read_x(path, *, validate) -> Region`` and ``write_x(region, path) -> None``, kept in
-the two tables below so that the dispatch lives in one place.
+Every format, the built-in JSON file and CSV folder included, is an adapter or exporter
+contributed by a plugin (see ``docs/plugins.md``). :func:`load` asks each adapter's
+``can_read`` (file suffix, folder contents, ``scheme:`` prefix) or takes one by name,
+reads one or several sources (merging them), and validates, including the plugins'
+extra checks. :func:`save` does the same with exporters.
 
 Example
 -------
@@ -19,45 +20,119 @@ Example
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-from samenwerking.errors import SourceNotFoundError, UnsupportedSourceError
-from samenwerking.io.csvfolder import read_csv_folder, write_csv_folder
-from samenwerking.io.jsonfile import read_json, write_json
+from samenwerking.errors import (
+    InvalidRegionError,
+    SamenwerkingError,
+    SourceNotFoundError,
+    UnsupportedSourceError,
+)
+from samenwerking.io.merge import merge_regions
 from samenwerking.model import Region
+from samenwerking.model.validation import region_problems
+from samenwerking.plugins.hookspecs import SourceAdapter
+from samenwerking.plugins.manager import PluginError, Plugins
+from samenwerking.plugins.manager import plugins as _fresh_plugins
 
 __all__ = ["load", "save"]
 
-Format = Literal["json", "csv"]
+SourceLike = str | os.PathLike[str]
 
-_READERS: dict[str, Callable[..., Region]] = {"json": read_json, "csv": read_csv_folder}
-_WRITERS: dict[str, Callable[[Region, Path], None]] = {
-    "json": write_json,
-    "csv": write_csv_folder,
-}
 _SUPPORTED = "a .json file or a folder of CSV files (a directory, or a path without a suffix)"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 
-def _format_of(path: Path, *, reading: bool) -> Format:
-    if path.is_dir():
-        return "csv"
-    if path.suffix.lower() == ".json":
-        return "json"
-    if not path.suffix and not (reading and path.exists()):
-        return "csv"
-    raise UnsupportedSourceError(f"cannot tell the format of {str(path)!r}: expected {_SUPPORTED}")
+def _has_scheme(source: SourceLike) -> bool:
+    return isinstance(source, str) and _SCHEME.match(source) is not None
 
 
-def load(source: str | os.PathLike[str], *, validate: bool = True) -> Region:
-    """Read a region from a JSON file or a CSV folder.
+def _names(items: Sequence[Any]) -> str:
+    return ", ".join(item.name for item in items) or "none"
 
-    With ``validate`` (the default), references, duplicates and dates are checked too,
-    and :class:`~samenwerking.errors.InvalidRegionError` lists every problem (with its
-    file and row, or JSON path). Missing sources raise
-    :class:`~samenwerking.errors.SourceNotFoundError`; other paths
-    :class:`~samenwerking.errors.UnsupportedSourceError`.
+
+def _pick_adapter(plugins: Plugins, source: SourceLike, name: str | None) -> SourceAdapter:
+    if name is not None:
+        return plugins.adapter(name)
+    found = plugins.adapter_for(source)
+    if found is not None:
+        return found
+    shown = str(source) if _has_scheme(source) else str(Path(source))
+    if not _has_scheme(source) and not Path(source).exists():
+        raise SourceNotFoundError(f"no region at {shown!r}: expected {_SUPPORTED}")
+    raise UnsupportedSourceError(
+        f"cannot tell how to read {shown!r}: expected {_SUPPORTED}, or a source that an "
+        f"installed adapter reads (adapters: {_names(plugins.adapters())}); "
+        "name one with adapter=NAME"
+    )
+
+
+def _read(
+    plugins: Plugins, adapter: SourceAdapter, source: SourceLike, validate: bool, options: Any
+) -> Region:
+    try:
+        region = adapter.read(source, validate=validate, **options)
+    except (SamenwerkingError, OSError):
+        raise
+    except Exception as error:
+        plugin = plugins.plugin_of(adapter)
+        raise PluginError(
+            f"plugin {plugin!r}: adapter {adapter.name!r} failed reading {str(source)!r}: "
+            f"{type(error).__name__}: {error}",
+            plugin=plugin,
+            hook="samenwerking_source_adapters",
+        ) from error
+    if not isinstance(region, Region):
+        plugin = plugins.plugin_of(adapter)
+        raise PluginError(
+            f"plugin {plugin!r}: adapter {adapter.name!r} returned {type(region).__name__}, "
+            "not a Region",
+            plugin=plugin,
+            hook="samenwerking_source_adapters",
+        )
+    return region
+
+
+def load(
+    source: SourceLike | Sequence[SourceLike],
+    *,
+    adapter: str | None = None,
+    validate: bool = True,
+    plugins: Plugins | None = None,
+    **options: Any,
+) -> Region:
+    """Read a region from one source, or merge several sources into one region.
+
+    Parameters
+    ----------
+    source
+        A path (a ``.json`` file, a CSV folder), a ``scheme:...`` text an adapter
+        recognises, or a list of them to merge (see :func:`samenwerking.io.merge.merge_regions`).
+    adapter
+        The name of the adapter to use for every source; by default each source's adapter
+        is the first whose ``can_read`` accepts it.
+    validate
+        Check references, duplicates and dates, and run the plugins' validation checks;
+        :class:`~samenwerking.errors.InvalidRegionError` lists every problem (with file
+        and row, or JSON path). Merged sources are validated together, after merging.
+    plugins
+        The plugins to use; by default a fresh :func:`samenwerking.plugins.plugins`.
+    **options
+        Passed to the adapter's ``read``.
+
+    Raises
+    ------
+    SourceNotFoundError
+        A path that does not exist.
+    UnsupportedSourceError
+        No adapter reads the source, or no adapter has the given name.
+    InvalidRegionError
+        The source has problems, or merged sources conflict.
+    PluginError
+        An adapter failed with something other than a problem in the data.
 
     Example
     -------
@@ -67,22 +142,46 @@ def load(source: str | os.PathLike[str], *, validate: bool = True) -> Region:
     ...     print(error)
     no region at 'no/such/region.json': expected a .json file or a folder of CSV files (a directory, or a path without a suffix)
     """  # noqa: E501
-    path = Path(source)
-    if not path.exists():
-        raise SourceNotFoundError(f"no region at {str(path)!r}: expected {_SUPPORTED}")
-    return _READERS[_format_of(path, reading=True)](path, validate=validate)
+    chosen = plugins if plugins is not None else _fresh_plugins()
+    if isinstance(source, str | os.PathLike):
+        picked = _pick_adapter(chosen, source, adapter)
+        region = _read(chosen, picked, source, validate, options)
+        if validate:
+            problems = chosen.check_problems(region)
+            if problems:
+                raise InvalidRegionError(problems, source=str(source))
+        return region
+    sources = list(source)
+    if not sources:
+        raise UnsupportedSourceError("no sources given: pass a path or a list of paths")
+    parts = []
+    for one in sources:
+        picked = _pick_adapter(chosen, one, adapter)
+        parts.append((str(one), _read(chosen, picked, one, False, options)))
+    merged = merge_regions(parts)
+    if validate:
+        problems = region_problems(merged.region, locate=merged.locate)
+        problems.extend(chosen.check_problems(merged.region))
+        if problems:
+            raise InvalidRegionError(problems, source=" + ".join(s for s, _ in parts))
+    return merged.region
 
 
 def save(
     region: Region,
-    target: str | os.PathLike[str],
+    target: SourceLike,
     *,
-    format: Literal["json", "csv"] | None = None,
+    format: str | None = None,
+    plugins: Plugins | None = None,
+    **options: Any,
 ) -> Path:
-    """Write a region to a JSON file or a CSV folder; return the path written.
+    """Write a region with an exporter; return the path written.
 
-    ``format`` overrides what the path suggests. Saving is atomic: on failure the
-    previous file or folder is left as it was.
+    The exporter is the one named by ``format`` (built in: ``"json"``, ``"csv"``,
+    ``"graphml"``, ``"gexf"``), or else the first whose ``can_write`` accepts the target:
+    ``.json`` a JSON file, a folder or a path without a suffix a CSV folder, ``.graphml``
+    and ``.gexf`` the collaboration graph (option ``level="organisation"``). Saving is
+    atomic: on failure the previous file or folder is left as it was.
 
     Example
     -------
@@ -91,11 +190,29 @@ def save(
     >>> save(Region("Dorp"), target) == target
     True
     """
+    chosen = plugins if plugins is not None else _fresh_plugins()
     path = Path(target)
-    chosen = format if format is not None else _format_of(path, reading=False)
-    if chosen not in _WRITERS:
-        raise UnsupportedSourceError(f"unknown format {chosen!r}: choose 'json' or 'csv'")
-    if chosen == "json" and path.is_dir():
-        raise UnsupportedSourceError(f"{str(path)!r} is a folder; cannot write a JSON file there")
-    _WRITERS[chosen](region, path)
+    if format is not None:
+        exporter = chosen.exporter(format)
+    else:
+        found = chosen.exporter_for(path)
+        if found is None:
+            raise UnsupportedSourceError(
+                f"cannot tell the format of {str(path)!r}: expected {_SUPPORTED}, or a suffix "
+                f"an installed exporter writes (exporters: {_names(chosen.exporters())}); "
+                "name one with format=NAME"
+            )
+        exporter = found
+    try:
+        exporter.write(region, path, **options)
+    except (SamenwerkingError, OSError):
+        raise
+    except Exception as error:
+        plugin = chosen.plugin_of(exporter)
+        raise PluginError(
+            f"plugin {plugin!r}: exporter {exporter.name!r} failed writing {str(path)!r}: "
+            f"{type(error).__name__}: {error}",
+            plugin=plugin,
+            hook="samenwerking_exporters",
+        ) from error
     return path

@@ -1,0 +1,3 @@
+"""samenwerking-register: read the sociaal-domein register export into samenwerking."""
+
+__all__: list[str] = []
