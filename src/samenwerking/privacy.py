@@ -1,0 +1,437 @@
+"""Privacy building blocks: keyed pseudonyms, BSN detection and small-count suppression.
+
+Three independent helpers, described in ``docs/privacy.md``:
+
+- :func:`pseudonymise` turns a source id into a case id with a keyed hash (HMAC-SHA256);
+- :func:`looks_like_bsn` and :func:`find_bsn_like` spot values that look like a citizen
+  service number (BSN) and report them without ever showing the number;
+- :func:`suppress` hides counts below a threshold in a two-way table, with complementary
+  suppression so that no hidden count can be recomputed from the published totals.
+
+Example
+-------
+>>> key = "a secret kept apart from the data"
+>>> pseudonymise("pupil-0042", key=key) == pseudonymise("pupil-0042", key=key)
+True
+>>> suppress([[2, 9], [8, 7]]).cells
+((None, None), (None, None))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+from collections.abc import Sequence
+
+import attrs
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+
+from samenwerking.errors import InvalidRegionError, Problem, SamenwerkingError
+from samenwerking.model.ids import CaseId, is_valid_id
+from samenwerking.model.region import Region
+from samenwerking.model.validation import Locator, json_path
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MIN_KEY_BYTES",
+    "PrivacyError",
+    "PseudonymKeyError",
+    "SuppressedTable",
+    "check_no_bsn",
+    "find_bsn_like",
+    "looks_like_bsn",
+    "pseudonymise",
+    "suppress",
+]
+
+MIN_KEY_BYTES = 16
+"""The shortest key :func:`pseudonymise` accepts, in bytes (after UTF-8 encoding)."""
+
+DEFAULT_THRESHOLD = 5
+"""Counts from 1 up to (not including) this value are suppressed by default."""
+
+_HEX_CHARS = 16
+_BSN_SEPARATORS = str.maketrans("", "", " .-")
+
+
+class PrivacyError(SamenwerkingError, ValueError):
+    """A privacy helper was given input it cannot safely work with."""
+
+
+class PseudonymKeyError(PrivacyError):
+    """The key for :func:`pseudonymise` is missing or too short."""
+
+
+# -- pseudonyms ----------------------------------------------------------------------------
+
+
+def pseudonymise(source_id: str, *, key: bytes | str, prefix: str = "c-") -> CaseId:
+    """Derive a pseudonymous case id from a source id with a keyed hash.
+
+    The id is ``prefix`` followed by the first 16 hex characters of
+    HMAC-SHA256(key, source_id). The same key and source id always give the same
+    pseudonym; without the key, a pseudonym cannot be traced back to the source id
+    (not even by trying every possible source id). Keep the key apart from the data.
+
+    Parameters
+    ----------
+    source_id : str
+        The id in the data owner's own system (hashed exactly as given).
+    key : bytes or str
+        A secret of at least 16 bytes (``str`` is UTF-8 encoded), stored away from the data.
+    prefix : str
+        Put before the hex digits, so that a pseudonym never looks like a number.
+
+    Returns
+    -------
+    CaseId
+
+    Raises
+    ------
+    PseudonymKeyError
+        If the key is empty or shorter than 16 bytes.
+    PrivacyError
+        If ``source_id`` is empty, or the prefix makes an invalid id.
+
+    Example
+    -------
+    >>> key = b"0123456789abcdef-keep-me-elsewhere"
+    >>> pid = pseudonymise("pupil-0042", key=key)
+    >>> pid.startswith("c-"), len(pid)
+    (True, 18)
+    >>> pid == pseudonymise("pupil-0042", key=key), pid == pseudonymise("pupil-0043", key=key)
+    (True, False)
+    """
+    secret = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+    if len(secret) < MIN_KEY_BYTES:
+        raise PseudonymKeyError(
+            f"the pseudonymisation key must be at least {MIN_KEY_BYTES} bytes "
+            f"(got {len(secret)}); use a long random secret and keep it apart from the data, "
+            "since anyone holding both can link pseudonyms back to source ids"
+        )
+    if not isinstance(source_id, str) or not source_id:
+        raise PrivacyError(f"source_id must be a non-empty string (got {source_id!r})")
+    digest = hmac.new(secret, source_id.encode("utf-8"), hashlib.sha256).hexdigest()
+    pseudonym = prefix + digest[:_HEX_CHARS]
+    if not is_valid_id(pseudonym) or not prefix:
+        raise PrivacyError(
+            f"prefix {prefix!r} does not make a valid id: use non-empty text without "
+            "spaces or any of ; | ="
+        )
+    return CaseId(pseudonym)
+
+
+# -- BSN detection -------------------------------------------------------------------------
+
+
+def looks_like_bsn(value: str) -> bool:
+    """Tell whether ``value`` looks like a Dutch citizen service number (BSN).
+
+    True for 9 digits (or 8, which BSNs zero-pad to 9) that pass the 11-test for BSNs:
+    ``9*d1 + 8*d2 + 7*d3 + 6*d4 + 5*d5 + 4*d6 + 3*d7 + 2*d8 - 1*d9`` is divisible by 11,
+    and not all digits are zero. Spaces, dots and hyphens between digits are ignored,
+    so ``"1234.56.782"`` is checked as ``"123456782"``. Only whole values are checked:
+    a number inside longer text (``"nr 123456782"``) is not detected.
+
+    Example
+    -------
+    >>> digits = "12345678"  # a fictional number: compute its check digit
+    >>> check = sum(w * int(d) for w, d in zip(range(9, 1, -1), digits)) % 11
+    >>> looks_like_bsn(digits + str(check)), looks_like_bsn(digits + str((check + 1) % 10))
+    (True, False)
+    >>> looks_like_bsn("c-7f3a"), looks_like_bsn("000000000")
+    (False, False)
+    """
+    if not isinstance(value, str):
+        return False
+    digits = value.strip().translate(_BSN_SEPARATORS)
+    if not (digits.isascii() and digits.isdigit()) or len(digits) not in (8, 9):
+        return False
+    digits = digits.zfill(9)
+    if digits == "000000000":
+        return False
+    weighted = sum(w * int(d) for w, d in zip(range(9, 1, -1), digits[:8], strict=True))
+    return (weighted - int(digits[8])) % 11 == 0
+
+
+def find_bsn_like(region: Region, *, locate: Locator | None = None) -> list[Problem]:
+    """Every text field of every case that looks like a BSN, without showing the value.
+
+    Checks a case's id, municipality, school, coordinator, involved professionals and
+    event actors. Each :class:`~samenwerking.errors.Problem` names the case
+    (``$.cases[3]``, or ``$.cases[3].involved[0]``) and the field; its ``value`` is
+    ``None``, so the number itself is never printed, logged or stored in an error.
+
+    Parameters
+    ----------
+    region : Region
+    locate : callable, optional
+        Turns a path into (source, location), as in
+        :func:`~samenwerking.model.validation.region_problems`; JSON paths by default.
+
+    Example
+    -------
+    >>> from samenwerking.model import Case, CaseId, SupportLevel
+    >>> digits = "87654321"  # fictional; the check digit makes it pass the 11-test
+    >>> number = digits + str(sum(w * int(d) for w, d in zip(range(9, 1, -1), digits)) % 11)
+    >>> region = Region("Dorp", cases=(Case(CaseId(number), "Dorp", SupportLevel.EXTRA),))
+    >>> for problem in find_bsn_like(region):
+    ...     print(problem)
+    $.cases[0], field 'id': looks like a citizen service number (BSN); value withheld
+    """
+    where = locate or _json_locator
+    problems: list[Problem] = []
+
+    def check(path: tuple[str | int, ...], field: str, value: str | None) -> None:
+        if value is not None and looks_like_bsn(value):
+            source, location = where(path)
+            problems.append(
+                Problem(
+                    "looks like a citizen service number (BSN); value withheld",
+                    source=source,
+                    location=location,
+                    field=field,
+                )
+            )
+
+    for i, case in enumerate(region.cases):
+        path: tuple[str | int, ...] = ("cases", i)
+        check(path, "id", case.id)
+        check(path, "municipality", case.municipality)
+        check(path, "school", case.school)
+        check(path, "coordinator", case.coordinator)
+        for j, involvement in enumerate(case.involved):
+            check((*path, "involved", j), "professional", involvement.professional)
+        for j, event in enumerate(case.events):
+            check((*path, "events", j), "actor", event.actor)
+    return problems
+
+
+def check_no_bsn(region: Region, *, locate: Locator | None = None, source: str = "") -> Region:
+    """Return ``region`` unchanged, or raise if any case field looks like a BSN.
+
+    Raises
+    ------
+    InvalidRegionError
+        Listing every field found by :func:`find_bsn_like` (values withheld).
+
+    Example
+    -------
+    >>> check_no_bsn(Region("Dorp")).name
+    'Dorp'
+    """
+    problems = find_bsn_like(region, locate=locate)
+    if problems:
+        raise InvalidRegionError(problems, source=source)
+    return region
+
+
+def _json_locator(path: tuple[str | int, ...]) -> tuple[str, str]:
+    return "", json_path(path)
+
+
+# -- small-count suppression ---------------------------------------------------------------
+
+Position = tuple[int | None, int | None]
+"""A place in a table: ``(row, column)``; ``None`` stands for the total of that axis.
+
+``(2, None)`` is the total of row 2, ``(None, 0)`` that of column 0 and
+``(None, None)`` the grand total.
+"""
+
+
+@attrs.frozen
+class SuppressedTable:
+    """A table of counts as it may be published, with small counts suppressed.
+
+    Example
+    -------
+    >>> t = suppress([[1, 6], [7, 8]], row_labels=["A", "B"], column_labels=["x", "y"])
+    >>> t.cells, t.row_totals, t.column_totals, t.grand_total
+    (((None, None), (None, None)), (7, 15), (8, 14), 22)
+    >>> sorted(t.primary), sorted(t.secondary)
+    ([(0, 0)], [(0, 1), (1, 0), (1, 1)])
+    """
+
+    row_labels: tuple[str, ...]
+    """One label per row."""
+    column_labels: tuple[str, ...]
+    """One label per column."""
+    cells: tuple[tuple[int | None, ...], ...]
+    """The published counts, row by row; ``None`` where suppressed."""
+    row_totals: tuple[int | None, ...]
+    """The published total of each row; ``None`` where suppressed."""
+    column_totals: tuple[int | None, ...]
+    """The published total of each column; ``None`` where suppressed."""
+    grand_total: int | None
+    """The published total of the whole table; ``None`` if suppressed."""
+    threshold: int
+    """Counts from 1 up to (not including) this were suppressed."""
+    primary: frozenset[Position]
+    """Places suppressed because their count is below the threshold."""
+    secondary: frozenset[Position]
+    """Places suppressed so that the primary ones cannot be recomputed."""
+
+    @property
+    def suppressed(self) -> frozenset[Position]:
+        """Every suppressed place, primary or secondary."""
+        return self.primary | self.secondary
+
+
+def suppress(
+    table: npt.ArrayLike,
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    row_labels: Sequence[str] | None = None,
+    column_labels: Sequence[str] | None = None,
+) -> SuppressedTable:
+    """Suppress small counts in a two-way table, with complementary suppression.
+
+    The rule:
+
+    1. *Primary*: every cell, row total, column total or grand total with
+       ``0 < count < threshold`` is suppressed. Zeros are published.
+    2. *Complementary*: see the table with its totals as one (rows + 1) x (columns + 1)
+       grid in which each line adds up. A suppressed place can be recomputed from
+       what is published exactly when, in the graph whose nodes are the grid's lines
+       and whose edges are its suppressed places, that edge lies on no cycle. So
+       while some suppressed place lies on no cycle, the cheapest chain of other
+       non-zero places that closes a cycle through it is suppressed as well ("cheap":
+       the smallest sum of counts, then the fewest places; totals included). This
+       implies the familiar rule that a line with a suppressed place holds at least
+       two (a line's total counts as one of its places), and also closes the gap that
+       rule leaves when two blocks of suppressed cells share a single line.
+
+    Zeros are never suppressed as complements: an attacker who knows a suppressed value
+    cannot be negative could otherwise pin it down. The complement is a greedy choice,
+    not a proven minimum (finding the minimum is NP-hard).
+
+    Parameters
+    ----------
+    table : array_like
+        A 2-D table of non-negative integer counts (numpy array or nested lists).
+    threshold : int
+        Counts from 1 up to, not including, this value are suppressed (default 5).
+    row_labels, column_labels : sequence of str, optional
+        Labels for rows and columns; ``"0"``, ``"1"``, ... by default.
+
+    Returns
+    -------
+    SuppressedTable
+
+    Raises
+    ------
+    PrivacyError
+        If the table is not 2-D, holds negative or non-integer counts, the labels do
+        not match its shape, or the threshold is below 1.
+
+    Example
+    -------
+    >>> t = suppress([[12, 3, 20], [15, 9, 30], [10, 11, 40]])
+    >>> t.cells  # 3 is hidden; 12, 10 and 11 are the cheapest cells that close a cycle
+    ((None, None, 20), (15, 9, 30), (None, None, 40))
+    >>> t.row_totals, t.column_totals, t.grand_total
+    ((35, 54, 61), (37, 23, 90), 150)
+    """
+    counts = _as_counts(table)
+    n_rows, n_cols = counts.shape
+    rows = _labels(row_labels, n_rows, "row_labels")
+    cols = _labels(column_labels, n_cols, "column_labels")
+    if isinstance(threshold, bool) or not isinstance(threshold, int | np.integer):
+        raise PrivacyError(f"threshold must be an integer (got {threshold!r})")
+    if threshold < 1:
+        raise PrivacyError(f"threshold must be at least 1 (got {threshold})")
+
+    grid = np.zeros((n_rows + 1, n_cols + 1), dtype=np.int64)
+    grid[:n_rows, :n_cols] = counts
+    grid[:n_rows, n_cols] = counts.sum(axis=1)
+    grid[n_rows, :n_cols] = counts.sum(axis=0)
+    grid[n_rows, n_cols] = counts.sum()
+
+    primary = {
+        (int(i), int(j)) for i, j in zip(*np.nonzero((grid > 0) & (grid < threshold)), strict=True)
+    }
+    hidden = _complement(grid, primary)
+
+    def position(i: int, j: int) -> Position:
+        return (i if i < n_rows else None, j if j < n_cols else None)
+
+    def shown(i: int, j: int) -> int | None:
+        return None if (i, j) in hidden else int(grid[i, j])
+
+    return SuppressedTable(
+        row_labels=rows,
+        column_labels=cols,
+        cells=tuple(tuple(shown(i, j) for j in range(n_cols)) for i in range(n_rows)),
+        row_totals=tuple(shown(i, n_cols) for i in range(n_rows)),
+        column_totals=tuple(shown(n_rows, j) for j in range(n_cols)),
+        grand_total=shown(n_rows, n_cols),
+        threshold=int(threshold),
+        primary=frozenset(position(i, j) for i, j in primary),
+        secondary=frozenset(position(i, j) for i, j in hidden - primary),
+    )
+
+
+def _complement(grid: npt.NDArray[np.int64], primary: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Grow ``primary`` until every suppressed place lies on a cycle of suppressed places."""
+    n_places = grid.size
+    hidden = set(primary)
+    # Every non-zero place is a candidate edge between its row node and its column node.
+    candidates = nx.Graph()
+    for i, j in zip(*np.nonzero(grid > 0), strict=True):
+        candidates.add_edge(("r", int(i)), ("c", int(j)), place=(int(i), int(j)))
+
+    def cost(_u: object, _v: object, data: dict[str, tuple[int, int]]) -> int:
+        place = data["place"]
+        # Smallest sum of counts first, then fewest places; already hidden ones are free.
+        return 0 if place in hidden else int(grid[place]) * (n_places + 1) + 1
+
+    while True:
+        suppressed = nx.Graph()
+        suppressed.add_edges_from((("r", i), ("c", j)) for i, j in hidden)
+        bridges = sorted(tuple(sorted((u, v))) for u, v in nx.bridges(suppressed) if u[0] != v[0])
+        if not bridges:
+            return hidden
+        row_node, col_node = sorted(bridges)[0]
+        search = candidates.copy()
+        search.remove_edge(row_node, col_node)
+        path = nx.dijkstra_path(search, col_node, row_node, weight=cost)
+        for u, v in itertools.pairwise(path):
+            hidden.add(search.edges[u, v]["place"])
+
+
+def _as_counts(table: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    try:
+        array = np.asarray(table)
+    except ValueError as exc:  # ragged nested lists
+        raise PrivacyError(f"table must be rectangular: {exc}") from None
+    if array.ndim != 2:
+        raise PrivacyError(f"table must be 2-D (rows x columns); got shape {array.shape}")
+    if array.size and array.dtype.kind not in "iu":
+        if (
+            array.dtype.kind == "f"
+            and np.all(np.isfinite(array))
+            and np.all(array == np.round(array))
+        ):
+            array = array.astype(np.int64)
+        else:
+            raise PrivacyError(f"table must hold integer counts (got dtype {array.dtype})")
+    array = array.astype(np.int64)
+    if (array < 0).any():
+        row, col = np.argwhere(array < 0)[0]
+        raise PrivacyError(
+            f"table must hold non-negative counts (row {row}, column {col}: {array[row, col]})"
+        )
+    return array
+
+
+def _labels(labels: Sequence[str] | None, size: int, name: str) -> tuple[str, ...]:
+    if labels is None:
+        return tuple(str(i) for i in range(size))
+    out = tuple(str(label) for label in labels)
+    if len(out) != size:
+        raise PrivacyError(f"{name} has {len(out)} labels for {size} lines")
+    return out

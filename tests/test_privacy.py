@@ -1,0 +1,376 @@
+"""Tests for the privacy helpers: pseudonyms, BSN detection and small-count suppression.
+
+The suppression properties are checked against an independent reference: the linear
+system of everything published (cells, row totals, column totals, grand total) over the
+unknown true cells. A hidden count is safe when its value is not in the row space of that
+system, and when a linear programme over non-negative counts finds a range, not a point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from scipy.optimize import linprog
+
+from samenwerking.errors import InvalidRegionError, SamenwerkingError
+from samenwerking.model import (
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseId,
+    CaseInvolvement,
+    ProfessionalId,
+    Region,
+    SupportLevel,
+)
+from samenwerking.privacy import (
+    PrivacyError,
+    PseudonymKeyError,
+    SuppressedTable,
+    check_no_bsn,
+    find_bsn_like,
+    looks_like_bsn,
+    pseudonymise,
+    suppress,
+)
+
+KEY = b"test-key-0123456789-not-a-real-secret"
+WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _check_digit(prefix: str) -> int:
+    """The ninth digit that makes ``prefix`` pass the BSN 11-test (10 means none does)."""
+    return sum(w * int(d) for w, d in zip(WEIGHTS, prefix, strict=True)) % 11
+
+
+def _fictional_bsn(prefix: str) -> str:
+    """A made-up number that passes the 11-test: ``prefix`` (last digit bumped if needed)."""
+    while _check_digit(prefix) == 10:
+        prefix = prefix[:-1] + str((int(prefix[-1]) + 1) % 10)
+    return prefix + str(_check_digit(prefix))
+
+
+# -- pseudonyms ------------------------------------------------------------------------------
+
+
+def test_pseudonym_is_stable_valid_and_key_dependent() -> None:
+    a = pseudonymise("pupil-1", key=KEY)
+    assert a == pseudonymise("pupil-1", key=KEY)
+    assert a == pseudonymise("pupil-1", key=KEY.decode())  # str keys are UTF-8 encoded
+    assert a != pseudonymise("pupil-1", key=KEY + b"!")
+    assert a != pseudonymise("pupil-2", key=KEY)
+    assert a.startswith("c-")
+    assert len(a) == 18
+    int(a[2:], 16)  # hex
+    Case(a, "Dorp", SupportLevel.BASIC)  # a valid case id
+    assert not looks_like_bsn(a)
+
+
+def test_pseudonym_is_the_hmac_prefix() -> None:
+    import hashlib
+    import hmac
+
+    expected = hmac.new(KEY, b"pupil-1", hashlib.sha256).hexdigest()[:16]
+    assert pseudonymise("pupil-1", key=KEY) == "c-" + expected
+    assert pseudonymise("pupil-1", key=KEY, prefix="case-") == "case-" + expected
+
+
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
+def test_distinct_source_ids_get_distinct_pseudonyms(x: str, y: str) -> None:
+    assume(x != y)
+    assert pseudonymise(x, key=KEY) != pseudonymise(y, key=KEY)
+
+
+@pytest.mark.parametrize("key", [b"", "", b"short", "fifteen-chars!!", b"x" * 15])
+def test_short_keys_are_refused(key: bytes | str) -> None:
+    with pytest.raises(PseudonymKeyError, match="apart from the data") as info:
+        pseudonymise("pupil-1", key=key)
+    assert isinstance(info.value, SamenwerkingError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_sixteen_byte_key_is_enough() -> None:
+    assert pseudonymise("pupil-1", key=b"x" * 16).startswith("c-")
+
+
+@pytest.mark.parametrize("prefix", ["", " c", "c;"])
+def test_bad_prefix_or_source_id(prefix: str) -> None:
+    with pytest.raises(PrivacyError, match="prefix"):
+        pseudonymise("pupil-1", key=KEY, prefix=prefix)
+    with pytest.raises(PrivacyError, match="source_id"):
+        pseudonymise("", key=KEY)
+
+
+# -- BSN detection -------------------------------------------------------------------------
+
+
+digit_strings = st.text(alphabet="0123456789", min_size=8, max_size=8)
+
+
+@given(digit_strings)
+def test_numbers_with_the_right_check_digit_look_like_bsn(prefix: str) -> None:
+    check = _check_digit(prefix)
+    assume(check < 10 and prefix != "00000000")
+    number = prefix + str(check)
+    assert looks_like_bsn(number)
+    assert looks_like_bsn(f"{number[:4]}.{number[4:6]}.{number[6:]}")
+    assert looks_like_bsn(f" {number} ")
+    for wrong in set("0123456789") - {str(check)}:
+        assert not looks_like_bsn(prefix + wrong)
+
+
+@given(digit_strings, st.integers(0, 8), st.integers(1, 9))
+def test_a_single_changed_digit_fails_the_11_test(prefix: str, place: int, delta: int) -> None:
+    # Every weight is 1..9 and 11 is prime, so changing one digit changes the sum by a
+    # non-multiple of 11: a valid number never stays valid.
+    check = _check_digit(prefix)
+    assume(check < 10)
+    number = prefix + str(check)
+    changed = number[:place] + str((int(number[place]) + delta) % 10) + number[place + 1 :]
+    assert not looks_like_bsn(changed)
+
+
+@given(digit_strings)
+def test_eight_digits_are_zero_padded(digits: str) -> None:
+    assert looks_like_bsn(digits) == looks_like_bsn("0" + digits)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["000000000", "00000000", "1234567", "1234567890", "c-1234", "", "12345678a", "١٢٣٤٥٦٧٨٢"],
+)
+def test_values_that_are_not_bsn_like(value: str) -> None:
+    assert not looks_like_bsn(value)
+
+
+def test_a_hand_computed_number() -> None:
+    # 9*1 + 8*2 + 7*3 + 6*4 + 5*5 + 4*6 + 3*7 + 2*8 = 156 = 14*11 + 2, so the check digit is 2.
+    assert looks_like_bsn("12345678" + "2")
+    assert not looks_like_bsn("12345678" + "3")
+
+
+def _case(case_id: str, **kwargs: object) -> Case:
+    return Case(CaseId(case_id), kwargs.pop("municipality", "Dorp"), SupportLevel.EXTRA, **kwargs)  # type: ignore[arg-type]
+
+
+def test_find_bsn_like_names_case_and_field_but_never_the_number() -> None:
+    a, b, c = _fictional_bsn("24681357"), _fictional_bsn("13572468"), _fictional_bsn("11223344")
+    region = Region(
+        "Dorp",
+        cases=(
+            _case("c-0001"),
+            _case(a),
+            _case(
+                "c-0003",
+                coordinator=ProfessionalId(b),
+                involved=(
+                    CaseInvolvement(ProfessionalId("p-1")),
+                    CaseInvolvement(ProfessionalId(c)),
+                ),
+                events=(
+                    CaseEvent(
+                        dt.date(2024, 1, 8), CaseEventKind.SIGNALLED, actor=ProfessionalId(c)
+                    ),
+                ),
+            ),
+        ),
+    )
+    problems = find_bsn_like(region)
+    assert [(p.location, p.field) for p in problems] == [
+        ("$.cases[1]", "id"),
+        ("$.cases[2]", "coordinator"),
+        ("$.cases[2].involved[1]", "professional"),
+        ("$.cases[2].events[0]", "actor"),
+    ]
+    for problem in problems:
+        assert problem.value is None
+        assert "BSN" in str(problem)
+        for number in (a, b, c):
+            for text in (str(problem), repr(problem)):
+                assert number[-4:] not in text
+                assert number[:4] not in text
+    with pytest.raises(InvalidRegionError) as info:
+        check_no_bsn(region, source="cases.csv")
+    assert len(info.value.problems) == 4
+    assert all(n[-4:] not in str(info.value) for n in (a, b, c))
+
+
+def test_find_bsn_like_uses_the_locator_and_passes_clean_regions() -> None:
+    region = Region("Dorp", cases=(_case("c-1"), _case(_fictional_bsn("98765432"))))
+    problems = find_bsn_like(region, locate=lambda path: ("cases.csv", f"row {int(path[1]) + 2}"))
+    assert [(p.source, p.location) for p in problems] == [("cases.csv", "row 3")]
+    clean = Region("Dorp", cases=(_case("c-1"), _case("123456789a")))
+    assert find_bsn_like(clean) == []
+    assert check_no_bsn(clean) is clean
+
+
+# -- suppression: reference ------------------------------------------------------------------
+
+
+def _published_system(t: SuppressedTable) -> tuple[np.ndarray, np.ndarray]:
+    """Equations ``A @ x = b`` over the true cells ``x`` (row-major) from what is published."""
+    n_rows, n_cols = len(t.row_labels), len(t.column_labels)
+    rows: list[np.ndarray] = []
+    values: list[int] = []
+
+    def add(mask: np.ndarray, value: int | None) -> None:
+        if value is not None:
+            rows.append(mask.reshape(-1).astype(float))
+            values.append(value)
+
+    for i in range(n_rows):
+        for j in range(n_cols):
+            mask = np.zeros((n_rows, n_cols))
+            mask[i, j] = 1
+            add(mask, t.cells[i][j])
+        mask = np.zeros((n_rows, n_cols))
+        mask[i, :] = 1
+        add(mask, t.row_totals[i])
+    for j in range(n_cols):
+        mask = np.zeros((n_rows, n_cols))
+        mask[:, j] = 1
+        add(mask, t.column_totals[j])
+    add(np.ones((n_rows, n_cols)), t.grand_total)
+    size = n_rows * n_cols
+    if not rows:
+        return np.zeros((0, size)), np.zeros(0)
+    return np.array(rows), np.array(values, dtype=float)
+
+
+def _target(t: SuppressedTable, place: tuple[int | None, int | None]) -> np.ndarray:
+    n_rows, n_cols = len(t.row_labels), len(t.column_labels)
+    mask = np.zeros((n_rows, n_cols))
+    i, j = place
+    mask[slice(None) if i is None else i, slice(None) if j is None else j] = 1
+    return mask.reshape(-1)
+
+
+def _determined(a: np.ndarray, target: np.ndarray) -> bool:
+    """True when the published equations fix ``target @ x`` (target in their row space)."""
+    if a.shape[0] == 0:
+        return False
+    return bool(np.linalg.matrix_rank(np.vstack([a, target])) == np.linalg.matrix_rank(a))
+
+
+def _range(a: np.ndarray, b: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+    """Smallest and largest ``target @ x`` over non-negative x meeting ``a @ x = b``."""
+    eq = {"A_eq": a, "b_eq": b} if a.shape[0] else {}
+    low = linprog(target, bounds=(0, None), method="highs", **eq)
+    high = linprog(-target, bounds=(0, None), method="highs", **eq)
+    assert low.status == 0  # the truth is feasible, and x >= 0 bounds it below
+    assert high.status in (0, 3)  # 3: unbounded, nothing published caps it
+    return low.fun, (np.inf if high.status == 3 else -high.fun)
+
+
+tables = st.tuples(st.integers(1, 4), st.integers(1, 4)).flatmap(
+    lambda shape: hnp.arrays(
+        np.int64,
+        shape,
+        elements=st.one_of(st.integers(0, 6), st.integers(0, 30)),
+    )
+)
+
+
+@given(tables, st.integers(1, 8))
+def test_no_small_count_is_published(table: np.ndarray, threshold: int) -> None:
+    t = suppress(table, threshold=threshold)
+    published = [v for row in t.cells for v in row]
+    published += [*t.row_totals, *t.column_totals, t.grand_total]
+    assert all(v is None or v == 0 or v >= threshold for v in published)
+    # What is published is the truth, and zeros are never hidden.
+    for i, row in enumerate(t.cells):
+        for j, value in enumerate(row):
+            assert value in (None, table[i, j])
+            assert value is not None or table[i, j] > 0
+            assert ((i, j) in t.primary) == (0 < table[i, j] < threshold)
+    for i, value in enumerate(t.row_totals):
+        assert value in (None, table[i].sum())
+    for j, value in enumerate(t.column_totals):
+        assert value in (None, table[:, j].sum())
+    assert t.grand_total in (None, table.sum())
+    assert not t.primary & t.secondary
+
+
+@given(tables, st.integers(1, 8))
+def test_no_suppressed_count_can_be_recomputed(table: np.ndarray, threshold: int) -> None:
+    t = suppress(table, threshold=threshold)
+    a, b = _published_system(t)
+    truth = table.reshape(-1).astype(float)
+    if a.shape[0]:
+        assert np.allclose(a @ truth, b)
+    for place in t.suppressed:
+        target = _target(t, place)
+        assert not _determined(a, target), place
+        low, high = _range(a, b, target)
+        # At least two non-negative integer values fit everything published (the
+        # constraint matrix is a network matrix, so the LP bounds are integers).
+        assert high - low >= 1 - 1e-9, (place, low, high)
+
+
+def test_the_rule_that_every_line_holds_two_is_not_enough() -> None:
+    # Two 2x2 blocks of small counts joined by one shared row: every line with a hidden
+    # cell has two hidden cells, yet (r0 + r1 - c0 - c1) gives the linking cell (1, 2).
+    table = np.array(
+        [
+            [2, 2, 0, 0, 50],
+            [2, 2, 2, 0, 50],
+            [0, 0, 2, 2, 50],
+            [0, 0, 2, 2, 50],
+            [50, 50, 50, 50, 50],
+        ]
+    )
+    t = suppress(table)
+    a, _ = _published_system(t)
+    for place in t.suppressed:
+        assert not _determined(a, _target(t, place))
+    assert t.secondary  # something beyond the ten small cells had to go
+
+
+def test_hand_worked_example() -> None:
+    # Only the 1 is small. Closing a cycle through it costs 6 + 8 + 7 = 21 with the other
+    # cells, more through any total (row 0 total 7 + grand total 22 + column 0 total 8).
+    t = suppress([[1, 6], [7, 8]], row_labels=["A", "B"], column_labels=["x", "y"])
+    assert t.primary == {(0, 0)}
+    assert t.secondary == {(0, 1), (1, 0), (1, 1)}
+    assert t.cells == ((None, None), (None, None))
+    assert (t.row_totals, t.column_totals, t.grand_total) == ((7, 15), (8, 14), 22)
+    assert (t.row_labels, t.column_labels) == (("A", "B"), ("x", "y"))
+
+
+def test_a_small_total_is_suppressed_with_its_cells() -> None:
+    # Row 0 holds 1 + 2 = 3 children: both cells and its total are below 5.
+    t = suppress([[1, 2], [10, 20]])
+    assert {(0, 0), (0, 1), (0, None)} <= t.primary
+    assert t.row_totals[0] is None
+
+
+def test_nothing_to_hide() -> None:
+    t = suppress(np.array([[0, 5], [7, 0]]))
+    assert t.suppressed == frozenset()
+    assert t.cells == ((0, 5), (7, 0))
+    assert t.grand_total == 12
+    assert suppress([[3]], threshold=1).cells == ((3,),)
+    assert suppress([[6.0, 7.0]]).cells == ((6, 7),)  # whole floats are counts too
+
+
+@pytest.mark.parametrize(
+    ("table", "kwargs", "match"),
+    [
+        ([1, 2, 3], {}, "2-D"),
+        ([[1, -2]], {}, "non-negative"),
+        ([[1, 2], [3]], {}, "rectangular"),
+        ([[True, False]], {}, "integer"),
+        ([[1.5, 2]], {}, "integer"),
+        ([[1, 2]], {"threshold": 0}, "at least 1"),
+        ([[1, 2]], {"row_labels": ["a", "b"]}, "row_labels"),
+        ([[1, 2]], {"column_labels": ["a"]}, "column_labels"),
+    ],
+)
+def test_bad_tables_are_refused(table: object, kwargs: dict[str, object], match: str) -> None:
+    with pytest.raises(PrivacyError, match=match):
+        suppress(table, **kwargs)  # type: ignore[arg-type]
