@@ -192,6 +192,13 @@ def _modularity(
     return inside / two_m - resolution * float((totals**2).sum()) / two_m**2
 
 
+def _strength(indptr: IntArray, data: FloatArray, diag: FloatArray) -> FloatArray:
+    """Each node's weighted degree: its row sum plus its self-loop weight."""
+    rows = np.repeat(np.arange(len(diag)), np.diff(indptr))
+    strength: FloatArray = np.bincount(rows, weights=data, minlength=len(diag)) + diag
+    return strength
+
+
 def _segments(indptr: IntArray, nodes: IntArray) -> tuple[IntArray, IntArray]:
     """Positions in ``indices`` of the neighbours of ``nodes``, and which node each is of."""
     starts = indptr[nodes]
@@ -237,8 +244,7 @@ def _local_moving(
 ) -> IntArray:
     """Move nodes between communities until no move raises modularity."""
     n = len(diag)
-    rows = np.repeat(np.arange(n), np.diff(indptr))
-    degree = np.bincount(rows, weights=data, minlength=n) + diag
+    degree = _strength(indptr, data, diag)
     comm = np.arange(n, dtype=np.int64)
     totals = degree.copy()
     classes = [c for c in _colour_classes(indptr, indices, rng) if len(c)]
@@ -304,9 +310,7 @@ def _sequential_moving(
 ) -> IntArray:
     """Classic Louvain local moving, one node at a time in a seeded random order."""
     n = len(diag)
-    rows = np.repeat(np.arange(n), np.diff(indptr))
-    degree_array = np.bincount(rows, weights=data, minlength=n) + diag
-    degree = degree_array.tolist()
+    degree = _strength(indptr, data, diag).tolist()
     totals = list(degree)
     comm = list(range(n))
     ptr, neighbours, weights = indptr.tolist(), indices.tolist(), data.tolist()
