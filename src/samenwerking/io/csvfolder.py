@@ -235,6 +235,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _date("date", True),
         _enum("kind", CaseEventKind, True),
         _id("actor"),
+        _id("organisation"),
     ),
 }
 """Every file of the folder, with its columns in order."""

@@ -42,6 +42,8 @@ class CaseEvent:
     """What happened."""
     actor: ProfessionalId | None = field(default=None, validator=check_id)
     """Who acted, if anyone in particular."""
+    organisation: OrganisationId | None = field(default=None, validator=check_id)
+    """The organisation it concerns, e.g. the school a child is placed at or returns to."""
 
 
 @frozen

@@ -195,6 +195,7 @@ def region_problems(
         )
         for j, event in enumerate(case.events):
             ref((*path, "events", j), "actor", event.actor, professionals, "professional")
+            ref((*path, "events", j), "organisation", event.organisation, orgs, "organisation")
     return out.finish()
 
 
