@@ -97,7 +97,16 @@ def test_example_writes_a_folder(tmp_path: Path) -> None:
     assert sw.load(tmp_path / "lindenhoeve") == sw.example_region()
 
 
-@pytest.mark.parametrize("argv", [[], ["convert", "only-one"], ["report", "--bogus"], ["nonsense"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["convert", "only-one"],
+        ["report", "--bogus"],
+        ["report", "--today", "2026-13-01"],
+        ["nonsense"],
+    ],
+)
 def test_argument_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     assert "usage:" in capsys.readouterr().err

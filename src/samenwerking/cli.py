@@ -14,6 +14,7 @@ samenwerking ...
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,9 +54,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from samenwerking.report import DEFAULT_SECTIONS, build_report, summary_text, write_report
 
     installed = _plugins()
+    today = args.today
     if args.source is None:
         _progress("Using the bundled example region (Lindenhoeve).")
         region = example_region()
+        if today is None:
+            from samenwerking.example import REFERENCE_DATE
+
+            today = REFERENCE_DATE  # the example is written as of this day
     else:
         _progress(f"Reading {args.source} ...")
         region = load(args.source, plugins=installed)
@@ -64,7 +70,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _progress(f"Reading the earlier snapshot {args.before} ...")
         before = load(args.before, plugins=installed)
     sections = (*DEFAULT_SECTIONS, *installed.report_sections())
-    report = build_report(region, sections=sections, before=before, progress=_ReportProgress())
+    report = build_report(
+        region, sections=sections, before=before, progress=_ReportProgress(), today=today
+    )
     md_path, html_path = write_report(report, args.out)
     print(summary_text(report))
     print(f"Wrote {md_path} and {html_path}")
@@ -130,6 +138,14 @@ def _cmd_example(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str) -> dt.date:
+    """Parse a ``YYYY-MM-DD`` argument; argparse reports the error on failure."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     from samenwerking import __version__
 
@@ -162,6 +178,13 @@ def _parser() -> argparse.ArgumentParser:
         "--before",
         metavar="OLD_SOURCE",
         help="an earlier snapshot of the region (JSON file or CSV folder): adds what changed",
+    )
+    report.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="reference date for steps past due, expired agreements and stranded cases "
+        "(default: the current date; for the bundled example, the day it describes)",
     )
     report.set_defaults(run=_cmd_report)
 

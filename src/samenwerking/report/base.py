@@ -14,11 +14,12 @@ Example
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import Protocol, runtime_checkable
 
-from attrs import frozen
+from attrs import field, frozen
 
 from samenwerking.analysis import Islands
 from samenwerking.errors import UnknownIdError
@@ -125,6 +126,8 @@ class ReportContext:
     """An earlier snapshot of the region, for the change-over-time section."""
     progress: ReportProgress | None = None
     """Where to report progress, if anywhere."""
+    today: dt.date = field(factory=dt.date.today)
+    """The reference date for checks that depend on it (past due, expired, stranded)."""
 
     @classmethod
     def of(
@@ -134,13 +137,16 @@ class ReportContext:
         seed: int = 1,
         before: Region | None = None,
         progress: ReportProgress | None = None,
+        today: dt.date | None = None,
     ) -> ReportContext:
         """Build the compact graph and its islands once, for every section to share."""
         from samenwerking.analysis import islands
         from samenwerking.graph import compact_graph
 
         compact = compact_graph(region)
-        return cls(region, compact, islands(compact), seed, before, progress)
+        found = islands(compact)
+        when = dt.date.today() if today is None else today
+        return cls(region, compact, found, seed, before, progress, when)
 
     def step(self, label: str) -> Progress | None:
         """A progress callback for a long step (``None`` without :attr:`progress`)."""
