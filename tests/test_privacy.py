@@ -17,18 +17,20 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from scipy.optimize import linprog
 
-from samenwerking.errors import InvalidRegionError, SamenwerkingError
+from samenwerking.errors import InvalidRegionError, Problem, SamenwerkingError
 from samenwerking.model import (
     Case,
     CaseEvent,
     CaseEventKind,
     CaseId,
     CaseInvolvement,
+    OrganisationId,
     ProfessionalId,
     Region,
     SupportLevel,
 )
 from samenwerking.privacy import (
+    BsnLikeValueError,
     PrivacyError,
     PseudonymKeyError,
     SuppressedTable,
@@ -37,6 +39,7 @@ from samenwerking.privacy import (
     looks_like_bsn,
     pseudonymise,
     suppress,
+    withhold_bsn,
 )
 
 KEY = b"test-key-0123456789-not-a-real-secret"
@@ -374,3 +377,56 @@ def test_nothing_to_hide() -> None:
 def test_bad_tables_are_refused(table: object, kwargs: dict[str, object], match: str) -> None:
     with pytest.raises(PrivacyError, match=match):
         suppress(table, **kwargs)  # type: ignore[arg-type]
+
+
+# -- BSN: event organisations, the error type, withholding from other problems ----------------
+
+
+def test_event_organisations_are_checked_and_the_error_is_a_privacy_error() -> None:
+    number = _fictional_bsn("55667788")
+    event = CaseEvent(
+        dt.date(2024, 1, 8), CaseEventKind.PLACEMENT, organisation=OrganisationId(number)
+    )
+    region = Region("Dorp", cases=(_case("c-1", events=(event,)),))
+    assert [(p.location, p.field) for p in find_bsn_like(region)] == [
+        ("$.cases[0].events[0]", "organisation")
+    ]
+    with pytest.raises(BsnLikeValueError) as info:
+        check_no_bsn(region)
+    assert isinstance(info.value, PrivacyError) and isinstance(info.value, InvalidRegionError)
+    assert number not in str(info.value)
+
+
+def test_withhold_bsn_hides_values_and_numbers_in_messages() -> None:
+    number = _fictional_bsn("12121212")
+    spaced = f"{number[:4]}.{number[4:6]}.{number[6:]}"
+    problems = [
+        Problem("unknown professional", "cases.csv", "row 2", "coordinator", number),
+        Problem(f"conflict: both have case id {spaced!r}", "a.json", "cases", "id", "c-1"),
+        Problem(
+            "ends before it starts (2024-03-01)", "b.json", "$.cases[0]", "closed", "2024-03-01"
+        ),
+        Problem("unknown professional", "cases.csv", "row 3", "coordinator", "p-12"),
+    ]
+    clean = withhold_bsn(problems)
+    assert clean[0].value is None and "withheld" in clean[0].message
+    assert (clean[0].source, clean[0].location, clean[0].field) == (
+        "cases.csv",
+        "row 2",
+        "coordinator",
+    )
+    assert spaced not in clean[1].message and "withheld" in clean[1].message
+    assert clean[1].value == "c-1"
+    # dates and ordinary ids are left alone
+    assert clean[2:] == problems[2:]
+    for problem in clean:
+        assert number not in str(problem) and spaced not in str(problem)
+
+
+@given(st.text(min_size=8, max_size=9, alphabet="0123456789"))
+def test_withhold_bsn_never_lets_a_bsn_like_value_through(value: str) -> None:
+    [clean] = withhold_bsn([Problem(f"id {value} is odd", "f.csv", "row 2", "id", value)])
+    if looks_like_bsn(value):
+        assert value not in str(clean) and clean.value is None
+    else:
+        assert clean.value == value

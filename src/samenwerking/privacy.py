@@ -4,7 +4,8 @@ Three independent helpers, described in ``docs/privacy.md``:
 
 - :func:`pseudonymise` turns a source id into a case id with a keyed hash (HMAC-SHA256);
 - :func:`looks_like_bsn` and :func:`find_bsn_like` spot values that look like a citizen
-  service number (BSN) and report them without ever showing the number;
+  service number (BSN) and report them without ever showing the number
+  (:func:`samenwerking.load` rejects such regions with :class:`BsnLikeValueError`);
 - :func:`suppress` hides counts below a threshold in a two-way table, with complementary
   suppression so that no hidden count can be recomputed from the published totals.
 
@@ -22,7 +23,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 import attrs
 import networkx as nx
@@ -37,6 +39,7 @@ from samenwerking.model.validation import Locator, json_path
 __all__ = [
     "DEFAULT_THRESHOLD",
     "MIN_KEY_BYTES",
+    "BsnLikeValueError",
     "PrivacyError",
     "PseudonymKeyError",
     "SuppressedTable",
@@ -45,6 +48,7 @@ __all__ = [
     "looks_like_bsn",
     "pseudonymise",
     "suppress",
+    "withhold_bsn",
 ]
 
 MIN_KEY_BYTES = 16
@@ -63,6 +67,14 @@ class PrivacyError(SamenwerkingError, ValueError):
 
 class PseudonymKeyError(PrivacyError):
     """The key for :func:`pseudonymise` is missing or too short."""
+
+
+class BsnLikeValueError(InvalidRegionError, PrivacyError):
+    """A region holds values that look like a citizen service number (BSN).
+
+    Both an :class:`~samenwerking.errors.InvalidRegionError` (``problems`` lists every
+    place, values withheld) and a :class:`PrivacyError`.
+    """
 
 
 # -- pseudonyms ----------------------------------------------------------------------------
@@ -160,8 +172,8 @@ def looks_like_bsn(value: str) -> bool:
 def find_bsn_like(region: Region, *, locate: Locator | None = None) -> list[Problem]:
     """Every text field of every case that looks like a BSN, without showing the value.
 
-    Checks a case's id, municipality, school, coordinator, involved professionals and
-    event actors. Each :class:`~samenwerking.errors.Problem` names the case
+    Checks a case's id, municipality, school, coordinator, involved professionals, and
+    its events' actors and organisations. Each :class:`~samenwerking.errors.Problem` names the case
     (``$.cases[3]``, or ``$.cases[3].involved[0]``) and the field; its ``value`` is
     ``None``, so the number itself is never printed, logged or stored in an error.
 
@@ -207,16 +219,20 @@ def find_bsn_like(region: Region, *, locate: Locator | None = None) -> list[Prob
             check((*path, "involved", j), "professional", involvement.professional)
         for j, event in enumerate(case.events):
             check((*path, "events", j), "actor", event.actor)
+            check((*path, "events", j), "organisation", event.organisation)
     return problems
 
 
 def check_no_bsn(region: Region, *, locate: Locator | None = None, source: str = "") -> Region:
     """Return ``region`` unchanged, or raise if any case field looks like a BSN.
 
+    :func:`samenwerking.load` calls this on every region it reads, whatever the format.
+
     Raises
     ------
-    InvalidRegionError
-        Listing every field found by :func:`find_bsn_like` (values withheld).
+    BsnLikeValueError
+        Listing every field found by :func:`find_bsn_like` (values withheld); it is an
+        :class:`~samenwerking.errors.InvalidRegionError` and a :class:`PrivacyError`.
 
     Example
     -------
@@ -225,8 +241,60 @@ def check_no_bsn(region: Region, *, locate: Locator | None = None, source: str =
     """
     problems = find_bsn_like(region, locate=locate)
     if problems:
-        raise InvalidRegionError(problems, source=source)
+        raise BsnLikeValueError(problems, source=source)
     return region
+
+
+_NUMBER_LIKE = re.compile(r"(?<![0-9])[0-9](?:[0-9 .-]{6,12})[0-9](?![0-9])")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WITHHELD = "<withheld: looks like a BSN>"
+
+
+def _bsn_like_text(text: str) -> bool:
+    # An ISO date such as 2024-03-01 has 8 digits and may pass the 11-test: not a BSN.
+    return looks_like_bsn(text) and _ISO_DATE.fullmatch(text.strip()) is None
+
+
+def _withhold_text(text: str) -> str:
+    return _NUMBER_LIKE.sub(
+        lambda match: _WITHHELD if _bsn_like_text(match.group(0)) else match.group(0), text
+    )
+
+
+def withhold_bsn(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems with every BSN-like value withheld, from values and from messages.
+
+    A problem whose ``value`` looks like a BSN gets ``value=None`` and a note in its
+    message; a BSN-like number inside a message or field is replaced by a placeholder.
+    Used by :func:`samenwerking.load` so that no error it raises shows such a number.
+
+    Example
+    -------
+    >>> digits = "87654321"  # fictional; the check digit makes it pass the 11-test
+    >>> number = digits + str(sum(w * int(d) for w, d in zip(range(9, 1, -1), digits)) % 11)
+    >>> [clean] = withhold_bsn([Problem("unknown organisation", "cases.csv", "row 2",
+    ...                                 "school", number)])
+    >>> print(clean)
+    cases.csv, row 2, field 'school': unknown organisation (value withheld: looks like a citizen service number (BSN))
+    """  # noqa: E501
+    out = []
+    for problem in problems:
+        message = _withhold_text(problem.message)
+        value = problem.value
+        if isinstance(value, str) and (_bsn_like_text(value) or _withhold_text(value) != value):
+            value = None
+            message += " (value withheld: looks like a citizen service number (BSN))"
+        out.append(
+            attrs.evolve(
+                problem,
+                message=message,
+                value=value,
+                source=_withhold_text(problem.source),
+                location=_withhold_text(problem.location),
+                field=_withhold_text(problem.field),
+            )
+        )
+    return out
 
 
 def _json_locator(path: tuple[str | int, ...]) -> tuple[str, str]:

@@ -6,6 +6,12 @@ contributed by a plugin (see ``docs/plugins.md``). :func:`load` asks each adapte
 reads one or several sources (merging them), and validates, including the plugins'
 extra checks. :func:`save` does the same with exporters.
 
+Whatever the format, and whether or not ``validate`` is set, :func:`load` rejects a
+region in which a case field looks like a citizen service number (BSN) with a
+:class:`~samenwerking.privacy.BsnLikeValueError` that names the file and row (CSV) or
+JSON path and the field, never the number; :func:`save` refuses to write such a region.
+No error raised here shows a BSN-like value (see ``docs/privacy.md``).
+
 Example
 -------
 >>> import tempfile, pathlib
@@ -21,22 +27,25 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from samenwerking.errors import (
     InvalidRegionError,
+    Problem,
     SamenwerkingError,
     SourceNotFoundError,
     UnsupportedSourceError,
 )
+from samenwerking.io.jsonfile import json_locator
 from samenwerking.io.merge import merge_regions
 from samenwerking.model import Region
-from samenwerking.model.validation import region_problems
+from samenwerking.model.validation import Locator, json_path, region_problems
 from samenwerking.plugins.hookspecs import SourceAdapter
 from samenwerking.plugins.manager import PluginError, Plugins
 from samenwerking.plugins.manager import plugins as _fresh_plugins
+from samenwerking.privacy import BsnLikeValueError, check_no_bsn, find_bsn_like, withhold_bsn
 
 __all__ = ["load", "save"]
 
@@ -96,6 +105,47 @@ def _read(
     return region
 
 
+def _fallback_locator(source: str) -> Locator:
+    def locate(path: tuple[str | int, ...]) -> tuple[str, str]:
+        return source, json_path(path)
+
+    return locate
+
+
+def _locator(adapter: SourceAdapter, source: SourceLike) -> Locator:
+    """Where each record of ``source`` is: file and row for a CSV folder, else a JSON path."""
+    from samenwerking.plugins.builtin import CsvAdapter, JsonAdapter
+
+    if isinstance(adapter, CsvAdapter):
+        from samenwerking.io.csvfolder import _parse_folder
+
+        _region, reading = _parse_folder(Path(source))
+        return reading.locate
+    if isinstance(adapter, JsonAdapter):
+        locate: Locator = json_locator(str(source))
+        return locate
+    return _fallback_locator(str(source))
+
+
+def _reject_bsn(region: Region, locate: Callable[[], Locator], source: str) -> None:
+    """Raise :class:`BsnLikeValueError` if a case field looks like a BSN.
+
+    The locator is only worked out when something is found (for CSV it re-reads rows).
+    """
+    if find_bsn_like(region):
+        check_no_bsn(region, locate=locate(), source=source)
+
+
+def _withheld(error: InvalidRegionError) -> InvalidRegionError:
+    """``error``, or a copy without any BSN-like value in its problems."""
+    if isinstance(error, BsnLikeValueError):
+        return error
+    problems = withhold_bsn(error.problems)
+    if problems == list(error.problems):
+        return error
+    return InvalidRegionError(problems, source=withhold_bsn([Problem("", error.source)])[0].source)
+
+
 def load(
     source: SourceLike | Sequence[SourceLike],
     *,
@@ -129,8 +179,13 @@ def load(
         A path that does not exist.
     UnsupportedSourceError
         No adapter reads the source, or no adapter has the given name.
+    BsnLikeValueError
+        A case field looks like a citizen service number (checked even when ``validate``
+        is false). Its problems name the file and row, or JSON path, and the field; the
+        value is withheld. It is an ``InvalidRegionError`` and a ``PrivacyError``.
     InvalidRegionError
-        The source has problems, or merged sources conflict.
+        The source has problems, or merged sources conflict. BSN-like values are withheld
+        from its problems.
     PluginError
         An adapter failed with something other than a problem in the data.
 
@@ -143,9 +198,26 @@ def load(
     no region at 'no/such/region.json': expected a .json file or a folder of CSV files (a directory, or a path without a suffix)
     """  # noqa: E501
     chosen = plugins if plugins is not None else _fresh_plugins()
+    try:
+        return _load(chosen, source, adapter, validate, options)
+    except InvalidRegionError as error:
+        clean = _withheld(error)
+        if clean is error:
+            raise
+        raise clean from None
+
+
+def _load(
+    chosen: Plugins,
+    source: SourceLike | Sequence[SourceLike],
+    adapter: str | None,
+    validate: bool,
+    options: dict[str, Any],
+) -> Region:
     if isinstance(source, str | os.PathLike):
         picked = _pick_adapter(chosen, source, adapter)
         region = _read(chosen, picked, source, validate, options)
+        _reject_bsn(region, lambda: _locator(picked, source), str(source))
         if validate:
             problems = chosen.check_problems(region)
             if problems:
@@ -159,6 +231,7 @@ def load(
         picked = _pick_adapter(chosen, one, adapter)
         parts.append((str(one), _read(chosen, picked, one, False, options)))
     merged = merge_regions(parts)
+    _reject_bsn(merged.region, lambda: merged.locate, " + ".join(s for s, _ in parts))
     if validate:
         problems = region_problems(merged.region, locate=merged.locate)
         problems.extend(chosen.check_problems(merged.region))
@@ -181,7 +254,9 @@ def save(
     ``"graphml"``, ``"gexf"``), or else the first whose ``can_write`` accepts the target:
     ``.json`` a JSON file, a folder or a path without a suffix a CSV folder, ``.graphml``
     and ``.gexf`` the collaboration graph (option ``level="organisation"``). Saving is
-    atomic: on failure the previous file or folder is left as it was.
+    atomic: on failure the previous file or folder is left as it was. A region with a
+    case field that looks like a BSN is refused (:class:`BsnLikeValueError`) before
+    anything is written.
 
     Example
     -------
@@ -192,6 +267,7 @@ def save(
     """
     chosen = plugins if plugins is not None else _fresh_plugins()
     path = Path(target)
+    _reject_bsn(region, lambda: _fallback_locator(""), f"the region to save to {str(path)!r}")
     if format is not None:
         exporter = chosen.exporter(format)
     else:
