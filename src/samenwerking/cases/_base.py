@@ -1,0 +1,77 @@
+"""Shared helpers of :mod:`samenwerking.cases`: the argument error, "today" and school kinds.
+
+Example
+-------
+>>> from samenwerking.model import Sector
+>>> is_special_school(Sector.SPECIAL_SCHOOL), is_regular_school(Sector.PRIMARY_SCHOOL)
+(True, True)
+>>> resolve_today(dt.date(2025, 1, 6))
+datetime.date(2025, 1, 6)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from samenwerking.errors import SamenwerkingError, UnknownIdError
+from samenwerking.model import CaseEvent, Region, Sector
+
+__all__ = [
+    "CaseArgumentError",
+    "check_positive_int",
+    "is_regular_school",
+    "is_special_school",
+    "resolve_today",
+    "school_sector",
+    "timeline",
+]
+
+_SPECIAL = frozenset({Sector.SPECIAL_SCHOOL, Sector.SPECIAL_PRIMARY_SCHOOL})
+_REGULAR = frozenset({Sector.PRIMARY_SCHOOL, Sector.SECONDARY_SCHOOL})
+
+
+class CaseArgumentError(SamenwerkingError, ValueError):
+    """A case function was called with an argument it cannot use."""
+
+
+def resolve_today(today: dt.date | None) -> dt.date:
+    """``today``, or the current date when it is ``None``."""
+    if today is None:
+        return dt.date.today()
+    if not isinstance(today, dt.date):
+        raise CaseArgumentError(f"today must be a datetime.date or None (got {today!r})")
+    return today.date() if isinstance(today, dt.datetime) else today
+
+
+def is_special_school(sector: Sector | None) -> bool:
+    """True for special education: SO/VSO and SBO."""
+    return sector in _SPECIAL
+
+
+def is_regular_school(sector: Sector | None) -> bool:
+    """True for regular primary and secondary schools."""
+    return sector in _REGULAR
+
+
+def school_sector(region: Region, organisation: str | None) -> Sector | None:
+    """The sector of ``organisation`` when it is a school known to ``region``, else ``None``."""
+    if organisation is None:
+        return None
+    try:
+        sector = region.organisation(organisation).sector
+    except UnknownIdError:
+        return None
+    return sector if sector.is_school else None
+
+
+def timeline(events: Iterable[CaseEvent]) -> list[CaseEvent]:
+    """The events sorted by date; events on the same day keep their recorded order."""
+    return sorted(events, key=lambda event: event.date)
+
+
+def check_positive_int(value: object, name: str, *, minimum: int = 1) -> int:
+    """``value`` if it is an ``int`` of at least ``minimum``; else :class:`CaseArgumentError`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise CaseArgumentError(f"{name} must be an integer of at least {minimum} (got {value!r})")
+    return value

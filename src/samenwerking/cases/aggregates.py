@@ -1,0 +1,415 @@
+"""Regional counts of cases: per municipality, school board, SWV, support level, status, check.
+
+Every case falls in exactly one row and one column of a table, so each table's grand
+total is the number of cases. The dimensions:
+
+- ``municipality``: the case's responsible municipality;
+- ``board``: the school board (``parent``) of the case's school;
+- ``swv``: the samenwerkingsverband (an organisation of sector ``swv_po`` or ``swv_vo``)
+  among the school's ``memberships``, or else its board's; when there are several, the
+  one that matches the school (PO for primary schools and SBO, VO for secondary schools),
+  then the first listed;
+- ``support_level`` (basic, extra, special) and ``status`` (open, resolved, closed);
+- each check of :mod:`samenwerking.cases.checks` (``stranded``, ...): ``yes`` or ``no``,
+  and ``not checked`` for cases a check does not look at (closed cases, for the checks
+  on open cases).
+
+A case without a school (or whose school has no board, or no SWV) is counted in the row
+``unknown``.
+
+:func:`count_cases` gives exact counts, for the case owner's own use. Anything published
+goes through :func:`aggregate` (or :func:`write_aggregates`), which suppresses small counts
+with :func:`samenwerking.privacy.suppress`.
+
+Example
+-------
+>>> from samenwerking.model import Case, CaseId, Region
+>>> cases = tuple(Case(CaseId(f"c-{i}"), "Dorp" if i < 7 else "Stad", "extra")
+...               for i in range(9))
+>>> table = aggregate(Region("Dorp", cases=cases), "municipality")
+>>> table.row_labels, table.cells, table.grand_total  # 2 is small; 7 would give it away
+(('Dorp', 'Stad'), ((None,), (None,)), 9)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from attrs import frozen
+
+from samenwerking.cases._base import CaseArgumentError, check_positive_int, resolve_today
+from samenwerking.cases.checks import (
+    CHECKS,
+    DEFAULT_STRANDED_WEEKS,
+    OPEN_ONLY,
+    CaseChecks,
+    check_cases,
+)
+from samenwerking.cases.durations import STATUSES, check_threshold, published_durations
+from samenwerking.cases.tables import (
+    DEFAULT_MARKER,
+    check_marker,
+    table_csv_text,
+    write_text_atomically,
+)
+from samenwerking.model import Case, Organisation, OrganisationId, Region, Sector, SupportLevel
+from samenwerking.privacy import DEFAULT_THRESHOLD, SuppressedTable, suppress
+
+__all__ = [
+    "DIMENSIONS",
+    "STANDARD_TABLES",
+    "UNKNOWN",
+    "CaseCounts",
+    "aggregate",
+    "count_cases",
+    "standard_aggregates",
+    "table_name",
+    "write_aggregates",
+]
+
+UNKNOWN = "unknown"
+"""The row label for cases whose school, board or SWV is not known."""
+
+DIMENSIONS: tuple[str, ...] = (
+    "municipality",
+    "board",
+    "swv",
+    "support_level",
+    "status",
+    *CHECKS,
+)
+"""What cases can be counted by."""
+
+STANDARD_TABLES: tuple[tuple[str, str | None], ...] = (
+    ("municipality", "status"),
+    ("municipality", "support_level"),
+    ("board", "support_level"),
+    ("swv", "support_level"),
+    ("support_level", "status"),
+    *(("municipality", check) for check in CHECKS),
+)
+"""The (rows, columns) of the tables :func:`write_aggregates` publishes."""
+
+_YES_NO = ("yes", "no")
+_NOT_CHECKED = "not checked"
+_SWV = frozenset({Sector.SWV_PO, Sector.SWV_VO})
+_PO = frozenset({Sector.PRIMARY_SCHOOL, Sector.SPECIAL_PRIMARY_SCHOOL})
+
+
+def table_name(rows: str, columns: str | None = None) -> str:
+    """The file stem of a table: ``cases_by_<rows>`` or ``cases_by_<rows>_and_<columns>``.
+
+    Example
+    -------
+    >>> table_name("municipality", "status")
+    'cases_by_municipality_and_status'
+    """
+    return f"cases_by_{rows}" if columns is None else f"cases_by_{rows}_and_{columns}"
+
+
+def _check_dimension(value: object, name: str) -> str:
+    if not isinstance(value, str) or value not in DIMENSIONS:
+        raise CaseArgumentError(
+            f"cannot count cases by {name}={value!r}; choose from {', '.join(DIMENSIONS)}"
+        )
+    return value
+
+
+def _swv_of(orgs: dict[OrganisationId, Organisation], school: Organisation) -> str | None:
+    board = orgs.get(school.parent) if school.parent is not None else None
+    for holder in (school, board):
+        if holder is None:
+            continue
+        swvs = [orgs[m] for m in holder.memberships if m in orgs and orgs[m].sector in _SWV]
+        if not swvs:
+            continue
+        if school.sector in _PO:
+            wanted: Sector | None = Sector.SWV_PO
+        elif school.sector is Sector.SECONDARY_SCHOOL:
+            wanted = Sector.SWV_VO
+        else:
+            wanted = None
+        matching = [o for o in swvs if o.sector is wanted]
+        return (matching or swvs)[0].id
+    return None
+
+
+Classifier = Callable[[Case], str]
+
+
+def _single(_case: Case) -> str:
+    return "cases"
+
+
+def _classifier(
+    region: Region, dimension: str, checks: Callable[[], CaseChecks]
+) -> tuple[list[str], Classifier]:
+    """The labels of a dimension (in table order) and the label of each case."""
+    if dimension == "support_level":
+        return [level.value for level in SupportLevel], lambda case: case.support_level.value
+    if dimension == "status":
+        return [status.value for status in STATUSES], lambda case: case.status.value
+    if dimension in CHECKS:
+        flagged = set(checks().flagged(dimension))
+        open_only = dimension in OPEN_ONLY
+
+        def check_label(case: Case) -> str:
+            if open_only and not case.is_open:
+                return _NOT_CHECKED
+            return "yes" if case.id in flagged else "no"
+
+        labels = [*_YES_NO, _NOT_CHECKED] if open_only else list(_YES_NO)
+        return labels, check_label
+    orgs = {o.id: o for o in region.organisations}
+
+    def school_of(case: Case) -> Organisation | None:
+        return orgs.get(case.school) if case.school is not None else None
+
+    known: set[str]
+    if dimension == "municipality":
+        known = set(region.municipalities)
+
+        def label(case: Case) -> str:
+            return case.municipality
+    elif dimension == "board":
+        known = {o.id for o in region.organisations if o.sector is Sector.SCHOOL_BOARD}
+
+        def label(case: Case) -> str:
+            school = school_of(case)
+            return school.parent if school is not None and school.parent else UNKNOWN
+    else:
+        known = {o.id for o in region.organisations if o.sector in _SWV}
+
+        def label(case: Case) -> str:
+            school = school_of(case)
+            found = _swv_of(orgs, school) if school is not None else None
+            return found or UNKNOWN
+
+    used = {label(case) for case in region.cases}
+    labels = sorted((known | used) - {UNKNOWN})
+    if UNKNOWN in used:
+        labels.append(UNKNOWN)
+    return labels, label
+
+
+@frozen
+class CaseCounts:
+    """Exact counts of cases in a two-way table: for the case owner, NOT for publication.
+
+    Publish with :meth:`publish`, which suppresses small counts.
+    """
+
+    rows: str
+    """The row dimension."""
+    columns: str | None
+    """The column dimension; ``None`` for a single column ``cases``."""
+    row_labels: tuple[str, ...]
+    """One label per row."""
+    column_labels: tuple[str, ...]
+    """One label per column."""
+    counts: tuple[tuple[int, ...], ...]
+    """``counts[i][j]``: cases in row ``i`` and column ``j``."""
+
+    @property
+    def total(self) -> int:
+        """The number of cases counted (every case once)."""
+        return sum(map(sum, self.counts))
+
+    def publish(self, *, threshold: int = DEFAULT_THRESHOLD) -> SuppressedTable:
+        """The table as it may be published, small counts suppressed.
+
+        Raises :class:`CaseArgumentError` for a threshold below
+        :data:`~samenwerking.cases.durations.MIN_THRESHOLD`.
+        """
+        shape = (len(self.row_labels), len(self.column_labels))
+        return suppress(
+            np.array(self.counts, dtype=np.int64).reshape(shape),
+            threshold=check_threshold(threshold),
+            row_labels=self.row_labels,
+            column_labels=self.column_labels,
+        )
+
+
+def count_cases(
+    region: Region,
+    rows: str,
+    columns: str | None = None,
+    *,
+    today: dt.date | None = None,
+    stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+) -> CaseCounts:
+    """Count cases by one or two dimensions (exact counts: not for publication).
+
+    Parameters
+    ----------
+    region : Region
+    rows, columns : str
+        Dimensions from :data:`DIMENSIONS`; without ``columns`` the table has one column,
+        ``cases``.
+    today, stranded_weeks
+        For the ``stranded`` check (see :func:`~samenwerking.cases.checks.check_cases`).
+
+    Example
+    -------
+    >>> from samenwerking.model import Case, CaseId, Region
+    >>> region = Region("Dorp", cases=(Case(CaseId("c-1"), "Dorp", "extra"),))
+    >>> found = count_cases(region, "municipality", "support_level")
+    >>> found.column_labels, found.counts, found.total
+    (('basic', 'extra', 'special'), ((0, 1, 0),), 1)
+    """
+    row_dim = _check_dimension(rows, "rows")
+    col_dim = None if columns is None else _check_dimension(columns, "columns")
+    day = resolve_today(today)
+    weeks = check_positive_int(stranded_weeks, "stranded_weeks")
+    memo: list[CaseChecks] = []
+
+    def checks() -> CaseChecks:
+        if not memo:
+            memo.append(check_cases(region, today=day, stranded_weeks=weeks))
+        return memo[0]
+
+    row_labels, row_of = _classifier(region, row_dim, checks)
+    col_labels: list[str] = ["cases"]
+    col_of: Classifier = _single
+    if col_dim is not None:
+        col_labels, col_of = _classifier(region, col_dim, checks)
+    row_index = {label: i for i, label in enumerate(row_labels)}
+    col_index = {label: j for j, label in enumerate(col_labels)}
+    counts = [[0] * len(col_labels) for _ in row_labels]
+    for case in region.cases:
+        counts[row_index[row_of(case)]][col_index[col_of(case)]] += 1
+    return CaseCounts(
+        row_dim,
+        col_dim,
+        tuple(row_labels),
+        tuple(col_labels),
+        tuple(tuple(row) for row in counts),
+    )
+
+
+def aggregate(
+    region: Region,
+    rows: str,
+    columns: str | None = None,
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    today: dt.date | None = None,
+    stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+) -> SuppressedTable:
+    """Count cases by one or two dimensions, for publication (small counts suppressed).
+
+    The same table as :func:`count_cases`, passed through
+    :func:`samenwerking.privacy.suppress`: counts (and totals) from 1 up to ``threshold``
+    are hidden, with complementary suppression so that none can be recomputed from the
+    totals.
+
+    Parameters
+    ----------
+    region : Region
+    rows, columns : str
+        Dimensions from :data:`DIMENSIONS`.
+    threshold : int
+        Default 5; at least :data:`~samenwerking.cases.durations.MIN_THRESHOLD` (3).
+    today, stranded_weeks
+        For the ``stranded`` check.
+
+    Example
+    -------
+    >>> from samenwerking.model import Case, CaseId, Region
+    >>> cases = tuple(Case(CaseId(f"c-{i}"), "Dorp", "basic" if i else "special")
+    ...               for i in range(8))
+    >>> aggregate(Region("Dorp", cases=cases), "municipality", "support_level").cells
+    ((None, 0, None),)
+    """
+    limit = check_threshold(threshold)
+    counts = count_cases(region, rows, columns, today=today, stranded_weeks=stranded_weeks)
+    return counts.publish(threshold=limit)
+
+
+def standard_aggregates(
+    region: Region,
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    today: dt.date | None = None,
+    stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+) -> dict[str, SuppressedTable]:
+    """Every table of :data:`STANDARD_TABLES`, suppressed, by :func:`table_name`.
+
+    Example
+    -------
+    >>> list(standard_aggregates(Region("Dorp")))[:2]
+    ['cases_by_municipality_and_status', 'cases_by_municipality_and_support_level']
+    """
+    limit = check_threshold(threshold)
+    day = resolve_today(today)
+    return {
+        table_name(rows, columns): aggregate(
+            region, rows, columns, threshold=limit, today=day, stranded_weeks=stranded_weeks
+        )
+        for rows, columns in STANDARD_TABLES
+    }
+
+
+def _durations_csv(region: Region, today: dt.date, threshold: int, marker: str) -> str:
+    published = published_durations(region, today=today, threshold=threshold)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["support_level", "median_days", "longest_days"])
+    for i, level in enumerate(published.levels):
+        values: Sequence[float | int | None] = (
+            published.median_days[i],
+            published.longest_days[i],
+        )
+        if published.withheld[i]:
+            cells = [marker, marker]
+        else:
+            cells = ["" if v is None else f"{v:g}" for v in values]
+        writer.writerow([level.value, *cells])
+    return out.getvalue()
+
+
+def write_aggregates(
+    region: Region,
+    folder: str | os.PathLike[str],
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    today: dt.date | None = None,
+    stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+    marker: str = DEFAULT_MARKER,
+) -> tuple[Path, ...]:
+    """Write the published case tables as CSV files into ``folder``; return their paths.
+
+    One file per table of :data:`STANDARD_TABLES` (``cases_by_municipality_and_status.csv``,
+    ...), in the layout of :func:`~samenwerking.cases.tables.write_table_csv`, plus
+    ``durations_by_support_level.csv`` (median and longest days out of school per level;
+    the marker where a level has fewer than ``threshold`` cases with a known duration, empty
+    where it has none). Every table is computed before anything is written, and each file
+    is written atomically (temporary file, then rename); other files in the folder are
+    left alone.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> paths = write_aggregates(Region("Dorp"), pathlib.Path(tempfile.mkdtemp()))
+    >>> paths[0].name, len(paths)
+    ('cases_by_municipality_and_status.csv', 11)
+    """
+    limit = check_threshold(threshold)
+    mark = check_marker(marker)
+    day = resolve_today(today)
+    target = Path(folder)
+    tables = standard_aggregates(region, threshold=limit, today=day, stranded_weeks=stranded_weeks)
+    texts: dict[str, str] = {
+        f"{name}.csv": table_csv_text(table, corner=rows, marker=mark)
+        for (name, table), (rows, _columns) in zip(tables.items(), STANDARD_TABLES, strict=True)
+    }
+    texts["durations_by_support_level.csv"] = _durations_csv(region, day, limit, mark)
+    if target.exists() and not target.is_dir():
+        raise CaseArgumentError(f"folder {str(target)!r} exists and is not a folder")
+    return tuple(write_text_atomically(target / name, text) for name, text in texts.items())

@@ -1,0 +1,264 @@
+"""The "Cases" section: status, durations, checks and regional counts, small counts suppressed.
+
+The report is a publication: it shows no case ids, and every count of cases goes through
+:func:`samenwerking.privacy.suppress` (threshold 5 by default), shown as ``x`` where
+suppressed, whether the count itself is small or hides another.
+
+Example
+-------
+>>> import datetime as dt
+>>> from samenwerking.model import Case, CaseId, Region
+>>> from samenwerking.report.base import ReportContext
+>>> cases = tuple(Case(CaseId(f"c-{i}"), "Dorp", "extra") for i in range(6))
+>>> section = cases_section(ReportContext.of(Region("Dorp", cases=cases),
+...                                          today=dt.date(2025, 3, 3)))
+>>> section.checks[0].name, section.checks[0].flagged
+('without_coordinator', 6)
+>>> cases_section(ReportContext.of(Region("Dorp"))) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import frozen
+
+from samenwerking.cases import (
+    CHECKS,
+    DEFAULT_STRANDED_WEEKS,
+    PublishedDurations,
+    PublishedTable,
+    aggregate,
+    published_durations,
+)
+from samenwerking.cases.tables import DEFAULT_MARKER
+from samenwerking.model import Region
+from samenwerking.privacy import DEFAULT_THRESHOLD
+from samenwerking.report._format import Block, BlockSection, Table, Text
+from samenwerking.report.base import ReportContext
+
+__all__ = ["CHECK_LABELS", "CasesSection", "CheckRow", "cases_section"]
+
+CHECK_LABELS: dict[str, str] = {
+    "without_coordinator": "Open cases without a coordinator",
+    "without_plan": "Open cases without an agreed plan",
+    "stranded": "Open cases without any event for {weeks} weeks (stranded)",
+    "disputed": "Open cases with an unsettled dispute about responsibility",
+    "special_to_regular": "Returns from special to regular education",
+}
+"""What each check means, for the report."""
+
+_REGIONAL = (
+    ("municipality", "status", "Cases per municipality and status"),
+    ("municipality", "support_level", "Cases per municipality and support level"),
+    ("board", "support_level", "Cases per school board and support level"),
+    ("swv", "support_level", "Cases per samenwerkingsverband (SWV) and support level"),
+)
+
+
+@frozen
+class CheckRow:
+    """One check, as published: how many cases it flagged and how many it did not."""
+
+    name: str
+    """The check's name (see :data:`samenwerking.cases.CHECKS`)."""
+    label: str
+    """What it means."""
+    flagged: int | None
+    """Cases flagged; ``None`` where suppressed."""
+    not_flagged: int | None
+    """Cases looked at but not flagged; ``None`` where suppressed."""
+
+
+@frozen
+class CasesSection(BlockSection):
+    """Cases per support level and status, their durations, checks and regional counts."""
+
+    durations: PublishedDurations
+    """Status counts and durations per support level, suppressed."""
+    checks: tuple[CheckRow, ...]
+    """Each check's published counts."""
+    by_municipality: tuple[tuple[str, tuple[int | None, ...]], ...]
+    """Per municipality, the published number of flagged cases per check (in check order)."""
+    check_tables: tuple[PublishedTable, ...]
+    """Per check, municipality x (yes, no[, not checked]), suppressed."""
+    regional: tuple[tuple[str, PublishedTable], ...]
+    """Titled regional tables (municipality, board, SWV, support level), suppressed."""
+    today: dt.date
+    """The reference date."""
+    stranded_weeks: int
+    """Weeks without events after which an open case is stranded."""
+    threshold: int
+    """Counts from 1 up to (not including) this are suppressed."""
+    key: str = "cases"
+    """Section key."""
+    title: str = "Cases: children who need several parties"
+    """Section title."""
+
+    def _note(self) -> Text:
+        return Text(
+            f"{DEFAULT_MARKER}: suppressed to protect the children concerned: fewer than "
+            f"{self.threshold} cases, or hidden so that such a count cannot be worked out "
+            "from the totals. No case is named.",
+            muted=True,
+        )
+
+    def blocks(self) -> list[Block]:
+        """The body."""
+        d = self.durations
+        total = d.counts.grand_total
+        intro = (
+            f"{_shown(total)} case(s) as of {self.today.isoformat()}: per support level, "
+            "their status and how many days the children were (or still are) out of school."
+        )
+        level_rows = []
+        for i, level in enumerate(d.levels):
+            median, longest = d.median_days[i], d.longest_days[i]
+            level_rows.append(
+                (
+                    level.value,
+                    *(_shown(v) for v in d.counts.cells[i]),
+                    _shown(d.counts.row_totals[i]),
+                    _stat(median, d.withheld[i]),
+                    _stat(longest, d.withheld[i]),
+                )
+            )
+        level_rows.append(
+            ("total", *(_shown(v) for v in d.counts.column_totals), _shown(total), "", "")
+        )
+        blocks: list[Block] = [
+            Text(intro),
+            Table(
+                (
+                    "Support level",
+                    *d.counts.column_labels,
+                    "Total",
+                    "Median days out of school",
+                    "Longest",
+                ),
+                tuple(level_rows),
+                what="levels",
+            ),
+            Text("Checks (counts of cases; the case owner has the lists):"),
+            Table(
+                ("Check", "Flagged", "Not flagged"),
+                tuple(
+                    (row.label, _shown(row.flagged), _shown(row.not_flagged)) for row in self.checks
+                ),
+                what="checks",
+            ),
+        ]
+        if self.by_municipality:
+            names = [row.name for row in self.checks]
+            blocks.append(
+                Table(
+                    ("Municipality", *names),
+                    tuple(
+                        (town, *(_shown(v) for v in values))
+                        for town, values in self.by_municipality
+                    ),
+                    what="municipalities",
+                )
+            )
+        for title, table in self.regional:
+            blocks.append(Text(title + ":"))
+            blocks.append(_table_block(table))
+        blocks.append(self._note())
+        return blocks
+
+
+def _shown(value: int | None) -> int | str:
+    return DEFAULT_MARKER if value is None else value
+
+
+def _stat(value: float | None, withheld: bool) -> float | int | str:
+    if withheld:
+        return DEFAULT_MARKER
+    if value is None:
+        return "n/a"
+    return int(value) if float(value).is_integer() else round(float(value), 1)
+
+
+def _table_block(table: PublishedTable) -> Table:
+    rows = [
+        (label, *(_shown(v) for v in cells), _shown(total))
+        for label, cells, total in zip(table.row_labels, table.cells, table.row_totals, strict=True)
+    ]
+    rows.append(("total", *(_shown(v) for v in table.column_totals), _shown(table.grand_total)))
+    return Table((table.corner, *table.column_labels, "Total"), tuple(rows), what="rows")
+
+
+def _named(region: Region, table: PublishedTable) -> PublishedTable:
+    """The table with organisation ids as row labels replaced by their names."""
+    names: dict[str, str] = {o.id: o.name for o in region.organisations}
+    return PublishedTable(
+        table.corner,
+        tuple(names.get(label, label) for label in table.row_labels),
+        table.column_labels,
+        table.cells,
+        table.row_totals,
+        table.column_totals,
+        table.grand_total,
+    )
+
+
+def cases_section(
+    context: ReportContext,
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+) -> CasesSection | None:
+    """Compute the cases section; ``None`` when the region has no cases.
+
+    Every count is suppressed below ``threshold`` (with complementary suppression); the
+    date for open cases and stranded ones is ``context.today``.
+    """
+    region = context.region
+    if not region.cases:
+        return None
+    today = context.today
+
+    def published(rows: str, columns: str, corner: str) -> PublishedTable:
+        table = aggregate(
+            region,
+            rows,
+            columns,
+            threshold=threshold,
+            today=today,
+            stranded_weeks=stranded_weeks,
+        )
+        return PublishedTable.of(table, corner=corner)
+
+    durations = published_durations(region, today=today, threshold=threshold)
+    check_rows = []
+    per_check: list[PublishedTable] = []
+    for check in CHECKS:
+        table = published("municipality", check, "municipality")
+        per_check.append(table)
+        check_rows.append(
+            CheckRow(
+                check,
+                CHECK_LABELS[check].format(weeks=stranded_weeks),
+                table.column_totals[0],
+                table.column_totals[1],
+            )
+        )
+    by_municipality = tuple(
+        (town, tuple(table.cells[i][0] for table in per_check))
+        for i, town in enumerate(per_check[0].row_labels)
+    )
+    regional = tuple(
+        (title, _named(region, published(rows, columns, rows.replace("_", " "))))
+        for rows, columns, title in _REGIONAL
+    )
+    return CasesSection(
+        durations=durations,
+        checks=tuple(check_rows),
+        by_municipality=by_municipality,
+        check_tables=tuple(per_check),
+        regional=regional,
+        today=today,
+        stranded_weeks=stranded_weeks,
+        threshold=threshold,
+    )
