@@ -37,12 +37,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from samenwerking.errors import SamenwerkingError
 from samenwerking.model import (
+    Case,
+    CaseId,
+    CaseInvolvement,
+    CaseRole,
+    CaseStatus,
     Organisation,
     OrganisationId,
     Professional,
@@ -50,14 +56,18 @@ from samenwerking.model import (
     Region,
     Role,
     Sector,
+    SupportLevel,
     TieKind,
     TieStore,
 )
 
-__all__ = ["SyntheticParameterError", "region"]
+__all__ = ["SyntheticParameterError", "cases", "region"]
 
 MIN_PROFESSIONALS_PER_MUNICIPALITY = 50
 """The smallest number of professionals per municipality :func:`region` accepts."""
+
+
+_T = TypeVar("_T")
 
 
 class SyntheticParameterError(SamenwerkingError, ValueError):
@@ -637,3 +647,137 @@ def _unique(values: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     return (
         ordered[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(ordered) else ordered
     )
+
+
+# -- synthetic cases (for trying and benchmarking the team around a child) -----------------
+_SCHOOL_CONTACT_ROLES = frozenset(
+    {Role.INTERN_BEGELEIDER, Role.ZORGCOORDINATOR, Role.ORTHOPEDAGOOG, Role.SCHOOL_SOCIAL_WORKER}
+)
+_COORDINATOR_SECTORS = (Sector.NEIGHBOURHOOD_TEAM, Sector.FAMILY_CENTRE, Sector.MUNICIPALITY)
+# Sector: case role of a professional from it when involved in a case.
+_CASE_SECTORS: dict[Sector, CaseRole] = {
+    Sector.YOUTH_CARE: CaseRole.CARE_PROVIDER,
+    Sector.YOUTH_HEALTH: CaseRole.HEALTH,
+    Sector.SCHOOL_ATTENDANCE: CaseRole.ATTENDANCE,
+    Sector.SWV_PO: CaseRole.SUPPORT_CONSULTANT,
+    Sector.SWV_VO: CaseRole.SUPPORT_CONSULTANT,
+    Sector.WELFARE: CaseRole.OTHER,
+    Sector.SAFETY: CaseRole.OTHER,
+}
+
+
+def cases(area: Region, count: int, *, seed: int = 0) -> tuple[Case, ...]:
+    """Fictional cases for a region: children known only by a made-up pseudonym.
+
+    Each case has a school (a primary, secondary or special school of the region), a
+    school contact there (an intern begeleider, zorgcoördinator, ... where the school
+    has one), a coordinator from a neighbourhood team, family centre or the
+    municipality where the school is, and one to four professionals from youth care,
+    youth health care, school attendance, the samenwerkingsverband, welfare or safety,
+    mostly from the same municipality. The same arguments give the same cases.
+
+    Parameters
+    ----------
+    area : Region
+        The region (e.g. from :func:`region`); only its organisations and professionals
+        are read.
+    count : int
+        Number of cases (non-negative).
+    seed : int
+        Seed of the random generator.
+
+    Returns
+    -------
+    tuple of Case
+        Ids ``c-00000``, ``c-00001``, ...; use ``area.replace(cases=...)`` to attach them.
+
+    Raises
+    ------
+    SyntheticParameterError
+        If ``count`` is negative or the region has no school.
+
+    Example
+    -------
+    >>> r = region(500, seed=7)
+    >>> found = cases(r, 10, seed=1)
+    >>> len(found), r.replace(cases=found).validate().cases[0].id
+    (10, 'c-00000')
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise SyntheticParameterError(f"count must be a non-negative integer (got {count!r})")
+    if count == 0:
+        return ()
+    rng = np.random.default_rng(seed)
+    members: dict[str, list[Professional]] = {o.id: [] for o in area.organisations}
+    for person in area.professionals:
+        members[person.organisation].append(person)
+    by_place: dict[tuple[str, Sector], list[Organisation]] = {}
+    by_sector: dict[Sector, list[Organisation]] = {}
+    for org in area.organisations:
+        if members[org.id]:
+            by_place.setdefault((org.municipality, org.sector), []).append(org)
+            by_sector.setdefault(org.sector, []).append(org)
+    schools = [o for o in area.organisations if o.sector.is_school and members[o.id]]
+    if not schools:
+        raise SyntheticParameterError(
+            "the region has no school with professionals to draw cases for"
+        )
+
+    def pick(options: list[_T]) -> _T:
+        return options[int(rng.integers(len(options)))]
+
+    def someone(org: Organisation, roles: frozenset[Role] = frozenset()) -> Professional:
+        people = members[org.id]
+        fitting = [p for p in people if p.role in roles]
+        return pick(fitting or people)
+
+    def organisation_in(municipality: str, sectors: tuple[Sector, ...]) -> Organisation | None:
+        local = [o for s in sectors for o in by_place.get((municipality, s), [])]
+        if local and rng.random() < 0.9:
+            return pick(local)
+        anywhere = [o for s in sectors for o in by_sector.get(s, [])]
+        return pick(anywhere) if anywhere else None
+
+    levels = list(SupportLevel)
+    statuses = list(CaseStatus)
+    out = []
+    first_day = dt.date(2023, 1, 1)
+    for i in range(count):
+        school = pick(schools)
+        place = school.municipality
+        involved = [CaseInvolvement(someone(school, _SCHOOL_CONTACT_ROLES).id, "school_contact")]
+        coordinator: ProfessionalId | None = None
+        home = organisation_in(place, _COORDINATOR_SECTORS)
+        if home is not None and rng.random() < 0.9:
+            coordinator = someone(home, frozenset({Role.YOUTH_CONSULTANT, Role.FAMILY_COACH})).id
+        for _ in range(int(rng.integers(1, 5))):
+            sector = pick(list(_CASE_SECTORS))
+            provider = organisation_in(place, (sector,))
+            if provider is not None:
+                involved.append(CaseInvolvement(someone(provider).id, _CASE_SECTORS[sector]))
+        seen = {coordinator}
+        unique = []
+        for involvement in involved:
+            if involvement.professional not in seen:
+                seen.add(involvement.professional)
+                unique.append(involvement)
+        status = statuses[int(rng.choice(len(statuses), p=[0.6, 0.25, 0.15]))]
+        opened = first_day + dt.timedelta(days=int(rng.integers(0, 900)))
+        closed = None
+        if status is not CaseStatus.OPEN:
+            closed = opened + dt.timedelta(days=int(rng.integers(30, 300)))
+        out.append(
+            Case(
+                CaseId(f"c-{i:05d}"),
+                place,
+                levels[int(rng.choice(len(levels), p=[0.3, 0.5, 0.2]))],
+                status=status,
+                school=school.id,
+                opened=opened,
+                closed=closed,
+                coordinator=coordinator,
+                has_plan=bool(rng.random() < 0.6),
+                involved=tuple(unique),
+            )
+        )
+    return tuple(out)
