@@ -1,0 +1,362 @@
+"""Connect the islands: the fewest, cheapest introductions that join every island into one.
+
+With ``I`` islands at least ``I - 1`` new ties are needed, and ``I - 1`` suffice when the
+cap allows: the answer is a spanning tree over the islands. The cheapest one is an
+island-level minimum spanning tree where two islands cost their cheapest pair of people.
+
+That tree is found with Borůvka's algorithm on *profiles* instead of people: apart from a
+shared working group, a pair's cost depends only on the two people's profiles (domain,
+municipality, role-fit class, spare capacity), so each round every island looks for its
+cheapest partner over the few hundred profiles present elsewhere, and pairs that share a
+group are added as explicit candidates. No list of person pairs is ever built.
+
+The cap per person is kept by a simple rule: an island with room for only one more
+introduction is joined only to an island with room for two or more (unless it is the last
+join), so the joined islands never run out of room while a join is still needed: this
+always succeeds when a tree within the cap exists, which is when every island has room and
+``sum(min(room_i, I - 1)) >= 2 (I - 1)``. When the cap makes a tree impossible (e.g.
+``cap=1`` and three isolates), the result joins what it can and says so.
+
+Example
+-------
+>>> from samenwerking.model import Organisation, Professional, Region, Role, Sector
+>>> orgs = (Organisation("s", "School", Sector.PRIMARY_SCHOOL, "Dorp"),
+...         Organisation("y", "Jeugdhulp", Sector.YOUTH_CARE, "Dorp"))
+>>> people = (Professional("ib", "IB", Role.INTERN_BEGELEIDER, ("s",)),
+...           Professional("t", "T", Role.TEACHER, ("s",)),
+...           Professional("yc", "YC", Role.YOUTH_CONSULTANT, ("y",)))
+>>> result = connect_islands(Region("r", orgs, people))
+>>> [(i.a, i.b) for i in result], result.exact
+([('ib', 'yc'), ('t', 'yc')], True)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse.csgraph import connected_components
+
+from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.introduce.cost import CostModel, People
+from samenwerking.introduce.result import Introduction, Introductions
+from samenwerking.model import Region
+
+__all__ = ["connect_islands"]
+
+PURPOSE = "connect the islands"
+
+
+def connect_islands(
+    region: Region, *, cost: CostModel | None = None, graph: CompactGraph | None = None
+) -> Introductions:
+    """The fewest introductions that join all islands into one network, cheapest first.
+
+    Parameters
+    ----------
+    region : Region
+        The region; its professionals are the nodes.
+    cost : CostModel, optional
+        What makes an introduction cheap, and the cap per person (default
+        :class:`CostModel`).
+    graph : CompactGraph, optional
+        ``compact_graph(region)`` if you already have it.
+
+    Returns
+    -------
+    Introductions
+        ``islands - 1`` introductions forming a cheapest spanning tree over the islands
+        (``exact=True``); with ``complete=False`` and a ``note`` when the cap makes that
+        impossible (then as many joins as the cap allows).
+
+    Example
+    -------
+    >>> from samenwerking.synthetic import region
+    >>> r = region(300, seed=1, ties_per_professional=0.3)
+    >>> result = connect_islands(r)
+    >>> from samenwerking.introduce import apply_introductions
+    >>> from samenwerking.analysis import islands
+    >>> len(islands(compact_graph(apply_introductions(r, result))))
+    1
+    """
+    model = cost or CostModel()
+    C = compact_graph(region) if graph is None else graph  # noqa: N806
+    people = People(region, C, model)
+    n = C.n_nodes
+    if n == 0:
+        return Introductions((), PURPOSE, exact=True, method="island minimum spanning tree")
+    count, label = connected_components(C.to_scipy(), directed=False)
+    label = label.astype(np.int64)
+    if count == 1:
+        return Introductions((), PURPOSE, exact=True, method="island minimum spanning tree")
+    limit = min(model.limit, count)
+    remaining = np.full(n, limit, np.int64)
+    size = np.bincount(label, minlength=count)
+    capacity = size * limit  # by island root
+    feasible = bool((capacity >= 1).all()) and int(np.minimum(capacity, count - 1).sum()) >= 2 * (
+        count - 1
+    )
+    parent = list(range(count))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    eu, ev, ec = _group_pairs(people, label)
+    P = people.n_profiles  # noqa: N806
+    costs = people.costs
+    profile = people.profile
+    chosen: list[Introduction] = []
+    components = count
+    while components > 1:
+        root = np.fromiter((find(x) for x in range(count)), np.int64, count)
+        relaxed = components == 2 or not feasible
+        pools = _Pools(root[label], remaining, profile, P)
+        proposals = _proposals(pools, capacity, P, costs, relaxed)
+        proposals += _group_proposals(root[label], remaining, capacity, eu, ev, ec, relaxed)
+        proposals.sort()
+        merged = False
+        for _, x, pool_i, pool_j in proposals:
+            i, j = pools.take(pool_i), pools.take(pool_j)
+            if i < 0 or j < 0:
+                continue
+            rx, ry = find(x), find(int(label[j]))
+            if rx == ry or (capacity[rx] + capacity[ry] < 3 and not relaxed):
+                continue
+            joins = f"an island of {size[rx]} with an island of {size[ry]}"
+            parent[ry] = rx
+            capacity[rx] += capacity[ry] - 2
+            size[rx] += size[ry]
+            remaining[i] -= 1
+            remaining[j] -= 1
+            components -= 1
+            merged = True
+            a, b = (i, j) if str(C.ids[i]) <= str(C.ids[j]) else (j, i)
+            chosen.append(
+                Introduction(
+                    str(C.ids[a]),
+                    str(C.ids[b]),
+                    people.pair_cost(a, b),
+                    people.reason(a, b),
+                    joins,
+                )
+            )
+        if not merged:
+            break
+    complete = components == 1
+    note = ""
+    if not complete:
+        note = (
+            f"the cap of {model.cap} introduction(s) per person leaves {components} islands "
+            "that cannot all be joined"
+            + ("" if feasible else f" (joining {count} islands needs {2 * (count - 1)} ends)")
+        )
+    return Introductions(
+        tuple(chosen),
+        PURPOSE,
+        exact=complete,
+        complete=complete,
+        lower_bound=count - 1,
+        method="island minimum spanning tree (Borůvka over profiles)",
+        note=note,
+    )
+
+
+def _group_pairs(
+    people: People, label: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Pairs that share a group and lie on different islands, with their cost."""
+    us: list[int] = []
+    vs: list[int] = []
+    for members in people.group_members().values():
+        for at, u in enumerate(members):
+            for v in members[at + 1 :]:
+                if label[u] != label[v]:
+                    us.append(u)
+                    vs.append(v)
+    eu, ev = np.array(us, np.int64), np.array(vs, np.int64)
+    ec = np.array([people.pair_cost(u, v) for u, v in zip(us, vs, strict=True)], np.float64)
+    return eu, ev, ec
+
+
+class _Pools:
+    """The people with room left, by (island, profile), most room first.
+
+    Pool ``k`` holds the people of key ``keys[k] = island * P + profile``; a negative pool
+    ``-1 - person`` stands for one fixed person.
+    """
+
+    def __init__(
+        self,
+        proot: npt.NDArray[np.int64],
+        remaining: npt.NDArray[np.int64],
+        profile: npt.NDArray[np.int64],
+        P: int,  # noqa: N803
+    ) -> None:
+        idx = np.flatnonzero(remaining > 0)
+        keys = proot[idx] * P + profile[idx]
+        order = np.lexsort((idx, -remaining[idx], keys))
+        keys = keys[order]
+        self.people = idx[order].tolist()
+        first = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else keys > 0
+        starts = np.flatnonzero(first)
+        self.keys = keys[starts]
+        self.pointer = starts.tolist()
+        self.end = [*starts[1:].tolist(), len(keys)]
+        self.remaining = remaining
+
+    def take(self, pool: int) -> int:
+        """A person of the pool who has room left, or -1."""
+        if pool < 0:
+            person = -1 - pool
+            return person if self.remaining[person] > 0 else -1
+        at, end = self.pointer[pool], self.end[pool]
+        while at < end and self.remaining[self.people[at]] == 0:
+            at += 1
+        self.pointer[pool] = at
+        return self.people[at] if at < end else -1
+
+
+def _proposals(
+    pools: _Pools,
+    capacity: npt.NDArray[np.int64],
+    P: int,  # noqa: N803
+    costs: npt.NDArray[np.float64],
+    relaxed: bool,
+) -> list[tuple[float, int, int, int]]:
+    """Each island's cheapest join by profile: ``(cost, island, own pool, partner pool)``."""
+    if not len(pools.keys):
+        return []
+    kroot, kprof = pools.keys // P, pools.keys % P
+    pool = np.arange(len(kroot))
+    # Per profile, the two islands with most room that hold it.
+    by_room = np.lexsort((kroot, -capacity[kroot], kprof))
+    sp, sr, sb = kprof[by_room], kroot[by_room], pool[by_room]
+    starts = np.flatnonzero(np.concatenate([[True], sp[1:] != sp[:-1]]))
+    top1, top1_pool = np.full(P, -1, np.int64), np.full(P, -1, np.int64)
+    top2, top2_pool = np.full(P, -1, np.int64), np.full(P, -1, np.int64)
+    top1[sp[starts]], top1_pool[sp[starts]] = sr[starts], sb[starts]
+    has2 = starts + 1 < len(sp)
+    has2[has2] &= sp[starts[has2] + 1] == sp[starts[has2]]
+    s2 = starts[has2] + 1
+    top2[sp[s2]], top2_pool[sp[s2]] = sr[s2], sb[s2]
+    room1 = np.where(top1 >= 0, capacity[np.maximum(top1, 0)], 0)
+    room2 = np.where(top2 >= 0, capacity[np.maximum(top2, 0)], 0)
+    # Islands by their profiles: kroot is sorted, so each island is one slice.
+    bounds = np.flatnonzero(np.concatenate([[True], kroot[1:] != kroot[:-1], [True]]))
+    lo_all, hi_all = bounds[:-1], bounds[1:]
+    need_all = np.ones(len(lo_all), np.int64)
+    if not relaxed:
+        need_all = np.maximum(1, 3 - capacity[kroot[lo_all]])
+    out: list[tuple[float, int, int, int]] = []
+    single = hi_all - lo_all == 1
+    out += _single_proposals(
+        lo_all[single],
+        need_all[single],
+        kroot,
+        kprof,
+        costs,
+        (top1, top1_pool, room1),
+        (top2, top2_pool, room2),
+    )
+    for lo, hi, need in zip(
+        lo_all[~single].tolist(),
+        hi_all[~single].tolist(),
+        need_all[~single].tolist(),
+        strict=True,
+    ):
+        x = int(kroot[lo])
+        mine = kprof[lo:hi]
+        partner, partner_pool, room = top1.copy(), top1_pool.copy(), room1.copy()
+        clash = mine[top1[mine] == x]
+        partner[clash], partner_pool[clash], room[clash] = (
+            top2[clash],
+            top2_pool[clash],
+            room2[clash],
+        )
+        valid = np.flatnonzero((partner >= 0) & (room >= need))
+        if not len(valid):
+            continue
+        sub = costs[mine][:, valid]
+        row, col = divmod(int(np.argmin(sub)), len(valid))
+        out.append((float(sub[row, col]), x, lo + row, int(partner_pool[valid[col]])))
+    return out
+
+
+def _single_proposals(
+    lo: npt.NDArray[np.int64],
+    need: npt.NDArray[np.int64],
+    kroot: npt.NDArray[np.int64],
+    kprof: npt.NDArray[np.int64],
+    costs: npt.NDArray[np.float64],
+    first: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
+    second: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
+) -> list[tuple[float, int, int, int]]:
+    """Proposals of islands with one profile ``p``, all at once.
+
+    Such an island can top a profile's list only for ``p`` itself, so for every other
+    profile its partner is the island with most room; only ``p`` needs a second look.
+    """
+    if not len(lo):
+        return []
+    top1, top1_pool, room1 = first
+    top2, top2_pool, room2 = second
+    x, p = kroot[lo], kprof[lo]
+    n = len(costs)
+    best_cost = np.empty(len(lo))
+    best_pool = np.empty(len(lo), np.int64)
+    for level in np.unique(need).tolist():
+        masked = np.where((top1 >= 0) & (room1 >= level), costs, np.inf)
+        np.fill_diagonal(masked, np.inf)
+        q = np.argmin(masked, axis=1)
+        at = need == level
+        best_cost[at] = masked[np.arange(n), q][p[at]]
+        best_pool[at] = top1_pool[q[p[at]]]
+    # The own profile: the island with most room holding it, unless that is this one.
+    clash = top1[p] == x
+    own_pool = np.where(clash, top2_pool[p], top1_pool[p])
+    own_room = np.where(clash, room2[p], room1[p])
+    own_ok = (np.where(clash, top2[p], top1[p]) >= 0) & (own_room >= need)
+    own_cost = np.where(own_ok, costs[p, p], np.inf)
+    use_own = own_cost < best_cost
+    value = np.where(use_own, own_cost, best_cost)
+    partner = np.where(use_own, own_pool, best_pool)
+    keep = np.isfinite(value)
+    return list(
+        zip(
+            value[keep].tolist(),
+            x[keep].tolist(),
+            lo[keep].tolist(),
+            partner[keep].tolist(),
+            strict=True,
+        )
+    )
+
+
+def _group_proposals(
+    proot: npt.NDArray[np.int64],
+    remaining: npt.NDArray[np.int64],
+    capacity: npt.NDArray[np.int64],
+    eu: npt.NDArray[np.int64],
+    ev: npt.NDArray[np.int64],
+    ec: npt.NDArray[np.float64],
+    relaxed: bool,
+) -> list[tuple[float, int, int, int]]:
+    """Each island's cheapest join through a shared group, in the same form.
+
+    Only the cheapest per island: Borůvka may join along an island's cheapest edge only.
+    """
+    if not len(eu):
+        return []
+    ru, rv = proot[eu], proot[ev]
+    ok = (ru != rv) & (remaining[eu] > 0) & (remaining[ev] > 0)
+    if not relaxed:
+        ok &= capacity[ru] + capacity[rv] >= 3
+    best: dict[int, tuple[float, int, int, int]] = {}
+    for u, v, c in zip(eu[ok].tolist(), ev[ok].tolist(), ec[ok].tolist(), strict=True):
+        for x, y in ((u, v), (v, u)):
+            item = (c, int(proot[x]), -1 - x, -1 - y)
+            if item[1] not in best or item < best[item[1]]:
+                best[item[1]] = item
+    return list(best.values())

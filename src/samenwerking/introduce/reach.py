@@ -1,0 +1,311 @@
+"""Expertise within reach: the fewest introductions so that every school reaches an expert.
+
+A school (an organisation whose sector is a school) reaches an expert within ``steps``
+when one of its professionals is at most ``steps`` ties from a professional of an expert
+sector (youth care, youth health, family centre, neighbourhood team by default), as
+measured by :func:`samenwerking.analysis.nearest_contact`.
+
+It is enough to introduce people *to experts*: take any set ``F`` of new ties that works,
+and for each unreached school a shortest path in the new network to an expert. Along
+shortest paths every new tie ``(a, b)`` is crossed from the end farther from the experts
+to the nearer one (crossing it both ways would make each end nearer than the other), so
+replacing it with "``a`` meets an expert" keeps every school within reach and does not
+add introductions. After such an introduction a school is within reach when one of its
+professionals is at most ``steps - 1`` ties from ``a``. So the problem is a *set cover*:
+choose the fewest people ``a`` whose ``steps - 1`` neighbourhoods touch every unreached
+school.
+
+With ``steps == 1`` every introduction serves one school, so the answer is the number of
+unreached schools (exact). With few unreached schools the set cover is solved exactly by
+search; otherwise greedily (at most ``1 + ln(s)`` times the minimum, ``s`` the most
+schools one introduction serves). ``exact`` in the result says whether the number is
+proven minimal: by the exact search, by ``steps == 1``, or because the greedy answer meets
+the lower bound (unreached schools divided by the most one introduction serves).
+
+Example
+-------
+>>> from samenwerking.model import Organisation, Professional, Region, Role, Sector, Tie
+>>> orgs = (Organisation("s", "School", Sector.PRIMARY_SCHOOL, "Dorp"),
+...         Organisation("y", "Jeugdhulp", Sector.YOUTH_CARE, "Dorp"))
+>>> people = (Professional("ib", "IB", Role.INTERN_BEGELEIDER, ("s",)),
+...           Professional("yc", "YC", Role.YOUTH_CONSULTANT, ("y",)))
+>>> result = expertise_within_reach(Region("r", orgs, people), steps=2)
+>>> [(i.a, i.b) for i in result], result.exact
+([('ib', 'yc')], True)
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from samenwerking.analysis._input import InvalidArgumentError
+from samenwerking.analysis._kernels import pattern
+from samenwerking.analysis.reach import nearest_contact
+from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.introduce.cost import CostModel, People
+from samenwerking.introduce.result import Introduction, Introductions
+from samenwerking.model import Organisation, Region, Sector
+
+__all__ = ["EXACT_SCHOOLS", "EXPERT_SECTORS", "expertise_within_reach"]
+
+PURPOSE = "expertise within reach"
+
+EXPERT_SECTORS: tuple[Sector, ...] = (
+    Sector.YOUTH_CARE,
+    Sector.YOUTH_HEALTH,
+    Sector.FAMILY_CENTRE,
+    Sector.NEIGHBOURHOOD_TEAM,
+)
+"""The sectors whose professionals count as experts by default."""
+
+EXACT_SCHOOLS = 12
+"""Up to this many unreached schools the set cover is solved exactly."""
+
+_EXACT_PATTERNS = 200
+
+
+def expertise_within_reach(
+    region: Region,
+    *,
+    steps: int = 2,
+    schools: Iterable[str] | None = None,
+    experts: Iterable[Sector | str] = EXPERT_SECTORS,
+    cost: CostModel | None = None,
+    graph: CompactGraph | None = None,
+) -> Introductions:
+    """The fewest introductions so that every school has an expert within ``steps`` steps.
+
+    Parameters
+    ----------
+    region : Region
+        The region.
+    steps : int
+        The most ties between a school's professional and an expert (at least 1).
+    schools : iterable of str, optional
+        Organisation ids to serve; by default every organisation whose sector is a school.
+    experts : iterable of Sector or str
+        The expert sectors (default :data:`EXPERT_SECTORS`).
+    cost : CostModel, optional
+        Cost model and cap per person; decides which expert each person meets and breaks
+        ties between equally useful people.
+    graph : CompactGraph, optional
+        ``compact_graph(region)`` if you already have it.
+
+    Returns
+    -------
+    Introductions
+        Each introduction joins someone near unreached schools with an expert; ``joins``
+        names the schools it serves. ``exact`` tells whether the number is proven minimal.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For a bad ``steps``, an unknown school id or an unknown sector.
+
+    Example
+    -------
+    >>> from samenwerking.synthetic import region
+    >>> r = region(400, seed=2, ties_per_professional=1)
+    >>> result = expertise_within_reach(r, steps=2)
+    >>> result.complete
+    True
+    """
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        raise InvalidArgumentError(f"steps must be a positive integer (got {steps!r})")
+    model = cost or CostModel()
+    C = compact_graph(region) if graph is None else graph  # noqa: N806
+    sectors = tuple(Sector(s) for s in experts)
+    known: dict[str, Organisation] = {o.id: o for o in region.organisations}
+    wanted: list[str]
+    if schools is None:
+        wanted = [o.id for o in region.organisations if o.sector.is_school]
+    else:
+        wanted = list(dict.fromkeys(str(s) for s in schools))
+        for school in wanted:
+            if school not in known:
+                raise InvalidArgumentError(
+                    f"unknown school {school!r} in schools; e.g. {', '.join(sorted(known)[:5])}"
+                )
+    from_sectors = sorted({known[s].sector.value for s in wanted})
+    reach = nearest_contact(
+        C, from_sectors=from_sectors, to_sectors=[s.value for s in sectors], max_steps=steps
+    )
+    served = set(wanted)
+    contacts = [c for c in reach.contacts if c.organisation in served]
+    empty = len(served) - len(contacts)
+    unreached = sorted(c.organisation for c in contacts if c.distance is None)
+    notes = [f"{empty} school(s) without professionals left out"] if empty else []
+    method = "one introduction per school" if steps == 1 else ""
+    expert_nodes = np.flatnonzero(np.isin(C.sector, [C.sectors.index(s.value) for s in sectors]))
+    if not unreached:
+        return Introductions(
+            (), PURPOSE, exact=True, method=method or "none needed", note="; ".join(notes)
+        )
+    if not len(expert_nodes):
+        return Introductions(
+            (),
+            PURPOSE,
+            complete=False,
+            lower_bound=0,
+            method=method,
+            note="; ".join([*notes, "the region has no experts"]),
+        )
+    people = People(region, C, model)
+    covers = _covers(C, unreached, steps)
+    expert_profiles = np.unique(people.profile[expert_nodes])
+    cheapest = people.costs[:, expert_profiles].min(axis=1)
+    price = {p: float(cheapest[people.profile[p]]) for p in covers}
+    picks, exact = _set_cover(covers, len(unreached), price)
+    method = method or ("exact set cover" if exact else "greedy set cover")
+    chosen: list[Introduction] = []
+    remaining = np.full(C.n_nodes, model.limit, np.int64)
+    short = 0
+    for person, mask in picks:
+        expert = _expert_for(people, person, expert_nodes, remaining)
+        if expert is None:
+            short += 1
+            continue
+        remaining[person] -= 1
+        remaining[expert] -= 1
+        names = [unreached[s] for s in range(len(unreached)) if mask >> s & 1]
+        joins = "serves " + ", ".join(names[:3])
+        if len(names) > 3:
+            joins += f" and {len(names) - 3} more"
+        chosen.append(
+            Introduction(
+                str(C.ids[person]),
+                str(C.ids[expert]),
+                people.pair_cost(person, expert),
+                people.reason(person, expert),
+                joins,
+            )
+        )
+    bound = len(picks) if exact else _bound(covers, len(unreached))
+    exact = exact or len(picks) == bound
+    if short:
+        notes.append(f"the cap of {model.cap} left {short} introduction(s) without an expert")
+    return Introductions(
+        tuple(chosen),
+        PURPOSE,
+        exact=exact and not short,
+        complete=not short,
+        lower_bound=bound,
+        method=method,
+        note="; ".join(notes),
+    )
+
+
+def _covers(C: CompactGraph, unreached: list[str], steps: int) -> dict[int, int]:  # noqa: N803
+    """For each person within ``steps - 1`` of an unreached school: the schools, as a bitmask."""
+    position = {o: i for i, o in enumerate(C.organisations)}
+    codes = np.array([position[s] for s in unreached], np.int64)
+    members = np.flatnonzero(np.isin(C.organisation, codes))
+    school_row = {int(c): r for r, c in enumerate(codes.tolist())}
+    rows = np.array([school_row[int(c)] for c in C.organisation[members].tolist()], np.int64)
+    reach = sp.csr_matrix(
+        (np.ones(len(members), np.int32), (rows, members)), shape=(len(codes), C.n_nodes)
+    )
+    A = pattern(C, np.int32)  # noqa: N806
+    for _ in range(steps - 1):
+        reach = reach + reach @ A
+        reach.data[:] = 1
+    reach = reach.tocsc()
+    covers: dict[int, int] = {}
+    for person in np.flatnonzero(np.diff(reach.indptr)).tolist():
+        mask = 0
+        for r in reach.indices[reach.indptr[person] : reach.indptr[person + 1]].tolist():
+            mask |= 1 << r
+        covers[person] = mask
+    return covers
+
+
+def _patterns(covers: dict[int, int], price: dict[int, float]) -> dict[int, int]:
+    """One person per distinct set of schools: the cheapest, then the first by position."""
+    out: dict[int, int] = {}
+    for person in sorted(covers, key=lambda p: (price[p], p)):
+        out.setdefault(covers[person], person)
+    return out
+
+
+def _set_cover(
+    covers: dict[int, int], schools: int, price: dict[int, float]
+) -> tuple[list[tuple[int, int]], bool]:
+    """People whose masks cover every school: ``(person, newly covered mask)``, and exactness."""
+    patterns = _patterns(covers, price)
+    full = (1 << schools) - 1
+    # A pattern inside another is never needed.
+    masks = sorted(patterns, key=lambda m: (-m.bit_count(), patterns[m]))
+    if schools <= EXACT_SCHOOLS:
+        maximal = [m for m in masks if not any(o != m and o & m == m for o in masks)]
+        if len(maximal) <= _EXACT_PATTERNS:
+            return _exact_cover(maximal, patterns, full), True
+    return _greedy_cover(masks, patterns, full, price), all(m.bit_count() == 1 for m in masks)
+
+
+def _exact_cover(masks: list[int], patterns: dict[int, int], full: int) -> list[tuple[int, int]]:
+    """Breadth-first search over covered sets: the fewest masks whose union is ``full``."""
+    came: dict[int, tuple[int, int]] = {0: (0, 0)}
+    layer = [0]
+    while full not in came:
+        following = []
+        for state in layer:
+            for mask in masks:
+                new = state | mask
+                if new not in came:
+                    came[new] = (state, mask)
+                    following.append(new)
+        layer = following
+    picks = []
+    state = full
+    while state:
+        previous, mask = came[state]
+        picks.append((patterns[mask], state & ~previous))
+        state = previous
+    return picks[::-1]
+
+
+def _greedy_cover(
+    masks: list[int], patterns: dict[int, int], full: int, price: dict[int, float]
+) -> list[tuple[int, int]]:
+    """Lazy greedy: repeatedly the person who covers most unreached schools, cheapest first."""
+    heap = [(-m.bit_count(), price[patterns[m]], patterns[m], m) for m in masks]
+    heapq.heapify(heap)
+    covered = 0
+    picks = []
+    while covered != full and heap:
+        gain, value, person, mask = heapq.heappop(heap)
+        fresh = (mask & ~covered).bit_count()
+        if fresh == 0:
+            continue
+        if fresh < -gain:
+            heapq.heappush(heap, (-fresh, value, person, mask))
+            continue
+        picks.append((person, mask & ~covered))
+        covered |= mask
+    return picks
+
+
+def _bound(covers: dict[int, int], schools: int) -> int:
+    """A lower bound: the schools divided by the most one introduction serves."""
+    widest = max(m.bit_count() for m in covers.values())
+    return -(-schools // widest)
+
+
+def _expert_for(
+    people: People,
+    person: int,
+    experts: npt.NDArray[np.int64],
+    remaining: npt.NDArray[np.int64],
+) -> int | None:
+    """The cheapest expert with room left for ``person`` (most room, then position)."""
+    free = experts[remaining[experts] > 0]
+    if not len(free):
+        return None
+    costs = people.costs[people.profile[person], people.profile[free]]
+    order = np.lexsort((free, -remaining[free], costs))
+    return int(free[order[0]])

@@ -1,0 +1,92 @@
+"""The results: suggested introductions with their cost and reason.
+
+Example
+-------
+>>> item = Introduction("p1", "p2", 1.5, "cross-domain (education - care)")
+>>> result = Introductions((item,), purpose="connect the islands", exact=True)
+>>> len(result), result.total_cost
+(1, 1.5)
+>>> print(result)
+connect the islands: 1 introduction(s), total cost 1.5 (minimal)
+  p1 - p2  cost 1.5  cross-domain (education - care)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import frozen
+
+__all__ = ["Introduction", "Introductions"]
+
+
+@frozen
+class Introduction:
+    """One suggested introduction between two professionals."""
+
+    a: str
+    """The first professional's id."""
+    b: str
+    """The second professional's id."""
+    cost: float
+    """Its cost under the cost model (lower is better)."""
+    reason: str
+    """Why these two, in words."""
+    joins: str = ""
+    """What it joins or serves, e.g. ``"islands 1 and 7"`` or ``"care - education"``."""
+
+
+@frozen
+class Introductions:
+    """A list of suggested introductions for one purpose, with how good the answer is."""
+
+    items: tuple[Introduction, ...]
+    """The introductions, in the order they were chosen."""
+    purpose: str
+    """What they are for, e.g. ``"connect the islands"``."""
+    exact: bool = False
+    """True when the number of introductions is proven minimal for the goal."""
+    complete: bool = True
+    """True when the goal is reached; ``False`` when the cap or the region made it
+    impossible (see :attr:`note`)."""
+    lower_bound: int = 0
+    """No solution has fewer introductions than this."""
+    method: str = ""
+    """How they were found (e.g. ``"island minimum spanning tree"``, ``"greedy"``)."""
+    note: str = ""
+    """Why the goal was not reached, or other remarks."""
+
+    @property
+    def total_cost(self) -> float:
+        """The sum of the costs."""
+        return float(sum(item.cost for item in self.items))
+
+    def per_person(self) -> dict[str, int]:
+        """The number of introductions per professional id, sorted by id."""
+        counts: dict[str, int] = {}
+        for item in self.items:
+            for person in (item.a, item.b):
+                counts[person] = counts.get(person, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def rows(self) -> list[tuple[str, str, float, str, str]]:
+        """One row per introduction: ``(a, b, cost, reason, joins)``."""
+        return [(i.a, i.b, i.cost, i.reason, i.joins) for i in self.items]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Introduction]:
+        return iter(self.items)
+
+    def __str__(self) -> str:
+        flag = "minimal" if self.exact else "not proven minimal"
+        head = (
+            f"{self.purpose}: {len(self.items)} introduction(s), "
+            f"total cost {round(self.total_cost, 3)} ({flag})"
+        )
+        if not self.complete:
+            head += f"; goal not reached: {self.note}"
+        lines = [head]
+        lines += [f"  {i.a} - {i.b}  cost {round(i.cost, 3)}  {i.reason}" for i in self.items]
+        return "\n".join(lines)

@@ -1,0 +1,149 @@
+"""The "Suggested introductions" section: whom to introduce, and what it would change.
+
+Lists the introductions that join the islands (:func:`samenwerking.introduce.connect_islands`)
+and those that make every link between domains robust (bus factor at least
+:data:`ROBUST_K`, :func:`samenwerking.introduce.make_links_robust`), and a before/after
+table from applying both to a copy of the region.
+
+Example
+-------
+>>> import samenwerking as sw
+>>> from samenwerking.report.base import ReportContext
+>>> section = introductions_section(ReportContext.of(sw.synthetic.region(300, seed=1)))
+>>> section is None or section.after[0] <= section.before[0]
+True
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from samenwerking.introduce import (
+    apply_introductions,
+    connect_islands,
+    improvement,
+    make_links_robust,
+)
+from samenwerking.introduce.result import Introductions
+from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Table, Text
+from samenwerking.report.base import ReportContext
+
+__all__ = ["ROBUST_K", "IntroductionRow", "IntroductionsSection", "introductions_section"]
+
+ROBUST_K = 2
+"""The bus factor every link between two domains should reach."""
+
+
+@frozen
+class IntroductionRow:
+    """One suggested introduction, ready to list."""
+
+    a: str
+    """The first person: name (organisation)."""
+    b: str
+    """The second person: name (organisation)."""
+    reason: str
+    """Why these two."""
+    cost: float
+    """Its cost under the default cost model."""
+
+
+@frozen
+class IntroductionsSection(BlockSection):
+    """Suggested introductions and the figures before and after applying them."""
+
+    connect: tuple[IntroductionRow, ...]
+    """Introductions that join the islands (at most :data:`MAX_LISTED`)."""
+    connect_total: int
+    """How many introductions join the islands."""
+    robust: tuple[IntroductionRow, ...]
+    """Introductions that make the links between domains robust (at most MAX_LISTED)."""
+    robust_total: int
+    """How many introductions make the links robust."""
+    notes: tuple[str, ...]
+    """Where a goal cannot be reached (the cap, too few people)."""
+    figures: tuple[str, ...]
+    """Names of the before/after figures."""
+    before: tuple[float, ...]
+    """The figures before (counts as ``int``)."""
+    after: tuple[float, ...]
+    """The figures after applying every suggested introduction."""
+    key: str = "introductions"
+    """Section key."""
+    title: str = "Suggested introductions"
+    """Section title."""
+
+    def blocks(self) -> list[Block]:
+        """The body."""
+        blocks: list[Block] = [
+            Text(
+                f"{self.connect_total} introduction(s) would join every island into one "
+                f"network; {self.robust_total} more would give every link between two "
+                f"domains at least {ROBUST_K} people who carry it. Each pairs people for "
+                "whom it costs least: across domains, in the same municipality, with roles "
+                "that fit, and at most two introductions per person."
+            )
+        ]
+        for rows, total, what in (
+            (self.connect, self.connect_total, "introductions that join islands"),
+            (self.robust, self.robust_total, "introductions that make links robust"),
+        ):
+            if rows:
+                blocks.append(
+                    Table(
+                        ("Introduce", "to", "Why"),
+                        tuple((r.a, r.b, r.reason) for r in rows),
+                        total=total,
+                        what=what,
+                    )
+                )
+        blocks.extend(Text(note, muted=True) for note in self.notes)
+        blocks.append(
+            Table(
+                ("Figure", "Before", "After"),
+                tuple(zip(self.figures, self.before, self.after, strict=True)),
+            )
+        )
+        return blocks
+
+
+def _rows(context: ReportContext, result: Introductions) -> tuple[IntroductionRow, ...]:
+    rows = []
+    for item in result.items[:MAX_LISTED]:
+        a, b = context.person_by_id(item.a), context.person_by_id(item.b)
+        rows.append(
+            IntroductionRow(
+                f"{a.name} ({a.organisation})",
+                f"{b.name} ({b.organisation})",
+                item.reason,
+                item.cost,
+            )
+        )
+    return tuple(rows)
+
+
+def introductions_section(context: ReportContext) -> IntroductionsSection | None:
+    """Compute the section; ``None`` when there is nothing to suggest."""
+    region = context.region
+    connect = connect_islands(region, graph=context.compact)
+    robust = make_links_robust(region, k=ROBUST_K, graph=context.compact)
+    if not connect.items and not robust.items:
+        return None
+    after = apply_introductions(region, (*connect.items, *robust.items))
+    change = improvement(region, after)
+    names, before, later = zip(*change.rows(), strict=True)
+    notes = tuple(
+        f"Not every goal can be reached ({r.purpose}): {r.note}."
+        for r in (connect, robust)
+        if not r.complete
+    )
+    return IntroductionsSection(
+        connect=_rows(context, connect),
+        connect_total=len(connect),
+        robust=_rows(context, robust),
+        robust_total=len(robust),
+        notes=notes,
+        figures=tuple(str(n) for n in names),
+        before=tuple(before),
+        after=tuple(later),
+    )
