@@ -8,7 +8,17 @@ Example
 'Lindenhoeve'
 """
 
-from samenwerking import analysis, plugins, synthetic
+from samenwerking import (
+    analysis,
+    cases,
+    governance,
+    introduce,
+    planner,
+    plugins,
+    privacy,
+    synthetic,
+    team,
+)
 from samenwerking.errors import (
     InvalidRegionError,
     Problem,
@@ -35,12 +45,18 @@ __all__ = [
     "CompactGraph",
     "__version__",
     "analysis",
+    "cases",
     "compact_graph",
     "example_region",
+    "governance",
+    "introduce",
     "load",
+    "planner",
     "plugins",
+    "privacy",
     "save",
     "synthetic",
+    "team",
     "to_graph",
     *_model_all,
 ]

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Sequence
@@ -60,6 +61,7 @@ def build_report(
     seed: int = 1,
     before: Region | None = None,
     progress: ReportProgress | None = None,
+    today: dt.date | None = None,
 ) -> Report:
     """Compute a report on a region: its headline figures and every section.
 
@@ -80,14 +82,17 @@ def build_report(
     progress
         Told which section is being computed and asked for a progress callback for each
         long step (betweenness, communities); the command line writes them to stderr.
+    today
+        The reference date for checks that depend on it (steps past due, expired
+        agreements, stranded cases); by default the current date.
 
     Example
     -------
     >>> import samenwerking as sw
     >>> build_report(sw.example_region()).overview.cases
-    12
+    40
     """
-    context = ReportContext.of(region, seed=seed, before=before, progress=progress)
+    context = ReportContext.of(region, seed=seed, before=before, progress=progress, today=today)
     built = []
     for builder in sections:
         if progress is not None:

@@ -38,10 +38,20 @@ from samenwerking.report.picture import (
 )
 from samenwerking.report.sections_brokers import brokers_section
 from samenwerking.report.sections_bus_factor import bus_factor_section
+from samenwerking.report.sections_cases import cases_section
 from samenwerking.report.sections_change import change_section
 from samenwerking.report.sections_cohesion import cohesion_section
+from samenwerking.report.sections_governance import (
+    agendas_section,
+    agreements_section,
+    lea_table_section,
+    meetings_section,
+    working_groups_section,
+)
+from samenwerking.report.sections_introductions import introductions_section
 from samenwerking.report.sections_mixing import mixing_section
 from samenwerking.report.sections_reach import reach_section
+from samenwerking.report.sections_team import team_section
 from samenwerking.report.sections_trust import trust_section
 
 __all__ = [
@@ -94,7 +104,7 @@ def compute_overview(context: ReportContext) -> Overview:
     >>> import samenwerking as sw
     >>> from samenwerking.report.base import ReportContext
     >>> compute_overview(ReportContext.of(sw.example_region())).cases
-    12
+    40
     """
     region, found = context.region, context.islands
     largest = found.largest.size if found.largest is not None else 0
@@ -553,6 +563,14 @@ DEFAULT_SECTIONS = (
     reach_section,
     bus_factor_section,
     change_section,
+    lea_table_section,
+    working_groups_section,
+    agendas_section,
+    agreements_section,
+    meetings_section,
+    cases_section,
+    team_section,
+    introductions_section,
     picture_section,
 )
 """The built-in section builders, in display order; those with nothing to say are left out."""
