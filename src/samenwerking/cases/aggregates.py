@@ -43,6 +43,7 @@ from pathlib import Path
 import numpy as np
 from attrs import frozen
 
+from samenwerking._atomic import write_text_atomically
 from samenwerking.cases._base import CaseArgumentError, check_positive_int, resolve_today
 from samenwerking.cases.checks import (
     CHECKS,
@@ -56,7 +57,6 @@ from samenwerking.cases.tables import (
     DEFAULT_MARKER,
     check_marker,
     table_csv_text,
-    write_text_atomically,
 )
 from samenwerking.model import Case, Organisation, OrganisationId, Region, Sector, SupportLevel
 from samenwerking.privacy import DEFAULT_THRESHOLD, SuppressedTable, suppress

@@ -32,16 +32,15 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from attrs import frozen
 
+from samenwerking._atomic import write_text_atomically
 from samenwerking.cases._base import CaseArgumentError
 from samenwerking.errors import Problem, SamenwerkingError
 from samenwerking.privacy import SuppressedTable
@@ -55,7 +54,6 @@ __all__ = [
     "read_table_csv",
     "table_csv_text",
     "write_table_csv",
-    "write_text_atomically",
 ]
 
 DEFAULT_MARKER = "x"
@@ -163,37 +161,6 @@ def table_csv_text(
         [TOTAL, *(_text(v, mark) for v in table.column_totals), _text(table.grand_total, mark)]
     )
     return out.getvalue()
-
-
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
-
-    Either the whole new file is there afterwards or, on any failure, the old one (if
-    any) is left as it was and no temporary file remains.
-
-    Example
-    -------
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
-    >>> write_text_atomically(target, "x\\n").read_text()
-    'x\\n'
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.chmod(0o644)
-        temporary.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return target
 
 
 def write_table_csv(

@@ -28,13 +28,13 @@ import datetime as dt
 import importlib
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from samenwerking._atomic import write_atomically
 from samenwerking.errors import (
     InvalidRegionError,
     Problem,
@@ -372,27 +372,9 @@ def write_excel(region: Region, target: str | os.PathLike[str]) -> None:
         if problems:
             shown = "\n".join(f"  {p}" for p in problems)
             raise UnsupportedSourceError(f"cannot write {path.name} as an Excel workbook:\n{shown}")
-        _save_atomically(workbook, path)
+        write_atomically(path, workbook.save)
     finally:
         _discard(workbook)
-
-
-def _save_atomically(workbook: Any, path: Path) -> None:
-    """Save to a temporary file beside ``path``, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        workbook.save(temporary)
-        if path.is_file():
-            shutil.copymode(path, temporary)
-        else:
-            temporary.chmod(0o644)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _discard(workbook: Any) -> None:

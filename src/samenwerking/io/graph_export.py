@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
-from collections.abc import Callable, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import networkx as nx
 
+from samenwerking._atomic import write_atomically
 from samenwerking.graph import to_graph
 from samenwerking.model import Region
 
@@ -65,21 +64,6 @@ def storable_graph(region: Region, level: Level = "professional") -> nx.Graph:
     return G
 
 
-def _write_atomic(target: str | os.PathLike[str], write: Callable[[Path], None]) -> None:
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        temporary.chmod(0o644)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def write_graphml(
     region: Region, target: str | os.PathLike[str], *, level: Level = "professional"
 ) -> None:
@@ -96,7 +80,7 @@ def write_graphml(
         :func:`~samenwerking.to_graph`.
     """
     G = storable_graph(region, level)  # noqa: N806
-    _write_atomic(target, lambda path: nx.write_graphml(G, path))
+    write_atomically(target, lambda path: nx.write_graphml(G, path))
 
 
 def write_gexf(
@@ -119,4 +103,4 @@ def write_gexf(
     G = storable_graph(region, level)  # noqa: N806
     for _, data in G.nodes(data=True):
         data["label"] = data.get("name", "")
-    _write_atomic(target, lambda path: nx.write_gexf(G, path))
+    write_atomically(target, lambda path: nx.write_gexf(G, path))

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+from samenwerking._atomic import write_text_atomically
 from samenwerking.model import Region
 from samenwerking.report.base import (
     Overview,
@@ -109,18 +109,6 @@ def _label(builder: SectionBuilder) -> str:
     return name.removesuffix("_section").replace("_", " ")
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write text to a temporary file next to ``path``, then move it into place."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write ``report.md`` and ``report.html`` (and the picture ``network.svg``) to a folder.
 
@@ -153,8 +141,8 @@ def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tu
     for section in report.sections:
         svg = getattr(section, "svg", None)
         if section.key == "picture" and isinstance(svg, str):
-            _write_atomic(folder / PICTURE_FILE, svg)
+            write_text_atomically(folder / PICTURE_FILE, svg)
     md_path, html_path = folder / "report.md", folder / "report.html"
-    _write_atomic(md_path, markdown)
-    _write_atomic(html_path, page)
+    write_text_atomically(md_path, markdown)
+    write_text_atomically(html_path, page)
     return md_path, html_path

@@ -1,0 +1,65 @@
+"""Write files atomically: to a temporary file beside the target, then rename it into place.
+
+Either the whole new file is there afterwards or, on any failure, the old one (if any) is
+left as it was and no temporary file remains.
+
+Example
+-------
+>>> import tempfile, pathlib
+>>> target = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+>>> write_text_atomically(target, "x\\n").read_text()
+'x\\n'
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["write_atomically", "write_text_atomically"]
+
+
+def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """Let ``write`` fill a temporary file beside ``path``, then move it into place.
+
+    The folder is created if needed. An existing file's permissions are kept; a new file
+    gets ``0o644``.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "b.txt"
+    >>> write_atomically(target, lambda p: p.write_text("hello")).read_text()
+    'hello'
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        if target.is_file():
+            shutil.copymode(target, temporary)
+        else:
+            temporary.chmod(0o644)
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` (UTF-8, line endings as given) to ``path`` atomically."""
+
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+    return write_atomically(path, write)
