@@ -157,3 +157,72 @@ def test_report_with_a_missing_before(tmp_path: Path, capsys: pytest.CaptureFixt
     code = main(["report", "--before", str(tmp_path / "old.json"), "--out", str(tmp_path / "r")])
     assert code == 1
     assert "old.json" in capsys.readouterr().err
+
+
+def test_report_takes_the_reference_date(tmp_path: Path) -> None:
+    early, late = tmp_path / "early", tmp_path / "late"
+    assert main(["report", "--out", str(early), "--today", "2024-01-02"]) == 0
+    assert main(["report", "--out", str(late), "--today", "2026-11-23"]) == 0
+    assert "on 2024-01-02" in (early / "report.md").read_text(encoding="utf-8")
+    assert "on 2026-11-23" in (late / "report.md").read_text(encoding="utf-8")
+
+
+def test_cases_writes_only_suppressed_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "cases"
+    assert main(["cases", "--out", str(out), "--threshold", "5"]) == 0
+    written = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    assert written and all(path.parent == out and path.is_file() for path in written)
+    region = sw.example_region()
+    case_ids = {str(case.id) for case in region.cases}
+    for path in written:
+        with path.open(encoding="utf-8", newline="") as stream:
+            rows = list(csv.reader(stream))
+        cells = [cell for row in rows[1:] for cell in row[1:]]
+        assert not case_ids & {cell for row in rows for cell in row}  # no case is named
+        if path.name.startswith("cases_by_"):
+            counts = [int(cell) for cell in cells if cell not in {"x", ""}]
+            assert all(count == 0 or count >= 5 for count in counts), path.name
+            assert rows[-1][-1] == str(len(region.cases))  # the grand total is published
+
+
+def test_cases_rejects_a_threshold_that_hides_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cases", "--out", str(tmp_path / "c"), "--threshold", "1"]) == 1
+    assert "threshold" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()
+
+
+def test_plan_tables_for_a_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    region = sw.example_region()
+    meeting = next(m for m in region.meetings if len(m.participants) >= 12)
+    target = tmp_path / "plan.csv"
+    argv = ["plan-tables", "--meeting", str(meeting.id), "--tables", "6", "--rounds", "2"]
+    assert main([*argv, "--trim", "--csv", str(target)]) == 0
+    assert "new cross-domain acquaintances" in capsys.readouterr().out
+    with target.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    seated = {row["professional"] for row in rows}
+    assert seated <= {str(p) for p in meeting.participants}
+    assert {row["round"] for row in rows} == {"1", "2"}
+    for round_ in ("1", "2"):  # everyone seated once per round
+        people = [row["professional"] for row in rows if row["round"] == round_]
+        assert sorted(people) == sorted(seated)
+
+
+def test_plan_tables_from_a_file_names_unknown_people(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    invitees = tmp_path / "invitees.txt"
+    invitees.write_text("# who comes\nid\np-001\n\np-002\nnobody-here\n", encoding="utf-8")
+    argv = ["plan-tables", "--invitees", str(invitees), "--tables", "1", "--rounds", "1"]
+    assert main(argv) == 1
+    assert "nobody-here" in capsys.readouterr().err
+
+
+def test_plan_tables_for_an_unknown_meeting(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan-tables", "--meeting", "m-none", "--tables", "2", "--rounds", "1"]
+    assert main(argv) == 1
+    assert "m-none" in capsys.readouterr().err

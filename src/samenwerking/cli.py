@@ -1,4 +1,4 @@
-"""The ``samenwerking`` command: report on, check, convert, show examples, list plugins.
+"""The ``samenwerking`` command: report, check, convert, publish case tables, plan tables.
 
 The command only wires library functions together. Results go to standard output,
 progress and errors to standard error. Exit codes: 0 success, 1 a problem with the
@@ -14,15 +14,18 @@ samenwerking ...
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from samenwerking.privacy import DEFAULT_THRESHOLD
 from samenwerking.progress import Progress, TerminalProgress
 
 if TYPE_CHECKING:
+    from samenwerking.model import Meeting, Region
     from samenwerking.plugins import Plugins
 
 __all__ = ["main"]
@@ -49,22 +52,28 @@ def _plugins() -> Plugins:
     return plugins()
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
+def _region_and_day(
+    source: str | None, today: dt.date | None, installed: Plugins
+) -> tuple[Region, dt.date | None]:
+    """The region to work on (the bundled example without a source) and its reference day."""
     from samenwerking import example_region, load
+
+    if source is None:
+        from samenwerking.example import REFERENCE_DATE
+
+        _progress("Using the bundled example region (Lindenhoeve).")
+        # The example is written as of its reference date.
+        return example_region(), REFERENCE_DATE if today is None else today
+    _progress(f"Reading {source} ...")
+    return load(source, plugins=installed), today
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from samenwerking import load
     from samenwerking.report import DEFAULT_SECTIONS, build_report, summary_text, write_report
 
     installed = _plugins()
-    today = args.today
-    if args.source is None:
-        _progress("Using the bundled example region (Lindenhoeve).")
-        region = example_region()
-        if today is None:
-            from samenwerking.example import REFERENCE_DATE
-
-            today = REFERENCE_DATE  # the example is written as of this day
-    else:
-        _progress(f"Reading {args.source} ...")
-        region = load(args.source, plugins=installed)
+    region, today = _region_and_day(args.source, args.today, installed)
     before = None
     if args.before is not None:
         _progress(f"Reading the earlier snapshot {args.before} ...")
@@ -107,6 +116,88 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     written = save(region, args.target, format=args.format, plugins=installed)
     print(f"Wrote {written}")
     return 0
+
+
+def _cmd_cases(args: argparse.Namespace) -> int:
+    from samenwerking.cases import write_aggregates
+
+    region, today = _region_and_day(args.source, args.today, _plugins())
+    written = write_aggregates(
+        region,
+        args.out,
+        threshold=args.threshold,
+        today=today,
+        stranded_weeks=args.stranded_weeks,
+    )
+    for path in written:
+        print(path)
+    _progress(
+        f"Wrote {len(written)} tables of {len(region.cases)} cases to {args.out}; "
+        f"counts below {args.threshold} are suppressed (x)."
+    )
+    return 0
+
+
+def _read_invitees(path: Path) -> list[str]:
+    """Professional ids from a file: one per line, or a CSV whose first column holds them.
+
+    Blank lines, ``#`` comments and a header line ``id`` or ``professional`` are skipped.
+    """
+    invitees = []
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        for row in csv.reader(stream):
+            first = row[0].strip() if row else ""
+            if not first or first.startswith("#") or first in {"id", "professional"}:
+                continue
+            invitees.append(first)
+    return invitees
+
+
+def _cmd_plan_tables(args: argparse.Namespace) -> int:
+    from samenwerking.planner import plan_tables, select_invitees
+
+    region, _today = _region_and_day(args.source, None, _plugins())
+    if args.meeting is not None:
+        invitees = [str(p) for p in _meeting(region, args.meeting).participants]
+    else:
+        invitees = _read_invitees(args.invitees)
+    if args.trim:
+        selection = select_invitees(
+            region, invitees, max_per_organisation=args.max_per_organisation
+        )
+        invitees = list(selection.invited)
+        if selection.left_out:
+            _progress(
+                f"Left out {len(selection.left_out)} invitee(s) over the limit of "
+                f"{args.max_per_organisation} per organisation: " + ", ".join(selection.left_out)
+            )
+    plan = plan_tables(
+        region,
+        invitees,
+        tables=args.tables,
+        rounds=args.rounds,
+        max_per_organisation=args.max_per_organisation,
+        seed=args.seed,
+        progress=TerminalProgress("planning"),
+    )
+    if args.csv is not None:
+        from samenwerking._atomic import write_text_atomically
+
+        write_text_atomically(args.csv, plan.to_csv())
+        print(plan.summary())
+        print(f"Wrote {args.csv}")
+    else:
+        print(plan.to_text())
+    return 0
+
+
+def _meeting(region: Region, meeting_id: str) -> Meeting:
+    from samenwerking.errors import UnknownIdError
+
+    for meeting in region.meetings:
+        if meeting.id == meeting_id:
+            return meeting
+    raise UnknownIdError("meeting", meeting_id, [m.id for m in region.meetings])
 
 
 def _cmd_plugins(args: argparse.Namespace) -> int:
@@ -211,6 +302,82 @@ def _parser() -> argparse.ArgumentParser:
         "--format", metavar="NAME", help="the exporter to use (default: chosen by TARGET)"
     )
     convert.set_defaults(run=_cmd_convert)
+
+    cases = commands.add_parser(
+        "cases",
+        help="write the published case tables (small counts suppressed) as CSV files",
+        description="Count the cases of SOURCE per municipality, school board, SWV, support "
+        "level, status and check, and write each table to DIR as a CSV file. Counts below "
+        "the threshold, and the counts that would give them away through the totals, are "
+        "written as x. No case id is written.",
+    )
+    cases.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="a region JSON file or CSV folder (default: the bundled example region)",
+    )
+    cases.add_argument(
+        "--out", type=Path, default=Path("cases"), metavar="DIR", help="default: cases"
+    )
+    cases.add_argument(
+        "--threshold",
+        type=int,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help=f"suppress counts below N (default {DEFAULT_THRESHOLD}, at least 3)",
+    )
+    cases.add_argument(
+        "--stranded-weeks",
+        type=int,
+        default=6,
+        metavar="N",
+        help="an open case without any event for N weeks is stranded (default 6)",
+    )
+    cases.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD", help="reference date (default: today)"
+    )
+    cases.set_defaults(run=_cmd_cases)
+
+    plan = commands.add_parser(
+        "plan-tables",
+        help="seat the invitees of a sociaal cafe or conference so that new people meet",
+        description="Assign the invitees to tables (or workshops) for every round so that "
+        "as many people as possible meet someone from another domain they did not know yet, "
+        "and nobody sits with the same person twice. Prints the plan with its score, the "
+        "score of random plans and an upper bound, or writes it as CSV.",
+    )
+    plan.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="a region JSON file or CSV folder (default: the bundled example region)",
+    )
+    who = plan.add_mutually_exclusive_group(required=True)
+    who.add_argument(
+        "--invitees",
+        type=Path,
+        metavar="FILE",
+        help="a file with one professional id per line (or a CSV with ids in its first column)",
+    )
+    who.add_argument("--meeting", metavar="ID", help="invite the participants of this meeting")
+    plan.add_argument("--tables", type=int, required=True, metavar="N", help="tables per round")
+    plan.add_argument("--rounds", type=int, required=True, metavar="N", help="number of rounds")
+    plan.add_argument(
+        "--max-per-organisation",
+        type=int,
+        default=4,
+        metavar="N",
+        help="at most N invitees from one organisation (default 4)",
+    )
+    plan.add_argument(
+        "--trim",
+        action="store_true",
+        help="leave out invitees over the per-organisation limit instead of stopping",
+    )
+    plan.add_argument("--seed", type=int, default=0, metavar="N", help="default: 0")
+    plan.add_argument("--csv", type=Path, metavar="FILE", help="write the plan as CSV to FILE")
+    plan.set_defaults(run=_cmd_plan_tables)
 
     listing = commands.add_parser(
         "plugins",
