@@ -117,10 +117,9 @@ def _locator(adapter: SourceAdapter, source: SourceLike) -> Locator:
     from samenwerking.plugins.builtin import CsvAdapter, JsonAdapter
 
     if isinstance(adapter, CsvAdapter):
-        from samenwerking.io.csvfolder import _parse_folder
+        from samenwerking.io.csvfolder import csv_folder_locator
 
-        _region, reading = _parse_folder(Path(source))
-        return reading.locate
+        return csv_folder_locator(source)
     if isinstance(adapter, JsonAdapter):
         locate: Locator = json_locator(str(source))
         return locate

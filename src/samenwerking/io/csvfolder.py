@@ -63,10 +63,16 @@ from samenwerking.model import (
     WorkingGroup,
 )
 from samenwerking.model.partners import _checked_professionals
+from samenwerking.model.validation import Locator, json_path, region_problems
 from samenwerking.model.validation import Path as ModelPath
-from samenwerking.model.validation import json_path, region_problems
 
-__all__ = ["TABLES", "csv_folder_problems", "read_csv_folder", "write_csv_folder"]
+__all__ = [
+    "TABLES",
+    "csv_folder_locator",
+    "csv_folder_problems",
+    "read_csv_folder",
+    "write_csv_folder",
+]
 
 
 def _plain(value: Any) -> str:
@@ -721,6 +727,21 @@ def csv_folder_problems(
                 continue  # the row it names was dropped, and is reported already
             problems.append(problem)
     return region, problems
+
+
+def csv_folder_locator(folder: str | os.PathLike[str]) -> Locator:
+    """Where each record of a CSV folder is: a function from model path to (file, row).
+
+    Reads the folder again; meant for reporting problems found after loading.
+
+    Example
+    -------
+    >>> import tempfile, pathlib, samenwerking as sw
+    >>> folder = sw.save(sw.example_region(), pathlib.Path(tempfile.mkdtemp()) / "r")
+    >>> csv_folder_locator(folder)(("cases", 0))
+    ('cases.csv', 'row 2')
+    """
+    return _parse_folder(Path(folder))[1].locate
 
 
 def read_csv_folder(folder: str | os.PathLike[str], *, validate: bool = True) -> Region:
