@@ -38,6 +38,7 @@ from samenwerking.privacy import (
     find_bsn_like,
     looks_like_bsn,
     pseudonymise,
+    published_count,
     suppress,
     withhold_bsn,
 )
@@ -430,3 +431,19 @@ def test_withhold_bsn_never_lets_a_bsn_like_value_through(value: str) -> None:
         assert value not in str(clean) and clean.value is None
     else:
         assert clean.value == value
+
+
+@given(st.integers(0, 1000), st.integers(1, 20))
+def test_a_published_count_is_zero_large_or_hidden(count: int, threshold: int) -> None:
+    shown = published_count(count, threshold=threshold)
+    if shown.isdigit():
+        assert int(shown) == count and (count == 0 or count >= threshold)
+    else:
+        assert shown == f"fewer than {threshold}" and 0 < count < threshold
+
+
+def test_a_published_count_rejects_nonsense() -> None:
+    with pytest.raises(PrivacyError, match="negative"):
+        published_count(-1)
+    with pytest.raises(PrivacyError, match="threshold"):
+        published_count(3, threshold=0)

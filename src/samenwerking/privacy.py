@@ -47,6 +47,7 @@ __all__ = [
     "find_bsn_like",
     "looks_like_bsn",
     "pseudonymise",
+    "published_count",
     "suppress",
     "withhold_bsn",
 ]
@@ -347,6 +348,24 @@ class SuppressedTable:
     def suppressed(self) -> frozenset[Position]:
         """Every suppressed place, primary or secondary."""
         return self.primary | self.secondary
+
+
+def published_count(count: int, *, threshold: int = DEFAULT_THRESHOLD) -> str:
+    """One count of children or cases as it may be published on its own.
+
+    For a count shown without any table around it (such as the number of cases in a
+    report's overview), counts from 1 up to the threshold read ``"fewer than N"``.
+
+    Example
+    -------
+    >>> published_count(3), published_count(0), published_count(12)
+    ('fewer than 5', '0', '12')
+    """
+    if threshold < 1:
+        raise PrivacyError(f"threshold must be at least 1 (got {threshold})")
+    if count < 0:
+        raise PrivacyError(f"a count cannot be negative (got {count})")
+    return f"fewer than {threshold}" if 0 < count < threshold else str(count)
 
 
 def suppress(

@@ -173,6 +173,18 @@ def test_summary_text(report: Report) -> None:
     assert "Silos: 1 island" in text
 
 
+@pytest.mark.parametrize(
+    ("cases", "shown"), [(1, "fewer than 5 cases"), (4, "fewer than 5 cases"), (5, "5 cases")]
+)
+def test_small_case_counts_are_not_published(cases: int, shown: str) -> None:
+    region = sw.example_region()
+    region = region.replace(cases=region.cases[:cases])
+    report = build_report(region, sections=())
+    assert summary_text(report).splitlines()[0].endswith(shown)
+    overview = sections_module.overview_section(ReportContext.of(region)).to_markdown()
+    assert f"| Cases | {shown.removesuffix(' cases')} |" in overview
+
+
 def test_html_is_self_contained_and_holds_the_svg(report: Report) -> None:
     page = render_html(report)
     assert page.startswith("<!DOCTYPE html>")

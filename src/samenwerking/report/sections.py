@@ -24,6 +24,7 @@ from attrs import frozen
 
 from samenwerking.analysis import Island
 from samenwerking.model import Domain, Sector
+from samenwerking.privacy import published_count
 from samenwerking.report._format import MAX_LISTED, more_text
 from samenwerking.report.base import Overview, PersonRow, ReportContext
 from samenwerking.report.html import esc, html_table
@@ -138,7 +139,7 @@ class OverviewSection:
             ["Organisations", o.organisations],
             ["Professionals", o.professionals],
             ["Ties", o.ties],
-            ["Cases", o.cases],
+            ["Cases", published_count(o.cases)],
             ["Islands (connected groups)", o.islands],
             ["Professionals without any tie", o.isolates],
             ["Silos (islands within one domain)", o.silos],

@@ -13,6 +13,7 @@ Silos: 1 island within a single domain
 
 from __future__ import annotations
 
+from samenwerking.privacy import published_count
 from samenwerking.report.base import Report
 
 __all__ = ["summary_text"]
@@ -20,6 +21,12 @@ __all__ = ["summary_text"]
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def _cases(count: int) -> str:
+    """The number of cases as it may be published: small counts are not shown."""
+    shown = published_count(count)
+    return f"{shown} case{'' if count == 1 and shown == '1' else 's'}"
 
 
 def summary_text(report: Report) -> str:
@@ -35,7 +42,7 @@ def summary_text(report: Report) -> str:
     lines = [
         f"{report.region}: {_plural(o.organisations, 'organisation')}, "
         f"{_plural(o.professionals, 'professional')}, {_plural(o.ties, 'tie')}, "
-        f"{_plural(o.cases, 'case')}"
+        f"{_cases(o.cases)}"
     ]
     if o.islands:
         lines.append(
