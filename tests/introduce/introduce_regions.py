@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 
 import networkx as nx
 from hypothesis import strategies as st
 
+from samenwerking.introduce import EXPERT_SECTORS
 from samenwerking.model import (
     Organisation,
     Professional,
@@ -18,11 +20,17 @@ from samenwerking.model import (
 )
 
 __all__ = [
+    "EXPERTS",
+    "build_region",
     "bus_factor_nx",
     "domain_pairs",
+    "is_robust_nx",
     "reference_graph",
     "regions",
+    "unreached_schools_nx",
 ]
+
+EXPERTS = frozenset(s.value for s in EXPERT_SECTORS)
 
 SECTORS = (
     Sector.PRIMARY_SCHOOL,
@@ -102,3 +110,40 @@ def bus_factor_nx(G: nx.Graph, a: str, b: str, by: str = "domain") -> int:  # no
     B.add_edges_from((u, v) for u, v in G.edges if {G.nodes[u][by], G.nodes[v][by]} == {a, b})
     matching = nx.bipartite.hopcroft_karp_matching(B, top_nodes=left)
     return len(matching) // 2
+
+
+def is_robust_nx(G: nx.Graph, k: int, by: str = "domain") -> bool:  # noqa: N803
+    """Whether every pair of groups has a bus factor of ``min(k, |g|, |h|)`` (networkx)."""
+    sizes: dict[str, int] = {}
+    for _, d in G.nodes(data=by):
+        sizes[d] = sizes.get(d, 0) + 1
+    return all(
+        bus_factor_nx(G, a, b, by) >= min(k, sizes[a], sizes[b]) for a, b in domain_pairs(G, by)
+    )
+
+
+def unreached_schools_nx(G: nx.Graph, region: Region, steps: int) -> set[str]:  # noqa: N803
+    """Schools with members, none of them within ``steps`` of an expert (networkx BFS)."""
+    experts = [v for v, s in G.nodes(data="sector") if s in EXPERTS]
+    distance = nx.multi_source_dijkstra_path_length(G, experts, cutoff=steps) if experts else {}
+    out = set()
+    for org in region.organisations:
+        members = [v for v, o in G.nodes(data="org") if o == org.id]
+        if org.sector.is_school and members and not any(m in distance for m in members):
+            out.add(org.id)
+    return out
+
+
+def build_region(
+    orgs: Sequence[tuple[str, Sector, str]],
+    people: Sequence[tuple[str, Role, str]],
+    ties: Sequence[tuple[str, str]] = (),
+) -> Region:
+    """A hand-built region from ``(id, sector, municipality)`` organisations,
+    ``(id, role, organisation)`` people and ``(a, b)`` ties."""
+    return Region(
+        "r",
+        tuple(Organisation(i, f"Org {i}", sector, muni) for i, sector, muni in orgs),
+        tuple(Professional(i, i.upper(), role, (org,)) for i, role, org in people),
+        ties=[Tie(a, b) for a, b in ties],
+    )

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from introduce_regions import reference_graph, regions
+from introduce_regions import build_region, reference_graph, regions
 
 from samenwerking.graph.compact import compact_graph
 from samenwerking.introduce import (
@@ -24,7 +24,7 @@ from samenwerking.introduce import (
     introduction_cost,
 )
 from samenwerking.introduce.cost import People
-from samenwerking.model import Organisation, Professional, Region, Role, Sector, Tie
+from samenwerking.model import Region, Role, Sector, Tie
 
 NO_CAP = CostModel(cap=None)
 
@@ -107,9 +107,8 @@ def test_cap_is_kept_and_feasible_caps_are_met(region: Region, cap: int) -> None
 
 
 def _isolates(n: int) -> Region:
-    org = Organisation("o", "Org", Sector.YOUTH_CARE, "Noord")
-    people = tuple(Professional(f"p{i}", f"P {i}", Role.FAMILY_COACH, ("o",)) for i in range(n))
-    return Region("iso", (org,), people)
+    people = [(f"p{i}", Role.FAMILY_COACH, "o") for i in range(n)]
+    return build_region([("o", Sector.YOUTH_CARE, "Noord")], people)
 
 
 def test_cap_one_cannot_join_three_isolates() -> None:
@@ -127,21 +126,22 @@ def test_cap_two_chains_isolates() -> None:
 
 
 def test_prefers_cross_domain_same_municipality_and_fitting_roles() -> None:
-    orgs = (
-        Organisation("s", "School", Sector.PRIMARY_SCHOOL, "Noord"),
-        Organisation("y", "Jeugdhulp", Sector.YOUTH_CARE, "Noord"),
-        Organisation("z", "Jeugdhulp Zuid", Sector.YOUTH_CARE, "Zuid"),
-        Organisation("t", "Other school", Sector.PRIMARY_SCHOOL, "Noord"),
+    region = build_region(
+        [
+            ("s", Sector.PRIMARY_SCHOOL, "Noord"),
+            ("y", Sector.YOUTH_CARE, "Noord"),
+            ("z", Sector.YOUTH_CARE, "Zuid"),
+            ("t", Sector.PRIMARY_SCHOOL, "Noord"),
+        ],
+        [
+            ("ib", Role.INTERN_BEGELEIDER, "s"),
+            ("yc", Role.YOUTH_CONSULTANT, "y"),
+            ("zc", Role.YOUTH_CONSULTANT, "z"),
+            ("tt", Role.TEACHER, "t"),
+            ("yw", Role.TEACHER, "y"),
+        ],
+        [("yc", "zc"), ("yc", "yw"), ("tt", "yw")],
     )
-    people = (
-        Professional("ib", "IB", Role.INTERN_BEGELEIDER, ("s",)),
-        Professional("yc", "YC", Role.YOUTH_CONSULTANT, ("y",)),
-        Professional("zc", "ZC", Role.YOUTH_CONSULTANT, ("z",)),
-        Professional("tt", "TT", Role.TEACHER, ("t",)),
-        Professional("yw", "YW", Role.TEACHER, ("y",)),
-    )
-    ties = [Tie("yc", "zc"), Tie("yc", "yw"), Tie("tt", "yw")]
-    region = Region("r", orgs, people, ties=ties)
     # Islands: {ib} and {yc, zc, yw, tt}; the best partner of ib is yc.
     (item,) = connect_islands(region)
     assert {item.a, item.b} == {"ib", "yc"}

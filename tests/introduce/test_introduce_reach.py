@@ -8,35 +8,20 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from introduce_regions import reference_graph, regions
+from introduce_regions import EXPERTS, reference_graph, regions, unreached_schools_nx
 
 from samenwerking.analysis import nearest_contact
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.graph.compact import compact_graph
 from samenwerking.introduce import (
-    EXPERT_SECTORS,
     CostModel,
     apply_introductions,
     expertise_within_reach,
 )
 from samenwerking.model import Organisation, Professional, Region, Role, Sector, Tie
-
-EXPERTS = {s.value for s in EXPERT_SECTORS}
-
-
-def _unreached(G: nx.Graph, region: Region, steps: int) -> set[str]:  # noqa: N803
-    experts = [v for v, s in G.nodes(data="sector") if s in EXPERTS]
-    distance = nx.multi_source_dijkstra_path_length(G, experts, cutoff=steps) if experts else {}
-    out = set()
-    for org in region.organisations:
-        members = [v for v, o in G.nodes(data="org") if o == org.id]
-        if org.sector.is_school and members and not any(m in distance for m in members):
-            out.add(org.id)
-    return out
 
 
 @given(regions(max_people=9), st.integers(1, 3))
@@ -44,10 +29,10 @@ def test_every_school_is_within_reach_after_applying(region: Region, steps: int)
     result = expertise_within_reach(region, steps=steps, cost=CostModel(cap=None))
     G = reference_graph(region)  # noqa: N806
     has_experts = any(s in EXPERTS for _, s in G.nodes(data="sector"))
-    assert result.complete == (has_experts or not _unreached(G, region, steps))
+    assert result.complete == (has_experts or not unreached_schools_nx(G, region, steps))
     if result.complete:
         after = apply_introductions(region, result)
-        assert not _unreached(reference_graph(after), region, steps)
+        assert not unreached_schools_nx(reference_graph(after), region, steps)
         assert (
             nearest_contact(
                 compact_graph(after), to_sectors=sorted(EXPERTS), max_steps=steps
@@ -56,7 +41,7 @@ def test_every_school_is_within_reach_after_applying(region: Region, steps: int)
         )
     if steps == 1 and has_experts:
         assert result.exact
-        assert len(result) == len(_unreached(G, region, 1))
+        assert len(result) == len(unreached_schools_nx(G, region, 1))
 
 
 @given(regions(max_people=7, max_ties=5), st.integers(1, 3))
@@ -70,7 +55,7 @@ def test_exact_answers_are_minimal_over_all_new_ties(region: Region, steps: int)
         for extra in combinations(candidates, size):
             H = G.copy()  # noqa: N806
             H.add_edges_from(extra)
-            assert _unreached(H, region, steps)
+            assert unreached_schools_nx(H, region, steps)
 
 
 @given(regions(max_people=9), st.sampled_from([1, 2]))

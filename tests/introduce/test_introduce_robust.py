@@ -8,26 +8,23 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from introduce_regions import bus_factor_nx, domain_pairs, reference_graph, regions
+from introduce_regions import (
+    build_region,
+    bus_factor_nx,
+    domain_pairs,
+    is_robust_nx,
+    reference_graph,
+    regions,
+)
 
 from samenwerking.analysis import bus_factor
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.graph.compact import compact_graph
 from samenwerking.introduce import CostModel, apply_introductions, make_links_robust
-from samenwerking.model import Region
-
-
-def _robust(G: nx.Graph, k: int, by: str = "domain") -> bool:  # noqa: N803
-    sizes = {}
-    for _, d in G.nodes(data=by):
-        sizes[d] = sizes.get(d, 0) + 1
-    return all(
-        bus_factor_nx(G, a, b, by) >= min(k, sizes[a], sizes[b]) for a, b in domain_pairs(G, by)
-    )
+from samenwerking.model import Region, Role, Sector
 
 
 @given(regions(), st.integers(1, 3), st.sampled_from(["domain", "sector"]))
@@ -46,7 +43,7 @@ def test_every_pair_reaches_k_after_applying(region: Region, k: int, by: str) ->
     assert result.exact
     after = apply_introductions(region, result)
     H = reference_graph(after)  # noqa: N806
-    assert _robust(H, k, by)
+    assert is_robust_nx(H, k, by)
     factors = {link.groups: link.bus_factor for link in bus_factor(compact_graph(after), by=by)}
     for a, b in domain_pairs(H, by):
         assert factors.get((a, b), 0) == bus_factor_nx(H, a, b, by)
@@ -66,7 +63,7 @@ def test_no_smaller_set_of_introductions_works(region: Region, k: int) -> None:
         for extra in combinations(candidates, size):
             H = G.copy()  # noqa: N806
             H.add_edges_from(extra)
-            assert not _robust(H, k)
+            assert not is_robust_nx(H, k)
 
 
 @given(regions(), st.sampled_from([1, 2]))
@@ -78,21 +75,21 @@ def test_cap_is_kept(region: Region, cap: int) -> None:
 
 
 def test_chosen_pairs_are_cheapest_among_unmatched() -> None:
-    from samenwerking.model import Organisation, Professional, Role, Sector, Tie
-
-    orgs = (
-        Organisation("s", "School", Sector.PRIMARY_SCHOOL, "Noord"),
-        Organisation("y", "Jeugdhulp", Sector.YOUTH_CARE, "Noord"),
-        Organisation("z", "Jeugdhulp Zuid", Sector.YOUTH_CARE, "Zuid"),
+    region = build_region(
+        [
+            ("s", Sector.PRIMARY_SCHOOL, "Noord"),
+            ("y", Sector.YOUTH_CARE, "Noord"),
+            ("z", Sector.YOUTH_CARE, "Zuid"),
+        ],
+        [
+            ("t1", Role.TEACHER, "s"),
+            ("zc", Role.ZORGCOORDINATOR, "s"),
+            ("y1", Role.YOUTH_CONSULTANT, "y"),
+            ("y2", Role.FAMILY_COACH, "y"),
+            ("z1", Role.TEACHER, "z"),
+        ],
+        [("t1", "y1")],
     )
-    people = (
-        Professional("t1", "T1", Role.TEACHER, ("s",)),
-        Professional("zc", "ZC", Role.ZORGCOORDINATOR, ("s",)),
-        Professional("y1", "Y1", Role.YOUTH_CONSULTANT, ("y",)),
-        Professional("y2", "Y2", Role.FAMILY_COACH, ("y",)),
-        Professional("z1", "Z1", Role.TEACHER, ("z",)),
-    )
-    region = Region("r", orgs, people, ties=[Tie("t1", "y1")])
     (item,) = make_links_robust(region, k=2)
     assert {item.a, item.b} == {"zc", "y2"}  # same municipality, roles fit
     assert item.joins == "care - education"

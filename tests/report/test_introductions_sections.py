@@ -6,19 +6,25 @@ plain networkx on the region's graph.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import networkx as nx
 from report_regions import EVIL_NAME, hand_region
 
 import samenwerking as sw
 from samenwerking.introduce import (
+    EXPERT_SECTORS,
+    CostModel,
     apply_introductions,
     connect_islands,
+    expertise_within_reach,
     make_links_robust,
     min_bus_factor,
 )
 from samenwerking.model import Organisation, Professional, Region, Role, Sector, Tie
 from samenwerking.report.base import ReportContext
 from samenwerking.report.sections_introductions import (
+    REACH_STEPS,
     ROBUST_K,
     IntroductionsSection,
     introductions_section,
@@ -29,29 +35,41 @@ def _section(region: Region) -> IntroductionsSection | None:
     return introductions_section(ReportContext.of(region))
 
 
-def test_section_lists_connect_and_robust_introductions() -> None:
+def test_section_lists_the_three_chained_results() -> None:
     region = hand_region()
     section = _section(region)
     assert section is not None
     connect = connect_islands(region)
-    robust = make_links_robust(region, k=ROBUST_K)
+    robust = make_links_robust(region, k=ROBUST_K, planned=connect)
+    reach = expertise_within_reach(region, steps=REACH_STEPS, planned=(*connect, *robust))
     islands = nx.number_connected_components(sw.to_graph(region).to_undirected())
     assert section.connect_total == len(connect) == islands - 1
     assert section.robust_total == len(robust)
-    assert [r.reason for r in section.connect] == [i.reason for i in connect]
+    assert section.reach_total == len(reach)
+    for rows, result in ((section.connect, connect), (section.robust, robust)):
+        assert [r.reason for r in rows] == [i.reason for i in result]
+    assert [r.reason for r in section.reach] == [i.reason for i in reach]
     people = {p.id: p for p in region.professionals}
     first = connect.items[0]
     assert section.connect[0].a.startswith(people[first.a].name)
+    # One cap over the three lists together.
+    together = Counter(p for r in (connect, robust, reach) for i in r for p in (i.a, i.b))
+    assert max(together.values()) <= CostModel().cap
     figures = dict(
         zip(section.figures, zip(section.before, section.after, strict=True), strict=True)
     )
     assert figures["Islands"] == (islands, 1)
-    after = apply_introductions(region, (*connect.items, *robust.items))
+    after = apply_introductions(region, (*connect, *robust, *reach))
     assert nx.is_connected(sw.to_graph(after).to_undirected())
     assert figures["Lowest bus factor between domains"] == (
         min_bus_factor(sw.compact_graph(region))[0],
         min_bus_factor(sw.compact_graph(after))[0],
     )
+    # School s2 reaches care only in four steps, s1 in one; afterwards both within two
+    # (here the joins and robust links already bring s2 within reach: no third list).
+    out_of_reach = figures[f"Schools without a care contact within {REACH_STEPS} steps"]
+    assert out_of_reach == (1, len(_out_of_reach(after)))
+    assert out_of_reach[1] == 0 and reach.complete and section.reach == ()
     # The lone municipality person would need three introductions; the cap is two.
     assert not robust.complete
     assert any("cap of 2" in note for note in section.notes)
@@ -63,8 +81,57 @@ def test_markdown_and_html_escape_names() -> None:
     markdown, html = section.to_markdown(), section.to_html()
     assert "| Figure | Before | After |" in markdown
     assert "<table" in html and "Islands" in html
+    assert "Schools without a care contact within 2 steps" in markdown
     assert EVIL_NAME not in markdown and EVIL_NAME not in html
     assert "Jeugdhulp <Oost>" not in html
+
+
+def _out_of_reach(region: Region) -> set[str]:
+    """Schools none of whose people is within REACH_STEPS of care (plain networkx BFS)."""
+    G = sw.to_graph(region).to_undirected()  # noqa: N806
+    sector = {o.id: o.sector for o in region.organisations}
+    experts = [p.id for p in region.professionals if sector[p.organisation] in EXPERT_SECTORS]
+    near = nx.multi_source_dijkstra_path_length(G, experts, cutoff=REACH_STEPS)
+    return {p.organisation for p in region.professionals if sector[p.organisation].is_school} - {
+        p.organisation for p in region.professionals if p.id in near
+    }
+
+
+def test_a_far_school_gets_expertise_within_reach() -> None:
+    orgs = (
+        Organisation("s1", "School Een", Sector.PRIMARY_SCHOOL, "Noord"),
+        Organisation("s2", "School Twee", Sector.PRIMARY_SCHOOL, "Noord"),
+        Organisation("y", "Jeugdhulp", Sector.YOUTH_CARE, "Noord"),
+    )
+    people = tuple(
+        Professional(i, i.upper(), r, (o,))
+        for i, r, o in (
+            ("s1a", Role.INTERN_BEGELEIDER, "s1"),
+            ("s1b", Role.ZORGCOORDINATOR, "s1"),
+            ("s1c", Role.TEACHER, "s1"),
+            ("s2a", Role.INTERN_BEGELEIDER, "s2"),
+            ("s2b", Role.TEACHER, "s2"),
+            ("y1", Role.YOUTH_CONSULTANT, "y"),
+            ("y2", Role.FAMILY_COACH, "y"),
+        )
+    )
+    # One network, education - care carried by two people; s2 is four steps from care.
+    links = [("s1a", "y1"), ("s1b", "y2"), ("s1a", "s1b"), ("s1a", "s1c")]
+    links += [("s1c", "s2b"), ("s2b", "s2a")]
+    region = Region("r", orgs, people, ties=[Tie(a, b) for a, b in links])
+    assert _out_of_reach(region) == {"s2"}
+    section = _section(region)
+    assert section is not None
+    assert (section.connect_total, section.robust_total, section.reach_total) == (0, 0, 1)
+    (item,) = expertise_within_reach(region, steps=REACH_STEPS)
+    assert section.reach[0].reason == item.reason
+    assert section.reach[0].b.startswith(item.b.upper())  # b is the expert
+    figures = dict(zip(section.figures, section.after, strict=True))
+    assert figures[f"Schools without a care contact within {REACH_STEPS} steps"] == 0
+    assert not _out_of_reach(apply_introductions(region, [item]))
+    markdown = section.to_markdown()
+    assert section.reach[0].a in markdown and section.reach[0].b in markdown
+    assert "youth care or youth health" in markdown
 
 
 def test_none_when_nothing_to_suggest() -> None:

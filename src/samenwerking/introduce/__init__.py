@@ -5,7 +5,9 @@
 - :func:`expertise_within_reach`: the fewest so that every school reaches an expert;
 - :func:`apply_introductions` and :func:`improvement`: the figures before and after.
 
-Each suggestion has a cost under a :class:`CostModel` and a reason in words.
+Each suggestion has a cost under a :class:`CostModel` and a reason in words. Every
+function takes ``planned=``: introductions already planned count as ties and against the
+cap per person, so results can be chained with one cap over all of them.
 
 Example
 -------

@@ -23,10 +23,13 @@ from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.analysis.bus_factor import bus_factor
 from samenwerking.analysis.islands import islands
 from samenwerking.analysis.mixing import ei_index
+from samenwerking.analysis.reach import nearest_contact
 from samenwerking.errors import UnknownIdError
 from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.introduce._pick import positive
+from samenwerking.introduce.reach import EXPERT_SECTORS
 from samenwerking.introduce.result import Introduction, Introductions
-from samenwerking.model import Region, Tie, TieKind, TieStore
+from samenwerking.model import Region, Sector, Tie, TieKind, TieStore
 
 __all__ = ["Improvement", "apply_introductions", "improvement", "min_bus_factor"]
 
@@ -119,6 +122,11 @@ class Improvement:
     """The lowest bus factor over all pairs of domains (0: a pair with no tie)."""
     single_carrier_links: tuple[int, int]
     """Pairs of domains whose link hangs on one person, before and after."""
+    schools_out_of_reach: tuple[int, int] = (0, 0)
+    """Schools (with professionals) without an expert within :attr:`steps`, before and
+    after."""
+    steps: int = 2
+    """The steps counted for :attr:`schools_out_of_reach`."""
 
     def rows(self) -> list[tuple[str, float, float]]:
         """``(figure, before, after)`` rows for a table."""
@@ -128,6 +136,10 @@ class Improvement:
             ("E-I index (domains)", *_rounded(self.ei_index)),
             ("Lowest bus factor between domains", *self.min_bus_factor),
             ("Domain links hanging on one person", *self.single_carrier_links),
+            (
+                f"Schools without a care contact within {self.steps} steps",
+                *self.schools_out_of_reach,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -138,15 +150,35 @@ def _rounded(pair: tuple[float, float]) -> tuple[float, float]:
     return round(pair[0], 3), round(pair[1], 3)
 
 
-def _figures(region: Region) -> tuple[int, float, float, int, int]:
+def _figures(
+    region: Region, steps: int, experts: tuple[Sector | str, ...]
+) -> tuple[int, float, float, int, int, int]:
     G = compact_graph(region)  # noqa: N806
     found = islands(G)
     low, single = min_bus_factor(G)
-    return len(found), found.share_in_largest, ei_index(G).value, low, single
+    out_of_reach = len(nearest_contact(G, to_sectors=experts, max_steps=steps).unreached)
+    return len(found), found.share_in_largest, ei_index(G).value, low, single, out_of_reach
 
 
-def improvement(before: Region, after: Region) -> Improvement:
-    """Islands, E-I index and bus factor of two versions of a region, side by side.
+def improvement(
+    before: Region,
+    after: Region,
+    *,
+    steps: int = 2,
+    experts: Iterable[Sector | str] = EXPERT_SECTORS,
+) -> Improvement:
+    """Islands, E-I index, bus factor and schools out of reach of two versions of a region.
+
+    Parameters
+    ----------
+    before, after : Region
+        The region, and a copy with introductions applied.
+    steps : int
+        A school is out of reach when none of its professionals is within this many steps
+        of an expert.
+    experts : iterable of Sector or str
+        The expert sectors (default :data:`~samenwerking.introduce.EXPERT_SECTORS`: youth
+        care, youth health, family centre, neighbourhood team).
 
     Example
     -------
@@ -157,11 +189,15 @@ def improvement(before: Region, after: Region) -> Improvement:
     >>> change.islands[1]
     1
     """
-    a, b = _figures(before), _figures(after)
+    positive(steps, "steps")
+    targets = tuple(experts)
+    a, b = _figures(before, steps, targets), _figures(after, steps, targets)
     return Improvement(
         islands=(a[0], b[0]),
         largest_share=(a[1], b[1]),
         ei_index=(a[2], b[2]),
         min_bus_factor=(a[3], b[3]),
         single_carrier_links=(a[4], b[4]),
+        schools_out_of_reach=(a[5], b[5]),
+        steps=steps,
     )

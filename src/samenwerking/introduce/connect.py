@@ -15,7 +15,8 @@ introduction is joined only to an island with room for two or more (unless it is
 join), so the joined islands never run out of room while a join is still needed: this
 always succeeds when a tree within the cap exists, which is when every island has room and
 ``sum(min(room_i, I - 1)) >= 2 (I - 1)``. When the cap makes a tree impossible (e.g.
-``cap=1`` and three isolates), the result joins what it can and says so.
+``cap=1`` and three isolates), the result joins what it can and says so. Introductions
+passed as ``planned=`` are ties already (fewer islands) and use up room under the cap.
 
 Example
 -------
@@ -32,11 +33,14 @@ Example
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import numpy.typing as npt
 from scipy.sparse.csgraph import connected_components
 
-from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.graph.compact import CompactGraph
+from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Region
@@ -47,7 +51,11 @@ PURPOSE = "connect the islands"
 
 
 def connect_islands(
-    region: Region, *, cost: CostModel | None = None, graph: CompactGraph | None = None
+    region: Region,
+    *,
+    cost: CostModel | None = None,
+    graph: CompactGraph | None = None,
+    planned: Introductions | Iterable[Introduction] = (),
 ) -> Introductions:
     """The fewest introductions that join all islands into one network, cheapest first.
 
@@ -60,6 +68,9 @@ def connect_islands(
         :class:`CostModel`).
     graph : CompactGraph, optional
         ``compact_graph(region)`` if you already have it.
+    planned : Introductions or iterable of Introduction
+        Introductions already planned (e.g. another result): they count as ties and
+        against the cap per person, and the result holds only what is needed on top.
 
     Returns
     -------
@@ -68,6 +79,11 @@ def connect_islands(
         (``exact=True``); with ``complete=False`` and a ``note`` when the cap makes that
         impossible (then as many joins as the cap allows).
 
+    Raises
+    ------
+    UnknownIdError
+        If a planned introduction names a professional the region does not have.
+
     Example
     -------
     >>> from samenwerking.synthetic import region
@@ -75,23 +91,22 @@ def connect_islands(
     >>> result = connect_islands(r)
     >>> from samenwerking.introduce import apply_introductions
     >>> from samenwerking.analysis import islands
+    >>> from samenwerking.graph import compact_graph
     >>> len(islands(compact_graph(apply_introductions(r, result))))
     1
     """
-    model = cost or CostModel()
-    C = compact_graph(region) if graph is None else graph  # noqa: N806
-    people = People(region, C, model)
-    n = C.n_nodes
-    if n == 0:
-        return Introductions((), PURPOSE, exact=True, method="island minimum spanning tree")
+    plan = Plan(region, PURPOSE, cost=cost, graph=graph, planned=planned)
+    C = plan.graph  # noqa: N806
+    method = "island minimum spanning tree (Borůvka over profiles)"
     count, label = connected_components(C.to_scipy(), directed=False)
     label = label.astype(np.int64)
-    if count == 1:
-        return Introductions((), PURPOSE, exact=True, method="island minimum spanning tree")
-    limit = min(model.limit, count)
-    remaining = np.full(n, limit, np.int64)
+    if count <= 1:
+        return plan.result((), exact=True, method=method)
+    people = plan.people
+    remaining = plan.remaining
     size = np.bincount(label, minlength=count)
-    capacity = size * limit  # by island root
+    # The room of an island (by root): no island needs more than count - 1 joins.
+    capacity = np.bincount(label, np.minimum(remaining, count), count).astype(np.int64)
     feasible = bool((capacity >= 1).all()) and int(np.minimum(capacity, count - 1).sum()) >= 2 * (
         count - 1
     )
@@ -115,9 +130,8 @@ def connect_islands(
         pools = _Pools(root[label], remaining, profile, P)
         proposals = _proposals(pools, capacity, P, costs, relaxed)
         proposals += _group_proposals(root[label], remaining, capacity, eu, ev, ec, relaxed)
-        proposals.sort()
         merged = False
-        for _, x, pool_i, pool_j in proposals:
+        for _, x, pool_i, pool_j in _cheapest_per_island(proposals):
             i, j = pools.take(pool_i), pools.take(pool_j)
             if i < 0 or j < 0:
                 continue
@@ -128,39 +142,39 @@ def connect_islands(
             parent[ry] = rx
             capacity[rx] += capacity[ry] - 2
             size[rx] += size[ry]
-            remaining[i] -= 1
-            remaining[j] -= 1
             components -= 1
             merged = True
-            a, b = (i, j) if str(C.ids[i]) <= str(C.ids[j]) else (j, i)
-            chosen.append(
-                Introduction(
-                    str(C.ids[a]),
-                    str(C.ids[b]),
-                    people.pair_cost(a, b),
-                    people.reason(a, b),
-                    joins,
-                )
-            )
+            chosen.append(plan.introduce(i, j, joins))
         if not merged:
             break
     complete = components == 1
     note = ""
     if not complete:
-        note = (
-            f"the cap of {model.cap} introduction(s) per person leaves {components} islands "
-            "that cannot all be joined"
-            + ("" if feasible else f" (joining {count} islands needs {2 * (count - 1)} ends)")
+        note = f"{plan.cap} leaves {components} islands that cannot all be joined" + (
+            "" if feasible else f" (joining {count} islands needs {2 * (count - 1)} ends)"
         )
-    return Introductions(
-        tuple(chosen),
-        PURPOSE,
+    return plan.result(
+        chosen,
         exact=complete,
         complete=complete,
         lower_bound=count - 1,
-        method="island minimum spanning tree (Borůvka over profiles)",
+        method=method,
         note=note,
     )
+
+
+def _cheapest_per_island(
+    proposals: list[tuple[float, int, int, int]],
+) -> list[tuple[float, int, int, int]]:
+    """Each island's cheapest proposal (by profile or through a group), cheapest first.
+
+    Borůvka may join along an island's cheapest edge only: a dearer group proposal next to
+    a cheaper profile one could otherwise join first and break the minimum.
+    """
+    best: dict[int, tuple[float, int, int, int]] = {}
+    for item in sorted(proposals):
+        best.setdefault(item[1], item)
+    return sorted(best.values())
 
 
 def _group_pairs(

@@ -45,8 +45,9 @@ import scipy.sparse as sp
 
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.analysis._kernels import pattern
-from samenwerking.analysis.reach import nearest_contact
-from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.analysis.reach import _codes, nearest_contact
+from samenwerking.graph.compact import CompactGraph
+from samenwerking.introduce._pick import Plan, positive
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Organisation, Region, Sector
@@ -77,6 +78,7 @@ def expertise_within_reach(
     experts: Iterable[Sector | str] = EXPERT_SECTORS,
     cost: CostModel | None = None,
     graph: CompactGraph | None = None,
+    planned: Introductions | Iterable[Introduction] = (),
 ) -> Introductions:
     """The fewest introductions so that every school has an expert within ``steps`` steps.
 
@@ -95,17 +97,25 @@ def expertise_within_reach(
         ties between equally useful people.
     graph : CompactGraph, optional
         ``compact_graph(region)`` if you already have it.
+    planned : Introductions or iterable of Introduction
+        Introductions already planned (e.g. from :func:`connect_islands`): they count as
+        ties and against the cap per person, and the result holds only what is needed on
+        top.
 
     Returns
     -------
     Introductions
-        Each introduction joins someone near unreached schools with an expert; ``joins``
-        names the schools it serves. ``exact`` tells whether the number is proven minimal.
+        Each introduction joins someone near unreached schools (``a``) with an expert
+        (``b``); ``joins`` names the schools it serves. ``exact`` tells whether the number
+        is proven minimal. ``complete=False`` when there are no experts or the cap leaves
+        a school nobody with room can serve (see ``note``).
 
     Raises
     ------
     InvalidArgumentError
         For a bad ``steps``, an unknown school id or an unknown sector.
+    UnknownIdError
+        If a planned introduction names a professional the region does not have.
 
     Example
     -------
@@ -115,11 +125,11 @@ def expertise_within_reach(
     >>> result.complete
     True
     """
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-        raise InvalidArgumentError(f"steps must be a positive integer (got {steps!r})")
-    model = cost or CostModel()
-    C = compact_graph(region) if graph is None else graph  # noqa: N806
-    sectors = tuple(Sector(s) for s in experts)
+    positive(steps, "steps")
+    plan = Plan(region, PURPOSE, cost=cost, graph=graph, planned=planned)
+    C = plan.graph  # noqa: N806
+    expert_codes = _codes(experts, C.sectors, "sector")
+    expert_sectors = [C.sectors[c] for c in expert_codes]
     known: dict[str, Organisation] = {o.id: o for o in region.organisations}
     wanted: list[str]
     if schools is None:
@@ -133,7 +143,7 @@ def expertise_within_reach(
                 )
     from_sectors = sorted({known[s].sector.value for s in wanted})
     reach = nearest_contact(
-        C, from_sectors=from_sectors, to_sectors=[s.value for s in sectors], max_steps=steps
+        C, from_sectors=from_sectors, to_sectors=expert_sectors, max_steps=steps
     )
     served = set(wanted)
     contacts = [c for c in reach.contacts if c.organisation in served]
@@ -141,67 +151,71 @@ def expertise_within_reach(
     unreached = sorted(c.organisation for c in contacts if c.distance is None)
     notes = [f"{empty} school(s) without professionals left out"] if empty else []
     method = "one introduction per school" if steps == 1 else ""
-    expert_nodes = np.flatnonzero(np.isin(C.sector, [C.sectors.index(s.value) for s in sectors]))
+    expert_nodes = np.flatnonzero(np.isin(C.sector, expert_codes))
     if not unreached:
-        return Introductions(
-            (), PURPOSE, exact=True, method=method or "none needed", note="; ".join(notes)
-        )
+        return plan.result((), exact=True, method=method or "none needed", note="; ".join(notes))
     if not len(expert_nodes):
-        return Introductions(
-            (),
-            PURPOSE,
-            complete=False,
-            lower_bound=0,
-            method=method,
-            note="; ".join([*notes, "the region has no experts"]),
-        )
-    people = People(region, C, model)
-    covers = _covers(C, unreached, steps)
+        notes.append("the region has no experts")
+        return plan.result((), complete=False, method=method, note="; ".join(notes))
+    remaining = plan.remaining
+    covers = _covers(C, unreached, steps, remaining)
+    stuck = sorted(set(unreached) - set(_schools(covers, unreached)))
+    if stuck:
+        # Everyone near these schools has reached the cap: serve the others.
+        notes.append(f"{plan.cap} leaves nobody to serve {_listed(stuck)}")
+        unreached = [s for s in unreached if s not in stuck]
+        covers = _covers(C, unreached, steps, remaining)
+    people = plan.people
     expert_profiles = np.unique(people.profile[expert_nodes])
     cheapest = people.costs[:, expert_profiles].min(axis=1)
     price = {p: float(cheapest[people.profile[p]]) for p in covers}
     picks, exact = _set_cover(covers, len(unreached), price)
     method = method or ("exact set cover" if exact else "greedy set cover")
     chosen: list[Introduction] = []
-    remaining = np.full(C.n_nodes, model.limit, np.int64)
     short = 0
     for person, mask in picks:
         expert = _expert_for(people, person, expert_nodes, remaining)
         if expert is None:
             short += 1
             continue
-        remaining[person] -= 1
-        remaining[expert] -= 1
         names = [unreached[s] for s in range(len(unreached)) if mask >> s & 1]
-        joins = "serves " + ", ".join(names[:3])
-        if len(names) > 3:
-            joins += f" and {len(names) - 3} more"
-        chosen.append(
-            Introduction(
-                str(C.ids[person]),
-                str(C.ids[expert]),
-                people.pair_cost(person, expert),
-                people.reason(person, expert),
-                joins,
-            )
-        )
+        joins = "serves " + _listed(names)
+        chosen.append(plan.introduce(person, expert, joins, by_id=False))
     bound = len(picks) if exact else _bound(covers, len(unreached))
     exact = exact or len(picks) == bound
     if short:
-        notes.append(f"the cap of {model.cap} left {short} introduction(s) without an expert")
-    return Introductions(
-        tuple(chosen),
-        PURPOSE,
-        exact=exact and not short,
-        complete=not short,
+        notes.append(f"{plan.cap} left {short} introduction(s) without an expert")
+    return plan.result(
+        chosen,
+        exact=exact and not short and not stuck,
+        complete=not short and not stuck,
         lower_bound=bound,
         method=method,
         note="; ".join(notes),
     )
 
 
-def _covers(C: CompactGraph, unreached: list[str], steps: int) -> dict[int, int]:  # noqa: N803
-    """For each person within ``steps - 1`` of an unreached school: the schools, as a bitmask."""
+def _listed(names: list[str], most: int = 3) -> str:
+    """The first ``most`` names, and how many more: ``"a, b, c and 2 more"``."""
+    text = ", ".join(names[:most])
+    return text + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _schools(covers: dict[int, int], unreached: list[str]) -> list[str]:
+    """The schools some person in ``covers`` serves."""
+    union = 0
+    for mask in covers.values():
+        union |= mask
+    return [school for s, school in enumerate(unreached) if union >> s & 1]
+
+
+def _covers(
+    C: CompactGraph,  # noqa: N803
+    unreached: list[str],
+    steps: int,
+    remaining: npt.NDArray[np.int64],
+) -> dict[int, int]:
+    """For each person with room, within ``steps - 1`` of unreached schools: those, as a mask."""
     position = {o: i for i, o in enumerate(C.organisations)}
     codes = np.array([position[s] for s in unreached], np.int64)
     members = np.flatnonzero(np.isin(C.organisation, codes))
@@ -216,7 +230,7 @@ def _covers(C: CompactGraph, unreached: list[str], steps: int) -> dict[int, int]
         reach.data[:] = 1
     reach = reach.tocsc()
     covers: dict[int, int] = {}
-    for person in np.flatnonzero(np.diff(reach.indptr)).tolist():
+    for person in np.flatnonzero((np.diff(reach.indptr) > 0) & (remaining > 0)).tolist():
         mask = 0
         for r in reach.indices[reach.indptr[person] : reach.indptr[person + 1]].tolist():
             mask |= 1 << r

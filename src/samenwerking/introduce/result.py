@@ -25,9 +25,9 @@ class Introduction:
     """One suggested introduction between two professionals."""
 
     a: str
-    """The first professional's id."""
+    """The first professional's id (for expertise within reach: the one near the schools)."""
     b: str
-    """The second professional's id."""
+    """The second professional's id (for expertise within reach: the expert)."""
     cost: float
     """Its cost under the cost model (lower is better)."""
     reason: str
@@ -55,6 +55,9 @@ class Introductions:
     """How they were found (e.g. ``"island minimum spanning tree"``, ``"greedy"``)."""
     note: str = ""
     """Why the goal was not reached, or other remarks."""
+    planned: int = 0
+    """How many introductions were already planned (passed as ``planned=``): they count
+    as ties and against the cap, and this result holds only what is needed on top."""
 
     @property
     def total_cost(self) -> float:
@@ -81,10 +84,10 @@ class Introductions:
 
     def __str__(self) -> str:
         flag = "minimal" if self.exact else "not proven minimal"
-        head = (
-            f"{self.purpose}: {len(self.items)} introduction(s), "
-            f"total cost {round(self.total_cost, 3)} ({flag})"
-        )
+        head = f"{self.purpose}: {len(self.items)} introduction(s)"
+        if self.planned:
+            head += f" on top of {self.planned} planned"
+        head += f", total cost {round(self.total_cost, 3)} ({flag})"
         if not self.complete:
             head += f"; goal not reached: {self.note}"
         lines = [head]

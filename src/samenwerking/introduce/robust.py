@@ -34,7 +34,8 @@ import numpy.typing as npt
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
 from samenwerking.analysis._input import InvalidArgumentError, group_codes
-from samenwerking.graph.compact import CompactGraph, compact_graph
+from samenwerking.graph.compact import CompactGraph
+from samenwerking.introduce._pick import Plan, positive
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Region
@@ -96,6 +97,7 @@ def make_links_robust(
     pairs: Iterable[tuple[str, str]] | None = None,
     cost: CostModel | None = None,
     graph: CompactGraph | None = None,
+    planned: Introductions | Iterable[Introduction] = (),
 ) -> Introductions:
     """The fewest introductions so that every pair of groups has a bus factor of at least k.
 
@@ -115,18 +117,25 @@ def make_links_robust(
         unmatched, the cheapest pairs are introduced.
     graph : CompactGraph, optional
         ``compact_graph(region)`` if you already have it.
+    planned : Introductions or iterable of Introduction
+        Introductions already planned (e.g. from :func:`connect_islands`): they count as
+        ties and against the cap per person, and the result holds only what is needed on
+        top.
 
     Returns
     -------
     Introductions
-        ``sum(max(0, k - m))`` introductions over the pairs (``m``: the current bus factor),
-        which is the minimum (``exact=True``). ``complete=False`` when a group has fewer
-        than ``k`` people or the cap leaves too few free people (see ``note``).
+        ``sum(max(0, k - m))`` introductions over the pairs (``m``: the current bus factor,
+        planned ties included), which is the minimum (``exact=True``). ``complete=False``
+        when a group has fewer than ``k`` people or the cap leaves too few free people
+        (see ``note``).
 
     Raises
     ------
     InvalidArgumentError
         For a bad ``k``, ``by`` or pair.
+    UnknownIdError
+        If a planned introduction names a professional the region does not have.
 
     Example
     -------
@@ -135,15 +144,12 @@ def make_links_robust(
     >>> result.exact, len(result) == result.lower_bound
     (True, True)
     """
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise InvalidArgumentError(f"k must be a positive integer (got {k!r})")
-    model = cost or CostModel()
-    C = compact_graph(region) if graph is None else graph  # noqa: N806
+    positive(k, "k")
+    plan = Plan(region, PURPOSE, cost=cost, graph=graph, planned=planned)
+    C = plan.graph  # noqa: N806
     codes, labels = group_codes(C, by)
     present = sorted({labels[c] for c in codes.tolist() if c >= 0})
     wanted = _pairs(labels, present, pairs)
-    people = People(region, C, model)
-    remaining = np.full(C.n_nodes, model.limit, np.int64)
     chosen: list[Introduction] = []
     bound = 0
     short: list[str] = []
@@ -158,23 +164,14 @@ def make_links_robust(
             short.append(f"{g} - {h} can reach only {target} (too few people)")
         if not need:
             continue
-        found = _cheapest(people, left[~left_matched], right[~right_matched], remaining, need)
-        for i, j in found:
-            a, b = (i, j) if str(C.ids[i]) <= str(C.ids[j]) else (j, i)
-            chosen.append(
-                Introduction(
-                    str(C.ids[a]),
-                    str(C.ids[b]),
-                    people.pair_cost(a, b),
-                    people.reason(a, b),
-                    f"{g} - {h}",
-                )
-            )
+        found = _cheapest(
+            plan.people, left[~left_matched], right[~right_matched], plan.remaining, need
+        )
+        chosen += [plan.introduce(i, j, f"{g} - {h}") for i, j in found]
         if len(found) < need:
-            short.append(f"{g} - {h} lacks {need - len(found)} (cap of {model.cap} reached)")
-    return Introductions(
-        tuple(chosen),
-        PURPOSE,
+            short.append(f"{g} - {h} lacks {need - len(found)} ({plan.cap} reached)")
+    return plan.result(
+        chosen,
         exact=len(chosen) == bound,
         complete=not short,
         lower_bound=bound,
@@ -190,7 +187,10 @@ def _cheapest(
     remaining: npt.NDArray[np.int64],
     need: int,
 ) -> list[tuple[int, int]]:
-    """Up to ``need`` disjoint pairs across ``left`` and ``right``, cheapest profiles first."""
+    """Up to ``need`` disjoint pairs across ``left`` and ``right``, cheapest profiles first.
+
+    Only people with room left take part; each takes part once.
+    """
     left, right = left[remaining[left] > 0], right[remaining[right] > 0]
     if not len(left) or not len(right):
         return []
@@ -209,10 +209,7 @@ def _cheapest(
     found: list[tuple[int, int]] = []
     while len(found) < need and np.isfinite(costs).any():
         row, col = divmod(int(np.argmin(costs)), costs.shape[1])
-        i, j = lists_l[row].pop(), lists_r[col].pop()
-        remaining[i] -= 1
-        remaining[j] -= 1
-        found.append((i, j))
+        found.append((lists_l[row].pop(), lists_r[col].pop()))
         if not lists_l[row]:
             costs[row, :] = np.inf
         if not lists_r[col]:

@@ -1,9 +1,12 @@
 """The "Suggested introductions" section: whom to introduce, and what it would change.
 
-Lists the introductions that join the islands (:func:`samenwerking.introduce.connect_islands`)
-and those that make every link between domains robust (bus factor at least
-:data:`ROBUST_K`, :func:`samenwerking.introduce.make_links_robust`), and a before/after
-table from applying both to a copy of the region.
+Lists the introductions that join the islands (:func:`samenwerking.introduce.connect_islands`),
+those that make every link between domains robust (bus factor at least :data:`ROBUST_K`,
+:func:`samenwerking.introduce.make_links_robust`) and those that give every school an
+expert within :data:`REACH_STEPS` steps (:func:`samenwerking.introduce.expertise_within_reach`),
+and a before/after table from applying all three to a copy of the region. Each list is
+planned on top of the ones before it (``planned=``), so the cap per person holds over all
+three together.
 
 Example
 -------
@@ -19,8 +22,10 @@ from __future__ import annotations
 from attrs import frozen
 
 from samenwerking.introduce import (
+    CostModel,
     apply_introductions,
     connect_islands,
+    expertise_within_reach,
     improvement,
     make_links_robust,
 )
@@ -28,10 +33,18 @@ from samenwerking.introduce.result import Introductions
 from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
 
-__all__ = ["ROBUST_K", "IntroductionRow", "IntroductionsSection", "introductions_section"]
+__all__ = [
+    "REACH_STEPS",
+    "ROBUST_K",
+    "IntroductionRow",
+    "IntroductionsSection",
+    "introductions_section",
+]
 
 ROBUST_K = 2
 """The bus factor every link between two domains should reach."""
+REACH_STEPS = 2
+"""The most steps between a school and a youth care or youth health contact."""
 
 
 @frozen
@@ -60,6 +73,10 @@ class IntroductionsSection(BlockSection):
     """Introductions that make the links between domains robust (at most MAX_LISTED)."""
     robust_total: int
     """How many introductions make the links robust."""
+    reach: tuple[IntroductionRow, ...]
+    """Introductions that bring an expert within reach of every school (at most MAX_LISTED)."""
+    reach_total: int
+    """How many introductions bring expertise within reach."""
     notes: tuple[str, ...]
     """Where a goal cannot be reached (the cap, too few people)."""
     figures: tuple[str, ...]
@@ -75,18 +92,23 @@ class IntroductionsSection(BlockSection):
 
     def blocks(self) -> list[Block]:
         """The body."""
+        cap = CostModel().cap
         blocks: list[Block] = [
             Text(
                 f"{self.connect_total} introduction(s) would join every island into one "
                 f"network; {self.robust_total} more would give every link between two "
-                f"domains at least {ROBUST_K} people who carry it. Each pairs people for "
-                "whom it costs least: across domains, in the same municipality, with roles "
-                "that fit, and at most two introductions per person."
+                f"domains at least {ROBUST_K} people who carry it; {self.reach_total} more "
+                "would give every school a contact in youth care or youth health (youth "
+                "care, youth health, family centre or neighbourhood team) within "
+                f"{REACH_STEPS} steps. Each pairs people for whom it costs least: across "
+                "domains, in the same municipality, with roles that fit, and at most "
+                f"{cap} introductions per person over all three lists together."
             )
         ]
         for rows, total, what in (
             (self.connect, self.connect_total, "introductions that join islands"),
             (self.robust, self.robust_total, "introductions that make links robust"),
+            (self.reach, self.reach_total, "introductions that bring expertise within reach"),
         ):
             if rows:
                 blocks.append(
@@ -123,25 +145,33 @@ def _rows(context: ReportContext, result: Introductions) -> tuple[IntroductionRo
 
 
 def introductions_section(context: ReportContext) -> IntroductionsSection | None:
-    """Compute the section; ``None`` when there is nothing to suggest."""
-    region = context.region
-    connect = connect_islands(region, graph=context.compact)
-    robust = make_links_robust(region, k=ROBUST_K, graph=context.compact)
-    if not connect.items and not robust.items:
+    """Compute the section; ``None`` when there is nothing to suggest.
+
+    The three lists are chained: robust links are planned on top of the islands' joins,
+    expertise within reach on top of both, so one person gets at most the cap in all.
+    """
+    region, graph = context.region, context.compact
+    connect = connect_islands(region, graph=graph)
+    robust = make_links_robust(region, k=ROBUST_K, graph=graph, planned=connect)
+    reach = expertise_within_reach(
+        region, steps=REACH_STEPS, graph=graph, planned=(*connect, *robust)
+    )
+    results = (connect, robust, reach)
+    if not any(r.items for r in results):
         return None
-    after = apply_introductions(region, (*connect.items, *robust.items))
-    change = improvement(region, after)
+    after = apply_introductions(region, (*connect, *robust, *reach))
+    change = improvement(region, after, steps=REACH_STEPS)
     names, before, later = zip(*change.rows(), strict=True)
     notes = tuple(
-        f"Not every goal can be reached ({r.purpose}): {r.note}."
-        for r in (connect, robust)
-        if not r.complete
+        f"Not every goal can be reached ({r.purpose}): {r.note}." for r in results if not r.complete
     )
     return IntroductionsSection(
         connect=_rows(context, connect),
         connect_total=len(connect),
         robust=_rows(context, robust),
         robust_total=len(robust),
+        reach=_rows(context, reach),
+        reach_total=len(reach),
         notes=notes,
         figures=tuple(str(n) for n in names),
         before=tuple(before),
