@@ -226,3 +226,27 @@ def test_plan_tables_for_an_unknown_meeting(capsys: pytest.CaptureFixture[str]) 
     argv = ["plan-tables", "--meeting", "m-none", "--tables", "2", "--rounds", "1"]
     assert main(argv) == 1
     assert "m-none" in capsys.readouterr().err
+
+
+def test_introduce_connects_and_applies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target, listing = tmp_path / "after.json", tmp_path / "introductions.csv"
+    argv = ["introduce", "--cap", "3", "--csv", str(listing), "--apply", str(target)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "connect the islands:" in out and "Islands: " in out
+    after = sw.load(target)
+    assert len(sw.analysis.islands(sw.compact_graph(after)).islands) == 1
+    with listing.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(after.ties) == len(sw.example_region().ties) + len(rows)
+    per_person: dict[str, int] = {}
+    for row in rows:
+        for person in (row["a"], row["b"]):
+            per_person[person] = per_person.get(person, 0) + 1
+    assert max(per_person.values()) <= 3
+
+
+def test_introduce_one_goal(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["introduce", "--goal", "reach", "--steps", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "expertise within reach" in out and "connect the islands" not in out

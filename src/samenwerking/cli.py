@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -136,6 +137,65 @@ def _cmd_cases(args: argparse.Namespace) -> int:
         f"counts below {args.threshold} are suppressed (x)."
     )
     return 0
+
+
+_GOALS = ("connect", "robust", "reach")
+
+
+def _cmd_introduce(args: argparse.Namespace) -> int:
+    from samenwerking import introduce
+
+    installed = _plugins()
+    region, _today = _region_and_day(args.source, None, installed)
+    model = introduce.CostModel(cap=args.cap)
+    goals = _GOALS if args.goal == "all" else (args.goal,)
+    planned: list[introduce.Introduction] = []
+    found = []
+    for goal in goals:
+        if goal == "connect":
+            result = introduce.connect_islands(region, cost=model, planned=planned)
+        elif goal == "robust":
+            result = introduce.make_links_robust(
+                region, k=args.k, by=args.by, cost=model, planned=planned
+            )
+        else:
+            result = introduce.expertise_within_reach(
+                region, steps=args.steps, cost=model, planned=planned
+            )
+        found.append(result)
+        planned.extend(result)
+    names = {str(p.id): _person(region, p.id) for p in region.professionals}
+    rows = []
+    for result in found:
+        flag = "minimal" if result.exact else "not proven minimal"
+        print(f"{result.purpose}: {len(result)} introduction(s) ({flag})")
+        if not result.complete:
+            print(f"  goal not reached: {result.note}")
+        for item in result:
+            print(f"  {names[item.a]}  <->  {names[item.b]}\n      {item.reason}")
+            rows.append((result.purpose, item.a, item.b, item.cost, item.reason, item.joins))
+    after = introduce.apply_introductions(region, planned)
+    print()
+    print(introduce.improvement(region, after, steps=args.steps))
+    if args.csv is not None:
+        from samenwerking._atomic import write_text_atomically
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(("purpose", "a", "b", "cost", "reason", "joins"))
+        writer.writerows(rows)
+        write_text_atomically(args.csv, buffer.getvalue())
+        print(f"Wrote {args.csv}")
+    if args.apply is not None:
+        from samenwerking import save
+
+        print(f"Wrote {save(after, args.apply, plugins=installed)}")
+    return 0
+
+
+def _person(region: Region, professional_id: str) -> str:
+    person = region.professional(professional_id)
+    return f"{person.name} ({region.organisation(person.organisation).name})"
 
 
 def _read_invitees(path: Path) -> list[str]:
@@ -338,6 +398,43 @@ def _parser() -> argparse.ArgumentParser:
         "--today", type=_date, metavar="YYYY-MM-DD", help="reference date (default: today)"
     )
     cases.set_defaults(run=_cmd_cases)
+
+    intro = commands.add_parser(
+        "introduce",
+        help="suggest whom to introduce to whom, with the reason for each",
+        description="Suggest the fewest introductions that connect the islands (connect), "
+        "give every pair of domains at least K people who carry their link (robust), and "
+        "give every school a youth-care or youth-health contact within STEPS steps (reach); "
+        "with --goal all, each on top of the ones before, at most CAP per person in total. "
+        "Prints the introductions with their reasons and the figures before and after.",
+    )
+    intro.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="a region JSON file or CSV folder (default: the bundled example region)",
+    )
+    intro.add_argument(
+        "--goal", choices=(*_GOALS, "all"), default="all", help="what to achieve (default: all)"
+    )
+    intro.add_argument("--k", type=int, default=2, metavar="K", help="people per link (default 2)")
+    intro.add_argument(
+        "--by", choices=("domain", "sector"), default="domain", help="groups for --goal robust"
+    )
+    intro.add_argument(
+        "--steps", type=int, default=2, metavar="N", help="reach within N steps (default 2)"
+    )
+    intro.add_argument(
+        "--cap", type=int, default=2, metavar="N", help="at most N introductions per person"
+    )
+    intro.add_argument("--csv", type=Path, metavar="FILE", help="also write them as CSV to FILE")
+    intro.add_argument(
+        "--apply",
+        type=Path,
+        metavar="TARGET",
+        help="write a copy of the region with the introductions as ties (JSON file or CSV folder)",
+    )
+    intro.set_defaults(run=_cmd_introduce)
 
     plan = commands.add_parser(
         "plan-tables",
