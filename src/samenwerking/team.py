@@ -12,9 +12,12 @@ For one case (:func:`team_around`) or every case of a region (:func:`team_gaps`)
   people in that case know each other, counted in cases. Those counts are about
   children: publish them only through :meth:`TeamGapsSummary.suppressed_links`.
 
-Chains are found by a bidirectional breadth-first search on the CSR arrays of the
-compact graph, built once; pairs on different islands are answered from the
-connected-component labels without a search.
+Chains are found by breadth-first searches on the CSR arrays of the compact graph,
+built once: one search per team member answers all of that member's pairs, and 64
+members are searched at once (one bit each) with numpy. Pairs on different islands are
+answered from the connected-component labels without a search. Of the shortest chains,
+the one given is the smallest by position in ``region.professionals``, read from the
+member that comes first there; it depends only on the network and the two members.
 
 Example
 -------
@@ -31,8 +34,10 @@ Example
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -55,8 +60,12 @@ __all__ = [
 ]
 
 
-_NUMPY_EDGES = 256
-"""Frontiers with more ties than this are expanded with numpy rather than plain Python."""
+_BATCH = 64
+"""Sources searched at once: one bit each of a 64-bit word per professional."""
+
+_PUSH_SHARE = 8
+"""A level whose ties are fewer than 1/_PUSH_SHARE of all ties pushes its bits along them;
+a bigger one is expanded by letting every professional pull from all its neighbours."""
 
 
 class TeamGraphError(SamenwerkingError, ValueError):
@@ -80,7 +89,10 @@ class MissingTie:
     second: ProfessionalId
     """The other member."""
     chain: tuple[ProfessionalId, ...] | None
-    """A shortest path ``first, ..., second``; ``None`` if none exists (or none short enough)."""
+    """A shortest path ``first, ..., second``; ``None`` if none exists (or none short enough).
+
+    Of several shortest paths, the smallest by position in ``region.professionals``, read
+    from whichever of the two comes first there."""
     same_island: bool = True
     """Whether the two are on the same island (``False``: nobody can introduce them)."""
 
@@ -219,7 +231,7 @@ class TeamGapsSummary:
 
 
 class _Searcher:
-    """Shortest chains and adjacency tests on one compact graph (built once)."""
+    """Ties and shortest chains between professionals of one compact graph (built once)."""
 
     def __init__(self, region: Region, graph: CompactGraph) -> None:
         from scipy.sparse.csgraph import connected_components
@@ -233,147 +245,170 @@ class _Searcher:
             )
         self.region = region
         self.graph = graph
-        self.indptr: list[int] = graph.indptr.tolist()
-        self.indices: list[int] = graph.indices.tolist()
-        self.ids: tuple[Hashable, ...] = graph.ids
-        if graph.n_nodes:
+        n = graph.n_nodes
+        self.indptr: npt.NDArray[np.int64] = graph.indptr.astype(np.int64)
+        self.indices: npt.NDArray[np.intp] = graph.indices.astype(np.intp)
+        degree = np.diff(self.indptr)
+        # Every tie (both directions) as one number, in increasing order: CSR rows come in
+        # order and are sorted within, so ``row * n + column`` is sorted.
+        self._tie_keys = np.repeat(np.arange(n, dtype=np.int64), degree) * n + self.indices
+        self._linked = np.flatnonzero(degree)  # professionals with at least one tie
+        self._linked_starts = self.indptr[self._linked]
+        if n:
             _, labels = connected_components(graph.to_scipy(), directed=False)
         else:
             labels = np.zeros(0, np.int32)
-        self.component: list[int] = np.asarray(labels).tolist()
+        self.component: npt.NDArray[np.int64] = np.asarray(labels, np.int64)
         self.main_org: list[int] = graph.organisation.tolist()
-        self.degree: list[int] = graph.degree().tolist()
-        n = graph.n_nodes
-        # Scratch arrays of the numpy search, reset after each use.
-        self._parent = (np.full(n, -2, np.int64), np.full(n, -2, np.int64))  # -2: not reached
-        self._depth = (np.full(n, -1, np.int64), np.full(n, -1, np.int64))
 
     def neighbours(self, node: int) -> list[int]:
-        return self.indices[self.indptr[node] : self.indptr[node + 1]]
+        neighbours: list[int] = self.graph.neighbors(node).tolist()
+        return neighbours
 
-    def adjacent(self, a: int, b: int) -> bool:
-        row = self.graph.indices[self.indptr[a] : self.indptr[a + 1]]
-        at = int(np.searchsorted(row, b))
-        return at < len(row) and int(row[at]) == b
+    def tied(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Whether ``a[k]`` and ``b[k]`` have a direct tie, for every ``k``."""
+        if not len(self._tie_keys):
+            return np.zeros(len(a), np.bool_)
+        keys = a * self.graph.n_nodes + b
+        at = np.minimum(np.searchsorted(self._tie_keys, keys), len(self._tie_keys) - 1)
+        return np.asarray(self._tie_keys[at] == keys)
 
-    def chain(self, a: int, b: int, max_steps: int | None) -> list[int] | None:
-        """A shortest path from ``a`` to ``b`` (both included), or ``None``."""
-        if a == b:
-            return [a]
-        if self.component[a] != self.component[b]:
-            return None
-        indptr, indices, degree = self.indptr, self.indices, self.degree
-        sides: tuple[dict[int, int], dict[int, int]] = ({a: -1}, {b: -1})  # node -> parent
-        depths: tuple[dict[int, int], dict[int, int]] = ({a: 0}, {b: 0})
-        frontiers: list[list[int]] = [[a], [b]]
-        levels = [0, 0]
-        while frontiers[0] and frontiers[1]:
-            if max_steps is not None and levels[0] + levels[1] >= max_steps:
-                return None
-            side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-            if sum(degree[u] for u in frontiers[side]) > _NUMPY_EDGES:
-                return self._finish_numpy(sides, depths, frontiers, levels, max_steps)
-            # Expand the smaller side by one whole level. Every node found there that the
-            # other side has reached closes a path; the cheapest of them is a shortest one.
-            parents, depth, other = sides[side], depths[side], depths[1 - side]
-            level = levels[side] + 1
-            best: tuple[int, int] | None = None  # (other side's depth, node)
-            found: list[int] = []
-            for u in frontiers[side]:
-                for v in indices[indptr[u] : indptr[u + 1]]:
-                    if v in parents:
-                        continue
-                    parents[v] = u
-                    depth[v] = level
-                    found.append(v)
-                    if v in other and (best is None or (other[v], v) < best):
-                        best = (other[v], v)
-            frontiers[side], levels[side] = found, level
-            if best is not None:
-                meet = best[1]
-                return _walk(sides[0], meet)[::-1] + _walk(sides[1], meet)[1:]
-        return None
-
-    def _finish_numpy(
+    def chains(
         self,
-        sides: tuple[dict[int, int], dict[int, int]],
-        depths: tuple[dict[int, int], dict[int, int]],
-        frontiers: list[list[int]],
-        levels: list[int],
+        pairs: Iterable[tuple[int, int]],
         max_steps: int | None,
-    ) -> list[int] | None:
-        """Go on with the search of :meth:`chain` level by level in numpy (big frontiers)."""
-        parent, depth = self._parent, self._depth
-        touched: list[npt.NDArray[np.int64]] = []
-        try:
-            return self._numpy_levels(sides, depths, frontiers, levels, max_steps, touched)
-        finally:
-            for k in (0, 1):
-                for nodes in touched:
-                    parent[k][nodes] = -2
-                    depth[k][nodes] = -1
+        done: Callable[[int], None] | None = None,
+    ) -> dict[tuple[int, int], tuple[int, ...] | None]:
+        """A shortest chain ``low, ..., high`` for every pair ``(low, high)``, or ``None``.
 
-    def _numpy_levels(
+        Pairs are grouped by their higher end (the *source*); one breadth-first search per
+        source answers all its pairs, and up to :data:`_BATCH` sources are searched at once,
+        one bit each. Of all shortest chains the one returned is the smallest read from
+        ``low`` (by position): at every step from ``low`` it takes the lowest-numbered
+        neighbour one step closer to ``high``. It depends only on the graph and the pair.
+        ``done(k)`` is called after the first ``k`` sources (in order of first appearance).
+        """
+        targets: dict[int, list[int]] = {}
+        for low, high in dict.fromkeys(pairs):
+            targets.setdefault(high, []).append(low)
+        sources = list(targets)
+        result: dict[tuple[int, int], tuple[int, ...] | None] = {}
+        for start in range(0, len(sources), _BATCH):
+            batch = sources[start : start + _BATCH]
+            for source, ends in zip(batch, self._search(batch, targets, max_steps), strict=True):
+                for low, chain in zip(targets[source], ends, strict=True):
+                    result[low, source] = chain
+            if done is not None:
+                done(start + len(batch))
+        return result
+
+    def _search(
+        self, sources: list[int], targets: Mapping[int, list[int]], max_steps: int | None
+    ) -> list[list[tuple[int, ...] | None]]:
+        """Search from up to 64 sources at once (a bit each); their targets' chains, in order."""
+        n = self.graph.n_nodes
+        bits = np.left_shift(np.uint64(1), np.arange(len(sources), dtype=np.uint64))
+        counts = [len(targets[s]) for s in sources]
+        query = np.fromiter(itertools.chain.from_iterable(targets[s] for s in sources), np.int64)
+        query_bit = np.repeat(bits, counts)
+        distance = np.full(len(query), -1, np.int64)
+        # Level k holds the professionals first reached at k steps, with one bit set for
+        # every source that reached them there; ``front`` is the last level, dense.
+        nodes: npt.NDArray[np.int64] = np.asarray(sources, np.int64)
+        reached = bits
+        levels = [(nodes, reached)]
+        front = np.zeros(n, np.uint64)
+        front[nodes] = bits
+        seen = front.copy()
+        while True:
+            # A target not found yet is one step beyond the last level exactly when one of
+            # its neighbours is on that level (for its source's bit): checking that is cheap,
+            # and spares expanding the last level, the biggest.
+            waiting = np.flatnonzero(distance < 0)
+            owner, _ = self._neighbours_on(front, query[waiting], query_bit[waiting])
+            distance[waiting[owner]] = len(levels)
+            if (distance >= 0).all() or len(levels) == max_steps:
+                break
+            front = self._expand(nodes, reached) & ~seen
+            nodes = np.flatnonzero(front)
+            if not len(nodes):
+                break
+            reached = front[nodes]
+            seen[nodes] |= reached
+            levels.append((nodes, reached))
+        steps = self._walk_back(levels, query, query_bit, distance).tolist()
+        chains = [
+            tuple(row[d::-1]) if d >= 0 else None
+            for row, d in zip(steps, distance.tolist(), strict=True)
+        ]
+        ends = np.cumsum(counts).tolist()
+        return [chains[end - count : end] for end, count in zip(ends, counts, strict=True)]
+
+    def _expand(
+        self, nodes: npt.NDArray[np.int64], bits: npt.NDArray[np.uint64]
+    ) -> npt.NDArray[np.uint64]:
+        """For every professional, the bits of its neighbours among ``nodes`` (OR-ed)."""
+        starts = self.indptr[nodes]
+        lengths = self.indptr[nodes + 1] - starts
+        out = np.zeros(self.graph.n_nodes, np.uint64)
+        if int(lengths.sum()) * _PUSH_SHARE < len(self.indices):
+            # A small level: push its bits along its own ties.
+            np.bitwise_or.at(out, self.indices[_spans(starts, lengths)], np.repeat(bits, lengths))
+        elif len(self._linked):
+            # A big level: every professional with ties pulls from all its neighbours.
+            dense = np.zeros(self.graph.n_nodes, np.uint64)
+            dense[nodes] = bits
+            out[self._linked] = np.bitwise_or.reduceat(dense[self.indices], self._linked_starts)
+        return out
+
+    def _walk_back(
         self,
-        sides: tuple[dict[int, int], dict[int, int]],
-        depths: tuple[dict[int, int], dict[int, int]],
-        frontiers: list[list[int]],
-        levels: list[int],
-        max_steps: int | None,
-        touched: list[npt.NDArray[np.int64]],
-    ) -> list[int] | None:
-        indptr, indices = self.graph.indptr, self.graph.indices
-        parent, depth = self._parent, self._depth
-        fronts = []
-        for k in (0, 1):
-            keys = np.fromiter(sides[k].keys(), np.int64, len(sides[k]))
-            touched.append(keys)
-            parent[k][keys] = np.fromiter(sides[k].values(), np.int64, len(sides[k]))
-            depth[k][keys] = np.fromiter(depths[k].values(), np.int64, len(depths[k]))
-            fronts.append(np.array(frontiers[k], np.int64))
-        while len(fronts[0]) and len(fronts[1]):
-            if max_steps is not None and levels[0] + levels[1] >= max_steps:
-                return None
-            side = 0 if len(fronts[0]) <= len(fronts[1]) else 1
-            front = fronts[side]
-            starts, lengths = indptr[front], indptr[front + 1] - indptr[front]
-            total = int(lengths.sum())
-            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-            reached = indices[offsets].astype(np.int64)
-            source = np.repeat(front, lengths)
-            fresh = parent[side][reached] == -2
-            reached, source = reached[fresh], source[fresh]
-            # With repeated targets the last write wins; keep exactly that occurrence (a
-            # node is never reached twice from the same source: there are no multi-edges).
-            parent[side][reached] = source
-            keep = parent[side][reached] == source
-            reached = reached[keep]
-            touched.append(reached)
-            levels[side] += 1
-            depth[side][reached] = levels[side]
-            fronts[side] = reached
-            meets = reached[depth[1 - side][reached] >= 0]
-            if len(meets):
-                cost = depth[1 - side][meets]
-                meet = int(meets[np.lexsort((meets, cost))[0]])
-                return _walk_array(parent[0], meet)[::-1] + _walk_array(parent[1], meet)[1:]
-        return None
+        levels: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]],
+        query: npt.NDArray[np.int64],
+        query_bit: npt.NDArray[np.uint64],
+        distance: npt.NDArray[np.int64],
+    ) -> npt.NDArray[np.int64]:
+        """The chain of every query found, as ``steps[q, k]``: its node ``k`` steps from the source.
+
+        From the target back to the source, each step takes the lowest-numbered neighbour
+        on the level before (neighbours are sorted), for all queries at once.
+        """
+        longest = int(distance.max(initial=0))
+        steps = np.full((len(query), longest + 1), -1, np.int64)
+        found = np.flatnonzero(distance >= 0)
+        steps[found, distance[found]] = query[found]
+        dense = np.zeros(self.graph.n_nodes, np.uint64)
+        for level in range(longest - 1, -1, -1):
+            active = np.flatnonzero(distance > level)
+            nodes, bits = levels[level]
+            dense[nodes] = bits
+            owner, closer = self._neighbours_on(dense, steps[active, level + 1], query_bit[active])
+            dense[nodes] = 0
+            first = np.flatnonzero(np.diff(owner, prepend=-1))  # each query's first such one
+            steps[active, level] = closer[first]
+        return steps
+
+    def _neighbours_on(
+        self,
+        level: npt.NDArray[np.uint64],
+        nodes: npt.NDArray[np.int64],
+        bits: npt.NDArray[np.uint64],
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
+        """The neighbours of each ``nodes[k]`` with ``bits[k]`` set in ``level`` (dense).
+
+        Returned as ``(k, neighbour)`` in two arrays, by ``k`` and then by neighbour.
+        """
+        starts = self.indptr[nodes]
+        lengths = self.indptr[nodes + 1] - starts
+        neighbours = self.indices[_spans(starts, lengths)]
+        on = (level[neighbours] & np.repeat(bits, lengths)) != 0
+        return np.repeat(np.arange(len(nodes)), lengths)[on], neighbours[on]
 
 
-def _walk_array(parents: npt.NDArray[np.int64], node: int) -> list[int]:
-    path = [node]
-    while parents[node] != -1:
-        node = int(parents[node])
-        path.append(node)
-    return path
-
-
-def _walk(parents: dict[int, int], node: int) -> list[int]:
-    path = [node]
-    while parents[node] != -1:
-        node = parents[node]
-        path.append(node)
-    return path
+def _spans(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The positions ``starts[k], ..., starts[k] + lengths[k] - 1`` for every ``k``, in order."""
+    total = int(lengths.sum())
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
 
 
 def _team(case: Case) -> tuple[ProfessionalId, ...]:
@@ -385,45 +420,104 @@ def _team(case: Case) -> tuple[ProfessionalId, ...]:
     return tuple(members)
 
 
-def _gaps(case: Case, searcher: _Searcher, max_steps: int | None) -> TeamGaps:
-    region = searcher.region
-    graph = searcher.graph
-    members = _team(case)
-    nodes = [graph.index_of(member) for member in members]
-    for member in members:
-        region.professional(member)  # raises UnknownIdError naming the professional
-    organisation_ids = graph.organisations
-    main = [OrganisationId(organisation_ids[searcher.main_org[n]]) for n in nodes]
+def _all_gaps(
+    cases: Sequence[Case],
+    searcher: _Searcher,
+    max_steps: int | None,
+    progress: Progress | None = None,
+) -> list[TeamGaps]:
+    """The gaps of every case; all chains are found together (see :meth:`_Searcher.chains`)."""
+    region, graph = searcher.region, searcher.graph
+    teams: list[tuple[ProfessionalId, ...]] = []
+    for case in cases:
+        teams.append(_team(case))
+        for member in teams[-1]:
+            region.professional(member)  # raises UnknownIdError naming the professional
+        if case.school is not None:
+            region.organisation(case.school)
+    positions = [[graph.index_of(member) for member in members] for members in teams]
+    # Every pair of members (as positions), case after case, in team order.
+    pairs = [[(x, y) for i, x in enumerate(nodes) for y in nodes[i + 1 :]] for nodes in positions]
+    ends = np.array([end for case_pairs in pairs for end in case_pairs], np.int64).reshape(-1, 2)
+    tied = searcher.tied(ends[:, 0], ends[:, 1]).tolist()
+    same = (searcher.component[ends[:, 0]] == searcher.component[ends[:, 1]]).tolist()
+    pair_flags = iter(zip(tied, same, strict=True))  # (tied, same island) per pair
+    flags = [[next(pair_flags) for _ in case_pairs] for case_pairs in pairs]
+    searched = [
+        [(min(x, y), max(x, y)) for (x, y), (t, s) in zip(ps, fs, strict=True) if s and not t]
+        for ps, fs in zip(pairs, flags, strict=True)
+    ]
+    chains = searcher.chains(
+        itertools.chain.from_iterable(searched), max_steps, _case_progress(progress, searched)
+    )
+    results = [
+        _case_gaps(case, members, nodes, case_flags, chains, searcher)
+        for case, members, nodes, case_flags in zip(cases, teams, positions, flags, strict=True)
+    ]
+    if cases:
+        report_progress(progress, len(cases), len(cases))
+    return results
 
+
+def _case_progress(
+    progress: Progress | None, searched: list[list[tuple[int, int]]]
+) -> Callable[[int], None] | None:
+    """Turn "the first k sources are searched" into cases done, for ``progress``.
+
+    Sources are searched in order of first appearance, case after case, so the cases up
+    to case ``c`` are done once as many sources are as those cases name.
+    """
+    if progress is None:
+        return None
+    ranked: set[int] = set()
+    needed: list[int] = []
+    for case_pairs in searched:
+        ranked.update(high for _, high in case_pairs)
+        needed.append(len(ranked))
+
+    def done(sources: int) -> None:
+        progress(bisect.bisect_right(needed, sources), len(needed))
+
+    return done
+
+
+def _case_gaps(
+    case: Case,
+    members: tuple[ProfessionalId, ...],
+    nodes: list[int],
+    flags: list[tuple[bool, bool]],
+    chains: Mapping[tuple[int, int], tuple[int, ...] | None],
+    searcher: _Searcher,
+) -> TeamGaps:
+    """One case's gaps, given ``(tied, same island)`` for each pair in team order."""
+    region, graph = searcher.region, searcher.graph
+    main = [OrganisationId(graph.organisations[searcher.main_org[n]]) for n in nodes]
     missing: list[MissingTie] = []
     linked: set[tuple[OrganisationId, OrganisationId]] = set()
     unlinked: set[tuple[OrganisationId, OrganisationId]] = set()
+    pair = iter(flags)
     for i in range(len(nodes)):
         for j in range(i + 1, len(nodes)):
-            a, b = nodes[i], nodes[j]
-            pair = (main[i], main[j]) if main[i] <= main[j] else (main[j], main[i])
-            if searcher.adjacent(a, b):
-                linked.add(pair)
+            tied, same_island = next(pair)
+            orgs = (main[i], main[j]) if main[i] <= main[j] else (main[j], main[i])
+            if tied:
+                linked.add(orgs)
                 continue
-            unlinked.add(pair)
-            same = searcher.component[a] == searcher.component[b]
-            path = searcher.chain(a, b, max_steps) if same else None
-            chain = (
-                None
-                if path is None
-                else tuple(ProfessionalId(str(ids)) for ids in (searcher.ids[k] for k in path))
-            )
-            missing.append(MissingTie(members[i], members[j], chain, same))
+            unlinked.add(orgs)
+            x, y = nodes[i], nodes[j]
+            path = chains[min(x, y), max(x, y)] if same_island else None
+            if path is not None and x > y:
+                path = path[::-1]
+            chain = None if path is None else tuple(ProfessionalId(str(graph.ids[k])) for k in path)
+            missing.append(MissingTie(members[i], members[j], chain, same_island))
     links = tuple(sorted(p for p in unlinked - linked if p[0] != p[1]))
 
     involved: dict[OrganisationId, None] = dict.fromkeys(main)
     if case.school is not None:
-        region.organisation(case.school)
         involved.setdefault(case.school, None)
     without: tuple[OrganisationId, ...] = ()
     if case.coordinator is not None:
-        coordinator = region.professional(case.coordinator)
-        reached: set[str] = set(coordinator.organisations)
+        reached: set[str] = set(region.professional(case.coordinator).organisations)
         for k in searcher.neighbours(nodes[0]):
             reached.update(region.professionals[k].organisations)
         without = tuple(o for o in involved if o not in reached)
@@ -495,7 +589,8 @@ def team_around(
     """
     _check_steps(max_steps)
     case = _case(region, case_id)
-    return _gaps(case, _searcher(region, graph), max_steps)
+    (gaps,) = _all_gaps([case], _searcher(region, graph), max_steps)
+    return gaps
 
 
 def team_gaps(
@@ -507,8 +602,8 @@ def team_gaps(
 ) -> TeamGapsSummary:
     """The gaps in the teams around every child, and the most frequent missing links.
 
-    The compact graph is built once (or passed as ``graph``); each chain is a
-    bidirectional breadth-first search on its CSR arrays.
+    The compact graph is built once (or passed as ``graph``); the chains of all cases are
+    found together, by breadth-first searches from 64 team members at a time.
 
     Parameters
     ----------
@@ -539,17 +634,10 @@ def team_gaps(
     (20, True)
     """
     _check_steps(max_steps)
-    searcher = _searcher(region, graph)
-    total = len(region.cases)
-    teams: list[TeamGaps] = []
+    teams = _all_gaps(region.cases, _searcher(region, graph), max_steps, progress)
     counts: Counter[tuple[OrganisationId, OrganisationId]] = Counter()
-    step = max(1, total // 100)
-    for done, case in enumerate(region.cases, start=1):
-        gaps = _gaps(case, searcher, max_steps)
-        teams.append(gaps)
+    for gaps in teams:
         counts.update(gaps.missing_organisation_links)
-        if done % step == 0 or done == total:
-            report_progress(progress, done, total)
     links = tuple(
         OrganisationLink(pair, count)
         for pair, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))

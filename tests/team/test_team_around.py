@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from unittest import mock
 
 import networkx as nx
 import pytest
@@ -218,19 +219,67 @@ def test_synthetic_cases_run_at_small_scale_with_one_graph() -> None:
     assert summary.teams[3] == team_around(area, area.cases[3].id, graph=graph)
 
 
-@given(regions())
-def test_numpy_search_gives_the_same_lengths(region: Region) -> None:
-    from unittest import mock
+def smallest_shortest_chain(graph: nx.Graph, region: Region, a: str, b: str) -> tuple[str, ...]:
+    """Of all shortest paths, the smallest by positions read from the earlier professional."""
+    position = {p.id: k for k, p in enumerate(region.professionals)}
+    low, high = (a, b) if position[a] < position[b] else (b, a)
+    best = min(
+        nx.all_shortest_paths(graph, low, high), key=lambda path: [position[p] for p in path]
+    )
+    return tuple(best) if low == a else tuple(reversed(best))
 
+
+@given(
+    regions(),
+    st.sampled_from([1, 2, 64]),
+    st.sampled_from([0, 10**9]),
+    st.none() | st.integers(1, 4),
+)
+def test_batched_search_finds_the_smallest_shortest_chains(
+    region: Region, batch: int, push_share: int, max_steps: int | None
+) -> None:
+    # Sources searched one, two or 64 at a time; levels always pushed (0) or always pulled.
     import samenwerking.team as team_module
 
     graph = reference(region)
-    with mock.patch.object(team_module, "_NUMPY_EDGES", -1):
-        summary = team_gaps(region)
-    for gaps in summary.teams:
+    with (
+        mock.patch.object(team_module, "_BATCH", batch),
+        mock.patch.object(team_module, "_PUSH_SHARE", push_share),
+    ):
+        summary = team_gaps(region, max_steps=max_steps)
+    for case, gaps in zip(region.cases, summary.teams, strict=True):
+        assert gaps == team_around(region, case.id, max_steps=max_steps)
         for gap in gaps.missing:
-            if gap.chain is None:
-                assert not nx.has_path(graph, gap.first, gap.second)
+            if not nx.has_path(graph, gap.first, gap.second):
+                assert gap.chain is None and not gap.same_island
+                continue
+            assert gap.same_island
+            length = nx.shortest_path_length(graph, gap.first, gap.second)
+            if max_steps is not None and length > max_steps:
+                assert gap.chain is None
             else:
-                assert all(graph.has_edge(u, v) for u, v in itertools.pairwise(gap.chain))
-                assert gap.steps == nx.shortest_path_length(graph, gap.first, gap.second)
+                assert gap.chain == smallest_shortest_chain(graph, region, gap.first, gap.second)
+
+
+def test_chain_is_the_smallest_read_from_the_earlier_professional() -> None:
+    # Two shortest chains between p0 and p5: p0-p1-p4-p5 and p0-p2-p3-p5. Read from p0
+    # (the earlier professional) the first is smaller, although p5 is listed first.
+    edges = [(0, 1), (1, 4), (4, 5), (0, 2), (2, 3), (3, 5)]
+    region = build(6, edges, [0] * 6, [(5, [0]), (0, [5])])
+    assert team_around(region, "c0").missing[0].chain == ("p5", "p4", "p1", "p0")
+    assert team_around(region, "c1").missing[0].chain == ("p0", "p1", "p4", "p5")
+
+
+def test_progress_counts_cases_in_order_over_several_batches() -> None:
+    import samenwerking.team as team_module
+
+    area = synthetic.region(300, seed=5)
+    area = area.replace(cases=synthetic.cases(area, 30, seed=5))
+    seen: list[tuple[int, int]] = []
+    with mock.patch.object(team_module, "_BATCH", 4):
+        summary = team_gaps(area, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) > 2
+    assert all(total == 30 for _, total in seen)
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and done[-1] == 30
+    assert summary == team_gaps(area)
