@@ -20,6 +20,7 @@ from samenwerking import (
     team,
 )
 from samenwerking.errors import (
+    InvalidArgumentError,
     InvalidRegionError,
     Problem,
     SamenwerkingError,
@@ -36,6 +37,7 @@ from samenwerking.model import __all__ as _model_all
 __version__ = "0.1.0"
 
 __all__ = [
+    "InvalidArgumentError",
     "InvalidRegionError",
     "Problem",
     "SamenwerkingError",

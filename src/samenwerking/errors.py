@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "InvalidArgumentError",
     "InvalidRegionError",
     "Problem",
     "SamenwerkingError",
@@ -98,3 +99,17 @@ class SourceNotFoundError(SamenwerkingError, FileNotFoundError):
 
 class UnsupportedSourceError(SamenwerkingError, ValueError):
     """No reader knows how to read or write the given source."""
+
+
+class InvalidArgumentError(SamenwerkingError, ValueError):
+    """A function was called with an argument it cannot use.
+
+    The message names the argument, the value and, where there is a fixed set, the choices.
+    Every module's own argument error (e.g. ``CaseArgumentError``) is a subclass, so
+    ``except InvalidArgumentError`` catches them all.
+
+    Example
+    -------
+    >>> issubclass(InvalidArgumentError, ValueError)
+    True
+    """

@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from samenwerking.errors import SamenwerkingError, UnknownIdError
+from samenwerking.errors import InvalidArgumentError, SamenwerkingError, UnknownIdError
 from samenwerking.model import OrganisationId, ProfessionalId, Region
 from samenwerking.progress import Progress, report_progress
 
@@ -60,7 +60,7 @@ DEFAULT_MAX_PER_ORGANISATION = 4
 Assignment = tuple[tuple[tuple[ProfessionalId, ...], ...], ...]
 
 
-class PlannerArgumentError(SamenwerkingError, ValueError):
+class PlannerArgumentError(InvalidArgumentError):
     """An argument of the planner is out of range."""
 
 

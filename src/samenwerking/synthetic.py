@@ -42,7 +42,7 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.errors import SamenwerkingError
+from samenwerking.errors import InvalidArgumentError
 from samenwerking.model import (
     Case,
     CaseId,
@@ -70,7 +70,7 @@ MIN_PROFESSIONALS_PER_MUNICIPALITY = 50
 _T = TypeVar("_T")
 
 
-class SyntheticParameterError(SamenwerkingError, ValueError):
+class SyntheticParameterError(InvalidArgumentError):
     """A parameter of :func:`region` is out of range."""
 
 

@@ -115,11 +115,16 @@ def test_today_defaults_to_the_current_date() -> None:
     assert check_agenda(agenda()).today == dt.date.today()
 
 
+def test_a_datetime_counts_as_its_day() -> None:
+    assert check_agenda(agenda(), today=dt.datetime(2025, 1, 1, 23, 59)).today == dt.date(
+        2025, 1, 1
+    )
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
         ({"per": "month"}, "per must be one of quarter, year"),
-        ({"today": dt.datetime(2025, 1, 1)}, "today must be a datetime.date"),
         ({"today": "2025-01-01"}, "today must be a datetime.date"),
     ],
 )

@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.errors import SamenwerkingError
+from samenwerking.errors import InvalidArgumentError
 from samenwerking.graph.compact import CompactGraph
 
 __all__ = ["GROUPINGS", "Grouping", "InvalidArgumentError", "as_compact", "group_codes"]
@@ -36,10 +36,6 @@ _VOCABULARY = {
     "municipality": "municipalities",
     "organisation": "organisations",
 }
-
-
-class InvalidArgumentError(SamenwerkingError, ValueError):
-    """An analysis was called with an argument it cannot use."""
 
 
 def as_compact(G: nx.Graph | CompactGraph) -> CompactGraph:  # noqa: N803

@@ -11,10 +11,10 @@ datetime.date(2025, 1, 6)
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from samenwerking.errors import SamenwerkingError, UnknownIdError
+from samenwerking._dates import resolve_today
+from samenwerking.errors import InvalidArgumentError, UnknownIdError
 from samenwerking.model import CaseEvent, Region, Sector
 
 __all__ = [
@@ -31,17 +31,8 @@ _SPECIAL = frozenset({Sector.SPECIAL_SCHOOL, Sector.SPECIAL_PRIMARY_SCHOOL})
 _REGULAR = frozenset({Sector.PRIMARY_SCHOOL, Sector.SECONDARY_SCHOOL})
 
 
-class CaseArgumentError(SamenwerkingError, ValueError):
+class CaseArgumentError(InvalidArgumentError):
     """A case function was called with an argument it cannot use."""
-
-
-def resolve_today(today: dt.date | None) -> dt.date:
-    """``today``, or the current date when it is ``None``."""
-    if today is None:
-        return dt.date.today()
-    if not isinstance(today, dt.date):
-        raise CaseArgumentError(f"today must be a datetime.date or None (got {today!r})")
-    return today.date() if isinstance(today, dt.datetime) else today
 
 
 def is_special_school(sector: Sector | None) -> bool:

@@ -11,13 +11,13 @@ Example
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.analysis._input import InvalidArgumentError
+from samenwerking._dates import resolve_today
+from samenwerking.errors import InvalidArgumentError
 from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.model import Region
 
@@ -38,15 +38,6 @@ def check_region(region: object, function: str) -> Region:
     if not isinstance(region, Region):
         raise InvalidArgumentError(f"{function} needs a Region, got {type(region).__name__}")
     return region
-
-
-def resolve_today(today: object) -> dt.date:
-    """``today``, or the current date when it is ``None``."""
-    if today is None:
-        return dt.date.today()
-    if isinstance(today, dt.datetime) or not isinstance(today, dt.date):
-        raise InvalidArgumentError(f"today must be a datetime.date or None (got {today!r})")
-    return today
 
 
 def graph_of(region: Region, graph: CompactGraph | None) -> CompactGraph:

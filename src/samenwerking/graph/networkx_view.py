@@ -23,7 +23,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.errors import SamenwerkingError
+from samenwerking.errors import InvalidArgumentError
 from samenwerking.model import Region, TieStore
 
 __all__ = ["UnknownLevelError", "to_graph"]
@@ -33,7 +33,7 @@ LEVELS = ("professional", "organisation")
 _NO_DATE = np.iinfo(np.int64).max
 
 
-class UnknownLevelError(SamenwerkingError, ValueError):
+class UnknownLevelError(InvalidArgumentError):
     """A graph level that :func:`to_graph` does not know."""
 
 
