@@ -250,3 +250,13 @@ def test_introduce_one_goal(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["introduce", "--goal", "reach", "--steps", "1"]) == 0
     out = capsys.readouterr().out
     assert "expertise within reach" in out and "connect the islands" not in out
+
+
+def test_cases_does_not_print_a_small_number_of_cases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    region = sw.example_region()
+    source = sw.save(region.replace(cases=region.cases[:3]), tmp_path / "few.json")
+    assert main(["cases", str(source), "--out", str(tmp_path / "c")]) == 0
+    captured = capsys.readouterr()
+    assert "fewer than 5 cases" in captured.err and " 3 cases" not in captured.err

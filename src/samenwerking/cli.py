@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samenwerking.privacy import DEFAULT_THRESHOLD
+from samenwerking.privacy import DEFAULT_THRESHOLD, published_count
 from samenwerking.progress import Progress, TerminalProgress
 
 if TYPE_CHECKING:
@@ -132,8 +132,9 @@ def _cmd_cases(args: argparse.Namespace) -> int:
     )
     for path in written:
         print(path)
+    cases = published_count(len(region.cases), threshold=args.threshold)
     _progress(
-        f"Wrote {len(written)} tables of {len(region.cases)} cases to {args.out}; "
+        f"Wrote {len(written)} tables of {cases} cases to {args.out}; "
         f"counts below {args.threshold} are suppressed (x)."
     )
     return 0
