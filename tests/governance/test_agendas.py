@@ -131,6 +131,29 @@ def test_a_datetime_counts_as_its_day() -> None:
 def test_bad_arguments(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         check_agenda(agenda(), **kwargs)
+    with pytest.raises(ValueError, match=message):  # also without any agenda to check
+        check_agendas(build({}, {}), **kwargs)
+
+
+def test_steps_due_after_the_agenda_ends() -> None:
+    topic = Topic(
+        "t",
+        "Overgang",
+        leads=("p",),
+        steps=(
+            Step("late", owner="p", due=D(2027, 1, 1)),
+            Step("on the last day", owner="p", due=END),
+            Step("late but done", owner="p", due=D(2027, 3, 1), status="done"),
+            Step("late and dropped", owner="p", due=D(2027, 3, 1), status="dropped"),
+            Step("undated", owner="p"),
+        ),
+    )
+    check = check_agenda(agenda(topic), today=TODAY)
+    assert [s.description for s in check.topic("t").due_after_end] == ["late"]
+    assert check.due_after_end == 1
+    assert "1 step(s) due after the agenda ends" in check.topic("t").problems
+    open_ended = check_agenda(agenda(topic, end=None), today=TODAY)
+    assert open_ended.due_after_end == 0 and open_ended.topic("t").problems == ()
 
 
 def test_bad_kinds_and_inputs() -> None:

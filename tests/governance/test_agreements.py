@@ -207,3 +207,49 @@ def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match=r"today must be a datetime.date"):
         check_agreements(region, today="2025-01-01")
     assert check_agreements(region, statuses=[AgreementStatus.EXPIRED]) == ()
+
+
+def test_endorsements_dated_after_today_do_not_count_yet() -> None:
+    found = checks(
+        deal(
+            "later",
+            "gem po",
+            endorsements=(Endorsement("gem", D(2025, 6, 16)), Endorsement("po", TODAY)),
+        ),
+        deal("undated", "gem", endorsements=(Endorsement("gem"),)),
+        deal("outside-later", "gem", endorsements=(Endorsement("jh", D(2026, 1, 1)),)),
+    )
+    assert found["later"].not_endorsed_by == ("gem",) and found["later"].partly_endorsed
+    assert found["undated"].not_endorsed_by == ()
+    assert found["outside-later"].outside_endorsers == () and found["outside-later"].unendorsed
+
+
+def test_an_agreement_not_yet_in_force_is_reported_as_such() -> None:
+    found = checks(
+        deal("soon", "gem", valid_from=D(2025, 6, 16), valid_until=D(2027, 1, 1)),
+        deal("from-today", "gem", valid_from=TODAY),
+        deal("soon-draft", "gem", valid_from=D(2026, 1, 1), status="draft"),
+        deal("soon-cancelled", "gem", valid_from=D(2026, 1, 1), status="cancelled"),
+        deal("soon-expired", "gem", valid_from=D(2026, 1, 1), status="expired"),
+    )
+    soon = found["soon"]
+    assert soon.not_yet_in_force and not soon.expired and soon.valid_from == D(2025, 6, 16)
+    assert "not yet in force (from 2025-06-16)" in soon.problems
+    assert "expired" not in soon.problems
+    assert not found["from-today"].not_yet_in_force
+    assert found["soon-draft"].not_yet_in_force
+    assert not found["soon-cancelled"].not_yet_in_force
+    assert found["soon-expired"].expired and not found["soon-expired"].not_yet_in_force
+
+
+def test_an_agreement_without_parties() -> None:
+    found = checks(
+        deal("endorsed", "", endorsements=(Endorsement("gem"),)),
+        deal("bare", ""),
+    )
+    endorsed = found["endorsed"]
+    assert endorsed.parties == () and not endorsed.unendorsed and not endorsed.partly_endorsed
+    assert endorsed.outside_endorsers == ("gem",)
+    assert "no parties" in endorsed.problems and "not endorsed" not in endorsed.problems
+    assert found["bare"].problems[0] == "no parties"
+    assert "not endorsed" not in found["bare"].problems

@@ -180,3 +180,20 @@ def test_reach_matches_networkx_shortest_paths(sectors: list[Sector], data: st.D
     for m in members:
         pid = f"p{m}"
         assert (pid in represented) != (pid in result.unrepresenting)
+
+
+def test_constituency_counts_every_organisation_a_professional_works_for() -> None:
+    orgs = {"gem": S.MUNICIPALITY, "yc": S.YOUTH_CARE, "po": S.PRIMARY_SCHOOL}
+    # w sits at the table for the municipality (main organisation) and also works in youth
+    # care; t teaches and also works in youth care.
+    people = {"w": ("gem", "yc"), "j": "yc", "d": "po", "t": ("po", "yc")}
+    region = build(orgs, people, [("j", "t")], working_groups=(table("w", "j", "d"),))
+    result = lea_table(region)
+    (youth,) = result.provision("youth care / family centre").representatives
+    assert youth.id == "j" and youth.constituency == 2  # w and t, through yc
+    assert (youth.reached_1, youth.reached_2) == (1, 1)
+    (primary,) = result.provision("primary").representatives
+    assert primary.id == "d" and primary.constituency == 1  # t
+    (municipality,) = result.provision("municipality").representatives
+    assert municipality.id == "w" and municipality.constituency == 0
+    assert result.provision("youth care / family centre").status == "ok"  # w: main org only

@@ -142,3 +142,16 @@ def test_member_ties_match_networkx(n: int, data: st.DataObject) -> None:
     if len(ids) >= 2:
         assert check.density == pytest.approx(nx.density(G))
     assert check.praatclub == (len(ids) >= 3 and nx.density(G) < PRAATCLUB_DENSITY)
+
+
+def test_every_organisation_of_a_member_counts_for_the_sectors_present() -> None:
+    orgs = {**ORGS, "yc": S.YOUTH_CARE}
+    people = {"w": ("gem", "yc"), "t": ("po", "yc"), "a": "po"}
+    needed = (S.YOUTH_CARE, S.MUNICIPALITY, S.FAMILY_CENTRE)
+    region = build(orgs, people, working_groups=(group("wa", lead="w", needed=needed),))
+    check = check_working_groups(region)[0]
+    present = {S.PRIMARY_SCHOOL, S.YOUTH_CARE, S.MUNICIPALITY}
+    assert check.sectors == tuple(s for s in S if s in present)  # vocabulary order
+    assert check.missing_sectors == (S.FAMILY_CENTRE,)
+    teacher = build(orgs, people, working_groups=(group("t", needed=(S.YOUTH_CARE,)),))
+    assert check_working_groups(teacher)[0].missing_sectors == ()

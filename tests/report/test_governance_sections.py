@@ -144,7 +144,38 @@ def test_sections_hold_the_checks(context: ReportContext) -> None:
     assert [p.party for p in agreements.constitution.missing] == ["po", "cjg"]
     meetings = meetings_section(context)
     assert isinstance(meetings, MeetingsSection)
-    assert meetings.meetings == meeting_effects(region)
+    assert meetings.meetings == meeting_effects(region)  # one meeting: order does not matter
+
+
+def test_meetings_come_by_date_whatever_the_region_order() -> None:
+    def meeting(mid: str, date: dt.date | None) -> Meeting:
+        return Meeting(mid, f"Meeting {mid}", "conference", date, participants=("g", "c"))
+
+    region = governed_region()
+    region = region.replace(
+        meetings=(
+            meeting("late", dt.date(2025, 5, 1)),
+            meeting("undated", None),
+            *region.meetings,  # lea-1, 2025-02-01
+            meeting("early", dt.date(2024, 11, 1)),
+            meeting("also-early", dt.date(2024, 11, 1)),
+        ),
+        ties=[*region.ties, Tie("g", "c", met_at="late", since=dt.date(2025, 5, 1))],
+    )
+    section = meetings_section(ReportContext.of(region, today=TODAY))
+    assert section is not None
+    assert [m.id for m in section.meetings] == ["early", "also-early", "lea-1", "late", "undated"]
+    by_id = {e.id: e for e in meeting_effects(region)}
+    assert section.meetings == tuple(by_id[m.id] for m in section.meetings)
+    assert len(by_id) == 5 and by_id["late"].new_pairs == (("c", "g"),)
+    body = section.to_markdown()
+    assert (
+        body.index("Meeting early")
+        < body.index("LEA-tafel februari")
+        < body.index("Meeting late")
+        < body.index("Meeting undated")
+    )
+    assert "2 of 5 meeting(s) led to new ties" in body
 
 
 def test_markdown_shows_the_findings(context: ReportContext) -> None:

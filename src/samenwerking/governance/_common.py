@@ -1,4 +1,4 @@
-"""Shared helpers for the governance checks: argument errors, dates and graph steps.
+"""Shared helpers for the governance checks: region checks, dates and graph steps.
 
 Example
 -------
@@ -22,7 +22,6 @@ from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.model import Region
 
 __all__ = [
-    "InvalidArgumentError",
     "check_region",
     "graph_of",
     "neighbours_of",

@@ -2,7 +2,9 @@
 
 A topic is *still open* when one of its steps is neither done nor dropped, or when it has
 outcomes (opbrengsten) but no steps towards them. Progress is the share of steps done
-among the steps not dropped; dropped steps are counted separately.
+among the steps not dropped; dropped steps are counted separately. Steps neither done nor
+dropped that fall due after the agenda's ``end`` are flagged as *due after the agenda
+ends*: as planned, they will still be open when the agenda ends.
 
 Example
 -------
@@ -27,8 +29,8 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from samenwerking.errors import UnknownIdError
-from samenwerking.governance._common import InvalidArgumentError, check_region, resolve_today
+from samenwerking.errors import InvalidArgumentError, UnknownIdError
+from samenwerking.governance._common import check_region, resolve_today
 from samenwerking.model import (
     Agenda,
     AgendaId,
@@ -77,6 +79,8 @@ class TopicCheck:
     """Steps nobody is responsible for."""
     past_due: tuple[Step, ...]
     """Steps whose due date is before today and that are neither done nor dropped."""
+    due_after_end: tuple[Step, ...] = ()
+    """Steps due after the agenda's end that are neither done nor dropped."""
 
     @property
     def outcomes_without_steps(self) -> bool:
@@ -114,6 +118,8 @@ class TopicCheck:
             out.append(f"{len(self.steps_without_owner)} step(s) without owner")
         if self.past_due:
             out.append(f"{len(self.past_due)} step(s) past due")
+        if self.due_after_end:
+            out.append(f"{len(self.due_after_end)} step(s) due after the agenda ends")
         if self.without_leads:
             out.append("no lead")
         return tuple(out)
@@ -195,6 +201,11 @@ class AgendaCheck:
         return sum(len(t.past_due) for t in self.topics)
 
     @property
+    def due_after_end(self) -> int:
+        """Open steps due after the agenda's end, over all topics."""
+        return sum(len(t.due_after_end) for t in self.topics)
+
+    @property
     def period(self) -> str:
         """The period as text, e.g. ``"2024-01-01 to 2026-12-31"``."""
         start = self.start.isoformat() if self.start else "?"
@@ -208,12 +219,18 @@ class AgendaCheck:
         )
 
 
+def _check_per(per: object) -> None:
+    if per not in PERIODS:
+        raise InvalidArgumentError(f"per must be one of {', '.join(PERIODS)} (got {per!r})")
+
+
 def _period(due: dt.date, per: str) -> str:
     return str(due.year) if per == "year" else f"{due.year}-Q{(due.month - 1) // 3 + 1}"
 
 
-def _topic(topic: Topic, today: dt.date) -> TopicCheck:
+def _topic(topic: Topic, today: dt.date, end: dt.date | None) -> TopicCheck:
     steps = topic.steps
+    live = [s for s in steps if s.due is not None and s.status not in _CLOSED]
     return TopicCheck(
         topic.id,
         topic.title,
@@ -223,7 +240,8 @@ def _topic(topic: Topic, today: dt.date) -> TopicCheck:
         sum(s.status is StepStatus.DONE for s in steps),
         sum(s.status is StepStatus.DROPPED for s in steps),
         tuple(s for s in steps if s.owner is None),
-        tuple(s for s in steps if s.due is not None and s.due < today and s.status not in _CLOSED),
+        tuple(s for s in live if s.due is not None and s.due < today),
+        tuple(s for s in live if end is not None and s.due is not None and s.due > end),
     )
 
 
@@ -244,7 +262,8 @@ def check_agenda(
     Returns
     -------
     AgendaCheck
-        Its period, per topic the findings and progress, and per period the steps due.
+        Its period, per topic the findings (steps without owner, past due, or due after
+        the agenda's end) and progress, and per period the steps due.
 
     Raises
     ------
@@ -263,8 +282,7 @@ def check_agenda(
     if not isinstance(agenda, Agenda):
         raise InvalidArgumentError(f"check_agenda needs an Agenda, got {type(agenda).__name__}")
     when = resolve_today(today)
-    if per not in PERIODS:
-        raise InvalidArgumentError(f"per must be one of {', '.join(PERIODS)} (got {per!r})")
+    _check_per(per)
     counts: dict[str, list[int]] = {}
     undated = 0
     for topic in agenda.topics:
@@ -283,7 +301,7 @@ def check_agenda(
         agenda.start,
         agenda.end,
         when,
-        tuple(_topic(t, when) for t in agenda.topics),
+        tuple(_topic(t, when, agenda.end) for t in agenda.topics),
         tuple(PeriodProgress(p, *counts[p]) for p in sorted(counts)),
         undated,
     )
@@ -308,6 +326,8 @@ def check_agendas(
     ['a']
     """
     check_region(region, "check_agendas")
+    when = resolve_today(today)
+    _check_per(per)
     wanted: frozenset[AgendaKind] = frozenset(AgendaKind)
     if kinds is not None:
         try:
@@ -319,4 +339,4 @@ def check_agendas(
             raise InvalidArgumentError(
                 f"kinds holds an unknown agenda kind (got {kinds!r}); choose from {choices}"
             ) from None
-    return tuple(check_agenda(a, today=today, per=per) for a in region.agendas if a.kind in wanted)
+    return tuple(check_agenda(a, today=when, per=per) for a in region.agendas if a.kind in wanted)

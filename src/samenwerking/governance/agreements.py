@@ -1,7 +1,8 @@
 """Agreements (afspraken): who is party to what, and whether it is more than paper.
 
-Checks per agreement: success criteria that are not measurable, expiry, endorsement by
-its parties, and whether the people of its parties are tied at all (an agreement whose
+Checks per agreement: success criteria that are not measurable, whether it is in force
+(not yet, or expired), endorsement by its parties (endorsements dated after ``today`` do not
+count yet), and whether the people of its parties are tied at all (an agreement whose
 parties share no tie between their people is *on paper only*). A set of agreements that
 every party must endorse, a local youth constitution (lokale jeugdgrondwet), is checked by
 :func:`constitution`.
@@ -37,13 +38,8 @@ import numpy as np
 from attrs import frozen
 
 from samenwerking.analysis.mixing import edge_arrays
-from samenwerking.governance._common import (
-    InvalidArgumentError,
-    check_region,
-    graph_of,
-    ranges,
-    resolve_today,
-)
+from samenwerking.errors import InvalidArgumentError
+from samenwerking.governance._common import check_region, graph_of, ranges, resolve_today
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import (
     Agreement,
@@ -201,13 +197,18 @@ class AgreementCheck:
     expired: bool
     """Status expired, or its last day passed while still active or draft."""
     not_endorsed_by: tuple[OrganisationId, ...]
-    """Parties that have not endorsed it."""
+    """Parties that have not endorsed it (an endorsement dated after ``today`` does not
+    count yet)."""
     outside_endorsers: tuple[OrganisationId, ...]
-    """Endorsers that are not among its parties."""
+    """Endorsers (as of ``today``) that are not among its parties."""
     unlinked_pairs: tuple[tuple[OrganisationId, OrganisationId], ...]
     """Pairs of parties with no tie between their people."""
     linked_pairs: int
     """Pairs of parties with at least one tie between their people."""
+    not_yet_in_force: bool = False
+    """Its first day (``valid_from``) lies after ``today`` while it is active or draft."""
+    valid_from: dt.date | None = None
+    """Its first day, if known."""
 
     @property
     def measurable(self) -> bool:
@@ -216,8 +217,8 @@ class AgreementCheck:
 
     @property
     def unendorsed(self) -> bool:
-        """True when none of its parties endorsed it."""
-        return len(self.not_endorsed_by) == len(self.parties)
+        """True when it has parties and none of them endorsed it."""
+        return bool(self.parties) and len(self.not_endorsed_by) == len(self.parties)
 
     @property
     def partly_endorsed(self) -> bool:
@@ -233,10 +234,15 @@ class AgreementCheck:
     def problems(self) -> tuple[str, ...]:
         """What to fix, in plain words."""
         out = []
+        if not self.parties:
+            out.append("no parties")
         if not self.criteria:
             out.append("no success criteria")
         elif not self.measurable:
             out.append("no measurable success criteria")
+        if self.not_yet_in_force:
+            start = f" (from {self.valid_from.isoformat()})" if self.valid_from else ""
+            out.append("not yet in force" + start)
         if self.expired:
             out.append("expired")
         if self.unendorsed:
@@ -315,7 +321,7 @@ def check_agreements(
     region : Region
         The region.
     today : datetime.date, optional
-        The reference date for expiry (default: today).
+        The reference date for being in force and for endorsements (default: today).
     measurable : callable
         Tells whether a success criterion is measurable (default :func:`is_measurable`).
     statuses : iterable of AgreementStatus, optional
@@ -326,8 +332,15 @@ def check_agreements(
     Returns
     -------
     tuple of AgreementCheck
-        Per agreement: unmeasurable criteria, expiry, endorsements, and the pairs of
-        parties without ties between their people.
+        Per agreement: unmeasurable criteria, not yet in force or expired, endorsements
+        (only those dated on or before ``today``, or undated), and the pairs of parties
+        without ties between their people. An agreement without parties is reported as
+        such (``"no parties"``), its endorsers as outside endorsers.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For a bad ``today``, ``measurable`` or ``statuses``.
 
     Example
     -------
@@ -349,9 +362,16 @@ def check_agreements(
         return ()
     linked = linked_parties(region, graph=graph)
     out = []
+    live = (AgreementStatus.ACTIVE, AgreementStatus.DRAFT)
     for agreement in picked:
         parties = tuple(dict.fromkeys(agreement.parties))
-        endorsers = tuple(dict.fromkeys(e.party for e in agreement.endorsements))
+        endorsers = tuple(
+            dict.fromkeys(
+                e.party for e in agreement.endorsements if e.date is None or e.date <= when
+            )
+        )
+        starts = agreement.valid_from
+        pending = starts is not None and starts > when and agreement.status in live
         pairs = [
             (a, b) if a <= b else (b, a) for i, a in enumerate(parties) for b in parties[i + 1 :]
         ]
@@ -368,14 +388,17 @@ def check_agreements(
                 tuple(c for c in agreement.success_criteria if not measurable(c)),
                 agreement.status is AgreementStatus.EXPIRED
                 or (
-                    agreement.valid_until is not None
+                    not pending
+                    and agreement.valid_until is not None
                     and agreement.valid_until < when
-                    and agreement.status in (AgreementStatus.ACTIVE, AgreementStatus.DRAFT)
+                    and agreement.status in live
                 ),
                 tuple(p for p in parties if p not in endorsers),
                 tuple(e for e in endorsers if e not in parties),
                 unlinked,
                 len(pairs) - len(unlinked),
+                pending,
+                starts,
             )
         )
     return tuple(out)

@@ -3,11 +3,15 @@
 At a compact LEA table (Lokale Educatieve Agenda) every type of provision has exactly one
 representative. This module checks which provisions are missing or have more than one,
 and, for each representative, which share of their constituency (everyone working in the
-provision's sectors) they reach within one and two steps in the tie network.
+provision's sectors, in any of the organisations they work for) they reach within one and
+two steps in the tie network.
 
 Who represents what
 -------------------
-A member represents the provisions that hold the sector of their main organisation.
+A member represents the provisions that hold the sector of their main (first)
+organisation, taken to be the one they sit at the table for. Like everyone else, they do
+count in the constituency of every provision whose sectors they work in, through any of
+their organisations.
 A member whose main organisation is an umbrella (a school board or a samenwerkingsverband,
 see :data:`UMBRELLA_SECTORS`) represents, in addition, the provisions of every
 organisation under it: organisations whose ``parent`` is the umbrella or that list it in
@@ -39,15 +43,11 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import numpy as np
+import numpy.typing as npt
 from attrs import frozen
 
-from samenwerking.errors import UnknownIdError
-from samenwerking.governance._common import (
-    InvalidArgumentError,
-    check_region,
-    graph_of,
-    within_steps,
-)
+from samenwerking.errors import InvalidArgumentError, UnknownIdError
+from samenwerking.governance._common import check_region, graph_of, within_steps
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import (
     GroupKind,
@@ -105,7 +105,8 @@ class Representative:
     provision: str
     """The provision they represent."""
     constituency: int
-    """The number of professionals in the provision's sectors, themselves not counted."""
+    """The number of professionals working in the provision's sectors (in any of their
+    organisations), themselves not counted."""
     reached_1: int
     """How many of those they are tied to directly."""
     reached_2: int
@@ -330,9 +331,10 @@ def lea_table(
     -------
     LeaTable
         Per provision its representatives (none: missing; more than one: crowded), per
-        representative the size of their constituency (everyone in the provision's
-        sectors but themselves) and how many of them they reach in one and two steps, and
-        the members who represent no provision.
+        representative the size of their constituency (everyone working in the
+        provision's sectors, in any of their organisations, but themselves) and how many
+        of them they reach in one and two steps, and the members who represent no
+        provision.
 
     Raises
     ------
@@ -357,7 +359,12 @@ def lea_table(
     G = graph_of(region, graph)  # noqa: N806
     umbrellas = frozenset(Sector(s) for s in umbrella_sectors)
     known = {p.id: i for i, p in enumerate(region.professionals)}
-    sector_code = {s: G.sectors.index(s.value) for s in Sector}
+    org_sector = {o.id: o.sector for o in region.organisations}
+    works_in = [
+        frozenset(org_sector[o] for o in p.organisations if o in org_sector)
+        for p in region.professionals
+    ]
+    constituencies: dict[str, npt.NDArray[np.bool_]] = {}
     members = list(dict.fromkeys(group.members))
     unknown = tuple(m for m in members if m not in known)
     representing: dict[str, list[Representative]] = {name: [] for name in wanted}
@@ -380,8 +387,12 @@ def lea_table(
         reach_1 = within_steps(G, node, 1)
         reach_2 = within_steps(G, node, 2)
         for name in names:
-            codes = [sector_code[s] for s in wanted[name]]
-            mask = np.isin(G.sector, codes)
+            if name not in constituencies:
+                covered = frozenset(wanted[name])
+                constituencies[name] = np.fromiter(
+                    (not covered.isdisjoint(w) for w in works_in), bool, len(works_in)
+                )
+            mask = constituencies[name].copy()
             mask[node] = False
             representing[name].append(
                 Representative(

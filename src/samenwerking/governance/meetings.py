@@ -33,12 +33,11 @@ import numpy.typing as npt
 from attrs import frozen
 
 from samenwerking.analysis._input import GROUPINGS
-from samenwerking.analysis.change import Delta, compare
-from samenwerking.analysis.islands import islands
-from samenwerking.errors import UnknownIdError
-from samenwerking.governance._common import InvalidArgumentError, check_region
+from samenwerking.analysis.change import Delta
+from samenwerking.errors import InvalidArgumentError, UnknownIdError
+from samenwerking.governance._common import check_region
 from samenwerking.graph.compact import compact_graph
-from samenwerking.model import Meeting, MeetingId, MeetingKind, Region, TieStore
+from samenwerking.model import Meeting, MeetingId, MeetingKind, ProfessionalId, Region, TieStore
 
 __all__ = [
     "MeetingEffect",
@@ -153,6 +152,156 @@ def _find(region: Region, meeting: str | Meeting) -> Meeting:
     raise UnknownIdError("meeting", str(meeting), [m.id for m in region.meetings])
 
 
+def _check_by(by: str) -> None:
+    if by not in GROUPINGS:
+        raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
+
+
+class _Network:
+    """What the effects of all meetings of a region share, built once.
+
+    The ties that join two different known professionals, in the order of their pair key
+    ``low * n + high`` (node positions), with their ``since`` and ``met_at`` codes; each
+    node's group code for ``by``; and each node's rank among the ids sorted as text.
+    A snapshot is then a boolean mask over these ties: its distinct tied pairs are the
+    masked keys that differ from their predecessor, with no sorting per meeting.
+    """
+
+    def __init__(self, region: Region, by: str) -> None:
+        professionals = region.professionals
+        n = len(professionals)
+        self.n = n
+        self.ids: tuple[ProfessionalId, ...] = tuple(p.id for p in professionals)
+        # Node attributes as compact_graph codes them (main organisation), without the ties.
+        nodes = compact_graph(region.replace(ties=TieStore.empty()))
+        self.group = np.asarray(getattr(nodes, by), np.int64)
+        self.rank = np.empty(n, np.int64)
+        self.rank[sorted(range(n), key=lambda i: str(self.ids[i]))] = np.arange(n)
+
+        store = region.ties
+        met = store.column("met_at").astype(np.int64)
+        # Ties recorded at each meeting code (unknown people and self loops included).
+        self.recorded = np.bincount(met[met >= 0], minlength=len(store.meetings))
+        self.meeting_code = {m: i for i, m in enumerate(store.meetings)}
+        if store.ids == self.ids:
+            source, target = store.source.astype(np.int64), store.target.astype(np.int64)
+        else:
+            position = {pid: i for i, pid in enumerate(self.ids)}
+            remap = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
+            source = remap[store.source] if len(store) else np.empty(0, np.int64)
+            target = remap[store.target] if len(store) else np.empty(0, np.int64)
+        valid = np.flatnonzero((source >= 0) & (target >= 0) & (source != target))
+        width = np.int64(max(n, 1))
+        key = np.minimum(source[valid], target[valid]) * width + np.maximum(
+            source[valid], target[valid]
+        )
+        order = np.argsort(key, kind="stable")
+        rows = valid[order]
+        self.key = key[order]
+        self.low, self.high = np.divmod(self.key, width)
+        self.met = met[rows]
+        since = store.column("since")[rows]
+        self.since = since
+        self.undated = np.isnat(since)
+
+    def in_time(self, date: dt.date | None) -> npt.NDArray[np.bool_]:
+        """Ties that began on or before ``date`` (undated ties, and every tie for ``None``)."""
+        if date is None:
+            return np.ones(len(self.key), bool)
+        if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
+            raise InvalidArgumentError(f"meeting date must be a datetime.date (got {date!r})")
+        kept: npt.NDArray[np.bool_] = self.undated | (self.since <= np.datetime64(date, "D"))
+        return kept
+
+    def effect(self, meeting: Meeting, by: str) -> MeetingEffect:
+        """The effect of one meeting (see :func:`meeting_effect`)."""
+        from scipy.sparse import csr_matrix
+        from scipy.sparse.csgraph import connected_components
+
+        n = self.n
+        code = self.meeting_code.get(meeting.id, -2)
+        recorded = int(self.recorded[code]) if code >= 0 else 0
+        at = self.met == code
+        before = self.in_time(meeting.date) & ~at
+        # Distinct tied pairs before: keys are sorted, so a masked key is new when it
+        # differs from the previous masked key.
+        keys = self.key[before]
+        first = np.ones(len(keys), bool)
+        first[1:] = keys[1:] != keys[:-1]
+        picked = np.flatnonzero(before)[first]
+        low, high = self.low[picked], self.high[picked]
+        # After = before plus the ties met at the meeting; the new pairs are those of the
+        # meeting's ties that were not tied before.
+        met_keys = np.unique(self.key[at])
+        new = met_keys[~_sorted_contains(keys, met_keys)]
+        new_low, new_high = np.divmod(new, np.int64(max(n, 1)))
+
+        same_before = int((self.group[low] == self.group[high]).sum())
+        new_same = int((self.group[new_low] == self.group[new_high]).sum())
+        ei_before = _ei(len(low) - same_before, same_before)
+        ei_after = _ei(len(low) + len(new) - same_before - new_same, same_before + new_same)
+
+        if n:
+            indptr = np.zeros(n + 1, np.int64)
+            np.cumsum(np.bincount(low, minlength=n), out=indptr[1:])
+            graph = csr_matrix((np.ones(len(high), np.int8), high, indptr), shape=(n, n))
+            count, label = connected_components(graph, directed=False)
+            sizes = np.bincount(label, minlength=count)
+            # Islands after: the islands before, joined by the new pairs.
+            joined = csr_matrix(
+                (np.ones(len(new), np.int8), (label[new_low], label[new_high])),
+                shape=(count, count),
+            )
+            merged_count, merged = connected_components(joined, directed=False)
+            merged_sizes = np.bincount(merged, weights=sizes, minlength=merged_count)
+            islands = Delta(float(count), float(merged_count))
+            largest = Delta(int(sizes.max()) / n, int(merged_sizes.max()) / n)
+        else:
+            islands, largest = Delta(0.0, 0.0), Delta(0.0, 0.0)
+
+        # New pairs as sorted ids, ordered by (first id, second id) compared as text.
+        swap = self.rank[new_low] > self.rank[new_high]
+        first_node = np.where(swap, new_high, new_low)
+        second_node = np.where(swap, new_low, new_high)
+        order = np.lexsort((self.rank[second_node], self.rank[first_node]))
+        ids = self.ids
+        pairs = tuple(
+            (str(ids[a]), str(ids[b]))
+            for a, b in zip(first_node[order].tolist(), second_node[order].tolist(), strict=True)
+        )
+        return MeetingEffect(
+            meeting.id,
+            meeting.name,
+            meeting.kind,
+            meeting.date,
+            len(meeting.participants),
+            recorded,
+            pairs,
+            len(new) - new_same,
+            islands,
+            largest,
+            Delta(ei_before, ei_after),
+            by,
+        )
+
+
+def _sorted_contains(
+    pool: npt.NDArray[np.int64], values: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Whether each value occurs in the sorted array ``pool``."""
+    if not len(pool):
+        return np.zeros(len(values), bool)
+    at = np.minimum(np.searchsorted(pool, values), len(pool) - 1)
+    found: npt.NDArray[np.bool_] = pool[at] == values
+    return found
+
+
+def _ei(external: int, internal: int) -> float | None:
+    """``(E - I) / (E + I)``, or ``None`` without ties (as :func:`~samenwerking.ei_index`)."""
+    total = float(external) + float(internal)
+    return (float(external) - float(internal)) / total if total else None
+
+
 def meeting_effect(region: Region, meeting: str | Meeting, *, by: str = "domain") -> MeetingEffect:
     """The ties a meeting brought and its effect on islands and the E-I index.
 
@@ -186,38 +335,17 @@ def meeting_effect(region: Region, meeting: str | Meeting, *, by: str = "domain"
     (0, (), 0.0)
     """
     check_region(region, "meeting_effect")
-    if by not in GROUPINGS:
-        raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
+    _check_by(by)
     found = _find(region, meeting)
-    store = region.ties
-    met = store.column("met_at")
-    code = store.meetings.index(found.id) if found.id in store.meetings else -2
-    at_meeting = met == code
-    base = since_mask(store, found.date) if found.date is not None else np.ones(len(store), bool)
-    before = region.replace(ties=store.select(base & ~at_meeting))
-    after = region.replace(ties=store.select(base | at_meeting))
-    change = compare(before, after, by=by)
-    old, new = islands(compact_graph(before)), islands(compact_graph(after))
-    return MeetingEffect(
-        found.id,
-        found.name,
-        found.kind,
-        found.date,
-        len(found.participants),
-        int(at_meeting.sum()),
-        change.new_pairs,
-        sum(n for (a, b), n in change.new_by_pair.items() if a != b),
-        Delta(float(len(old)), float(len(new))),
-        Delta(old.share_in_largest, new.share_in_largest),
-        change.ei,
-        by,
-    )
+    return _Network(region, by).effect(found, by)
 
 
 def meeting_effects(region: Region, *, by: str = "domain") -> tuple[MeetingEffect, ...]:
     """The effect of every meeting of the region, in the region's order.
 
-    See :func:`meeting_effect`.
+    See :func:`meeting_effect`. What all meetings share (the tie ends, their pair keys
+    sorted once, the node groups) is built once, so each further meeting costs two
+    passes over the ties and one connected-components search.
 
     Example
     -------
@@ -226,4 +354,8 @@ def meeting_effects(region: Region, *, by: str = "domain") -> tuple[MeetingEffec
     ()
     """
     check_region(region, "meeting_effects")
-    return tuple(meeting_effect(region, m, by=by) for m in region.meetings)
+    _check_by(by)
+    if not region.meetings:
+        return ()
+    network = _Network(region, by)
+    return tuple(network.effect(m, by) for m in region.meetings)

@@ -4,6 +4,9 @@ A group whose members hardly know each other is a *praatclub*: strangers around 
 The rule used here: a group of at least ``min_members`` members is flagged when fewer than
 ``praatclub_density`` (default one in three) of its pairs of members are tied.
 
+A member brings the sectors of every organisation they work for (not only their main
+one), as :func:`~samenwerking.governance.linked_parties` counts every organisation too.
+
 Example
 -------
 >>> from samenwerking.model import (Organisation, Professional, Region, Role, Sector, Tie,
@@ -26,7 +29,8 @@ from collections.abc import Iterable
 import numpy as np
 from attrs import frozen
 
-from samenwerking.governance._common import InvalidArgumentError, check_region, graph_of
+from samenwerking.errors import InvalidArgumentError
+from samenwerking.governance._common import check_region, graph_of
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import GroupKind, ProfessionalId, Region, Sector, WorkingGroupId
 
@@ -56,11 +60,11 @@ class GroupCheck:
     members: tuple[ProfessionalId, ...]
     """The members that name a professional in the region, in the group's order."""
     sectors: tuple[Sector, ...]
-    """The sectors of the members' main organisations, in vocabulary order."""
+    """The sectors of every organisation the members work for, in vocabulary order."""
     needed_sectors: tuple[Sector, ...]
     """The sectors its theme needs."""
     missing_sectors: tuple[Sector, ...]
-    """Needed sectors no member comes from."""
+    """Needed sectors no member works in (in any of their organisations)."""
     tied_pairs: int
     """Pairs of members joined by at least one tie."""
     untied_members: tuple[ProfessionalId, ...]
@@ -164,6 +168,7 @@ def check_working_groups(
     G = graph_of(region, graph)  # noqa: N806
     matrix = G.to_scipy()
     position = {p.id: i for i, p in enumerate(region.professionals)}
+    org_sector = {o.id: o.sector for o in region.organisations}
     sectors = list(Sector)
     out = []
     for group in groups:
@@ -173,11 +178,12 @@ def check_working_groups(
         if group.lead is not None and group.lead not in position:
             unknown.append(group.lead)
         nodes = np.array([position[m] for m in members], np.int64)
-        present = (
-            {Sector(G.sectors[c]) for c in G.sector[nodes].tolist() if c >= 0}
-            if len(nodes)
-            else set()
-        )
+        present = {
+            org_sector[o]
+            for m in members
+            for o in region.professionals[position[m]].organisations
+            if o in org_sector
+        }
         sub = matrix[nodes][:, nodes] if len(nodes) else None
         tied = int(sub.nnz // 2) if sub is not None else 0
         degree = np.diff(sub.indptr) if sub is not None else np.zeros(0, np.int64)

@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
+
 from attrs import field, frozen
 
 from samenwerking.governance import (
@@ -395,7 +397,7 @@ class MeetingsSection(BlockSection):
     """Per meeting: the ties that began there and what they did to islands and mixing."""
 
     meetings: tuple[MeetingEffect, ...]
-    """Every meeting, in the region's order."""
+    """Every meeting, by date (undated last; equal dates in the region's order)."""
     key: str = "meetings"
     """Section key."""
     title: str = "Meetings"
@@ -446,9 +448,11 @@ class MeetingsSection(BlockSection):
 
 
 def meetings_section(context: ReportContext) -> MeetingsSection | None:
-    """The meetings section; ``None`` when the region has no meetings."""
+    """The meetings section, meetings by date; ``None`` when the region has no meetings."""
     region = context.region
     if not region.meetings:
         return None
     effects = meeting_effects(region)
-    return MeetingsSection(tuple(sorted(effects, key=lambda e: (e.date is None, e.date or 0))))
+    return MeetingsSection(
+        tuple(sorted(effects, key=lambda e: (e.date is None, e.date or dt.date.min)))
+    )
