@@ -239,12 +239,12 @@ def test_batched_search_finds_the_smallest_shortest_chains(
     region: Region, batch: int, push_share: int, max_steps: int | None
 ) -> None:
     # Sources searched one, two or 64 at a time; levels always pushed (0) or always pulled.
-    import samenwerking.team as team_module
+    import samenwerking.team._search as search_module
 
     graph = reference(region)
     with (
-        mock.patch.object(team_module, "_BATCH", batch),
-        mock.patch.object(team_module, "_PUSH_SHARE", push_share),
+        mock.patch.object(search_module, "BATCH", batch),
+        mock.patch.object(search_module, "PUSH_SHARE", push_share),
     ):
         summary = team_gaps(region, max_steps=max_steps)
     for case, gaps in zip(region.cases, summary.teams, strict=True):
@@ -271,12 +271,12 @@ def test_chain_is_the_smallest_read_from_the_earlier_professional() -> None:
 
 
 def test_progress_counts_cases_in_order_over_several_batches() -> None:
-    import samenwerking.team as team_module
+    import samenwerking.team._search as search_module
 
     area = synthetic.region(300, seed=5)
     area = area.replace(cases=synthetic.cases(area, 30, seed=5))
     seen: list[tuple[int, int]] = []
-    with mock.patch.object(team_module, "_BATCH", 4):
+    with mock.patch.object(search_module, "BATCH", 4):
         summary = team_gaps(area, progress=lambda done, total: seen.append((done, total)))
     assert len(seen) > 2
     assert all(total == 30 for _, total in seen)
