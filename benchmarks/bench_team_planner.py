@@ -4,7 +4,8 @@ For each size a synthetic region (``samenwerking.synthetic.region``, seed fixed)
 fictional cases (``samenwerking.synthetic.cases``, one per 20 professionals); then
 
 - ``team_gaps``: the compact graph is built once and every case's gaps and chains found;
-- ``plan_tables``: 200 invitees (at most 4 per organisation) at 20 tables for 3 rounds.
+- ``plan_tables``: 200, 400 and 800 invitees (at most 4 per organisation) at 20, 40 and
+  80 tables for 3 rounds (the smoke run: 40 invitees at 10 tables for 2 rounds).
 
 As reference, the same run times sorting as many random 64-bit integers as the region has
 ties (ratios are against it, since absolute times on a shared machine drift).
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -32,8 +34,9 @@ SEED = 20240901
 DEFAULT_SIZES: tuple[int, ...] = (50_000,)
 SMOKE_SIZES: tuple[int, ...] = (600,)
 CASES_PER_PROFESSIONAL = 1 / 20
-INVITEES, TABLES, ROUNDS = 200, 20, 3
-SMOKE_PLAN = (40, 10, 2)
+PLANS: tuple[tuple[int, int, int], ...] = ((200, 20, 3), (400, 40, 3), (800, 80, 3))
+"""(invitees, tables, rounds) of each planner case in the full run."""
+SMOKE_PLANS: tuple[tuple[int, int, int], ...] = ((40, 10, 2),)
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -59,13 +62,26 @@ def run(size: int, *, smoke: bool) -> dict[str, Any]:
     _, reference = _timed(lambda: np.sort(keys))
     graph, build = _timed(lambda: sw.compact_graph(region))
     summary, gaps = _timed(lambda: team_gaps(region, graph=graph))
-    invitees, tables, rounds = SMOKE_PLAN if smoke else (INVITEES, TABLES, ROUNDS)
     order = np.random.default_rng(SEED).permutation(len(region.professionals))
     chosen = select_invitees(region, [region.professionals[i].id for i in order.tolist()])
-    people = chosen.invited[:invitees]
-    plan, planning = _timed(
-        lambda: plan_tables(region, people, tables=tables, rounds=rounds, seed=SEED)
-    )
+    plans = []
+    for invitees, tables, rounds in SMOKE_PLANS if smoke else PLANS:
+        people = chosen.invited[:invitees]
+        plan, planning = _timed(
+            functools.partial(plan_tables, region, people, tables=tables, rounds=rounds, seed=SEED)
+        )
+        plans.append(
+            {
+                "seconds": planning,
+                "ratio": planning / reference if reference else None,
+                "invitees": len(people),
+                "tables": tables,
+                "rounds": rounds,
+                "score": plan.score,
+                "random_score": plan.random_score,
+                "upper_bound": plan.upper_bound,
+            }
+        )
     return {
         "professionals": size,
         "ties": len(region.ties),
@@ -79,16 +95,8 @@ def run(size: int, *, smoke: bool) -> dict[str, Any]:
             "cases_with_missing_ties": summary.cases_with_missing_ties,
             "missing_links": len(summary.missing_links),
         },
-        "plan_tables": {
-            "seconds": planning,
-            "ratio": planning / reference if reference else None,
-            "invitees": len(people),
-            "tables": tables,
-            "rounds": rounds,
-            "score": plan.score,
-            "random_score": plan.random_score,
-            "upper_bound": plan.upper_bound,
-        },
+        "plan_tables": plans[0],
+        "plan_tables_cases": plans,
     }
 
 
@@ -108,16 +116,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"size {size:,} ...", file=sys.stderr)
         records.append(run(size, smoke=smoke))
     print(
-        f"{'professionals':>13} {'cases':>6} {'team_gaps s':>11} {'plan s':>7} "
-        f"{'score':>6} {'random':>7} {'bound':>6}"
+        f"{'professionals':>13} {'cases':>6} {'team_gaps s':>11} {'invitees':>8} "
+        f"{'plan s':>7} {'score':>6} {'random':>7} {'bound':>6}"
     )
     for r in records:
-        plan = r["plan_tables"]
-        random = "n/a" if plan["random_score"] is None else f"{plan['random_score']:.1f}"
-        print(
-            f"{r['professionals']:>13,} {r['cases']:>6} {r['team_gaps']['seconds']:>11.2f} "
-            f"{plan['seconds']:>7.2f} {plan['score']:>6} {random:>7} {plan['upper_bound']:>6}"
-        )
+        for plan in r["plan_tables_cases"]:
+            random = "n/a" if plan["random_score"] is None else f"{plan['random_score']:.1f}"
+            print(
+                f"{r['professionals']:>13,} {r['cases']:>6} {r['team_gaps']['seconds']:>11.2f} "
+                f"{plan['invitees']:>8} {plan['seconds']:>7.2f} {plan['score']:>6} "
+                f"{random:>7} {plan['upper_bound']:>6}"
+            )
     result = {
         "meta": {
             "benchmark": "team-planner",

@@ -33,3 +33,5 @@ def test_smoke_writes_well_formed_results(tmp_path: Path) -> None:
     plan = size["plan_tables"]
     assert plan["seconds"] >= 0
     assert 0 <= plan["score"] <= plan["upper_bound"]
+    assert size["plan_tables_cases"] == [plan]  # the smoke run plans one small meeting
+    assert plan["random_score"] is None or plan["random_score"] <= plan["upper_bound"]

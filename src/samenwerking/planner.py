@@ -7,11 +7,14 @@ who have no tie yet and sit at the same table), with two hard rules: table sizes
 round differ by at most one, and nobody sits with the same person twice.
 
 The heuristic: a seeded greedy construction (round by round, each person, in a shuffled
-order, to the open table where they gain most), then local search by the best swap of
-two people between tables within a round, with repeats penalised above any gain;
-then a few seeded perturbations (random swaps followed by local search), keeping the
-best plan. The plan is compared with the mean of random plans obeying the same rules
-and with an upper bound (see :func:`upper_bound` and ``docs/meeting-planner.md``).
+order, to the open table where they gain most), then local search by swaps of two people
+between tables within a round, with repeats penalised above any gain (the gains are
+updated incrementally: a swap changes only the two tables' columns); then a few seeded
+restarts, keeping the best plan and stopping early once it reaches the upper bound. If
+repeated pairs are left, a tabu search on repeats alone repairs them before the planner
+gives up. The plan is compared with the mean of random plans obeying the same rules
+(a randomized greedy blind to the score) and with an upper bound (see
+:func:`upper_bound` and ``docs/meeting-planner.md``).
 
 Invitees are checked, not trimmed: more than ``max_per_organisation`` from one
 organisation is an error naming the organisation and the people. Use
@@ -327,18 +330,27 @@ def upper_bound(
 
 
 # -- search ----------------------------------------------------------------------------
-class _Search:
-    """Local search over one plan: ``table[r, i]`` is person ``i``'s table in round ``r``."""
+Matrix = npt.NDArray[np.int64]
 
-    def __init__(self, weight: npt.NDArray[np.int64], sizes: list[int], rounds: int) -> None:
+
+class _Search:
+    """Local search over one plan: ``table[r, i]`` is person ``i``'s table in round ``r``.
+
+    Within one round, what two people sitting together is worth depends only on the
+    *other* rounds (a new cross-domain pair, or a repeat), so it is computed once per
+    visit of a round; after a swap only the gains at the two tables involved change.
+    """
+
+    def __init__(self, weight: Matrix, sizes: list[int], rounds: int) -> None:
         self.weight = weight
         self.n = len(weight)
         self.sizes = sizes
         self.rounds = rounds
         self.tables = len(sizes)
         self.penalty = 2 * max(sizes) + 1  # one repeat outweighs any swap's gain
+        self.index = np.arange(self.n)
 
-    def together(self, table: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    def together(self, table: Matrix) -> Matrix:
         """``count[i, j]``: in how many rounds ``i`` and ``j`` share a table."""
         count = np.zeros((self.n, self.n), np.int64)
         for r in range(self.rounds):
@@ -346,23 +358,27 @@ class _Search:
         np.fill_diagonal(count, 0)
         return count
 
-    def objective(self, table: npt.NDArray[np.int64]) -> tuple[int, int]:
+    def objective(self, table: Matrix) -> tuple[int, int]:
         """(score, repeats) of a plan."""
         count = self.together(table)
         score = int((self.weight * (count > 0)).sum() // 2)
         repeats = int(np.maximum(count - 1, 0).sum() // 2)
         return score, repeats
 
-    def marginal(
-        self, count: npt.NDArray[np.int64], same: npt.NDArray[np.bool_]
-    ) -> npt.NDArray[np.int64]:
-        """What sitting together in this round is worth, given the other rounds."""
-        others = count - same
-        value = np.where(others == 0, self.weight, -self.penalty)
-        np.fill_diagonal(value, 0)
-        return value
+    def _same(self, row: Matrix) -> npt.NDArray[np.bool_]:
+        same: npt.NDArray[np.bool_] = row[:, None] == row[None, :]
+        np.fill_diagonal(same, False)
+        return same
 
-    def greedy(self, rng: np.random.Generator) -> npt.NDArray[np.int64]:
+    def _per_table(self, value: Matrix, row: Matrix) -> Matrix:
+        """``out[i, t]``: the sum of ``value[i, k]`` over the people ``k`` at table ``t``."""
+        order = np.argsort(row, kind="stable")
+        starts = np.searchsorted(row[order], np.arange(self.tables))
+        out: Matrix = np.add.reduceat(value[:, order], starts, axis=1)
+        return out
+
+    def greedy(self, rng: np.random.Generator) -> Matrix:
+        """Round by round, each person (shuffled) to the open table where they add most."""
         table = np.full((self.rounds, self.n), -1, np.int64)
         count = np.zeros((self.n, self.n), np.int64)
         for r in range(self.rounds):
@@ -377,13 +393,11 @@ class _Search:
                 table[r, i] = t
                 room[t] -= 1
                 gain[:, t] += value[:, i]
-            same = table[r][:, None] == table[r][None, :]
-            np.fill_diagonal(same, False)
-            count += same
+            count += self._same(table[r])
         return table
 
-    def improve(self, table: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        """Best-swap hill climbing, round after round, until no swap helps."""
+    def improve(self, table: Matrix) -> Matrix:
+        """Swap hill climbing, round after round, until no swap helps in any round."""
         table = table.copy()
         count = self.together(table)
         improved = True
@@ -391,45 +405,121 @@ class _Search:
             improved = False
             for r in range(self.rounds):
                 row = table[r]
-                same = row[:, None] == row[None, :]
-                np.fill_diagonal(same, False)
-                value = self.marginal(count, same)
-                onehot = np.zeros((self.n, self.tables), np.int64)
-                onehot[np.arange(self.n), row] = 1
-                gain = value @ onehot  # gain[i, t]: value of i with everyone at table t
-                while True:
-                    own = gain[np.arange(self.n), row]
-                    cross = gain[:, row]  # cross[i, j] = gain[i, table of j]
-                    delta = cross - own[:, None] + cross.T - own[None, :] - 2 * value
-                    delta[row[:, None] == row[None, :]] = 0
-                    best = int(np.argmax(delta))
-                    if delta.flat[best] <= 0:
-                        break
-                    i, j = divmod(best, self.n)
-                    a, b = int(row[i]), int(row[j])
-                    row[i], row[j] = b, a
-                    count[i, :] -= same[i]
-                    count[:, i] -= same[:, i]
-                    count[j, :] -= same[j]
-                    count[:, j] -= same[:, j]
-                    same = row[:, None] == row[None, :]
-                    np.fill_diagonal(same, False)
-                    count[i, :] += same[i]
-                    count[:, i] += same[:, i]
-                    count[j, :] += same[j]
-                    count[:, j] += same[:, j]
-                    # i and j were counted twice between them only if they sat together,
-                    # which a swap between tables never has.
-                    value = self.marginal(count, same)
-                    onehot[:] = 0
-                    onehot[np.arange(self.n), row] = 1
-                    gain = value @ onehot
+                same = self._same(row)
+                others = count - same
+                value = np.where(others == 0, self.weight, -self.penalty)
+                np.fill_diagonal(value, 0)
+                if self._climb(value, row):
                     improved = True
+                    count = others + self._same(row)
         return table
 
-    def perturb(
-        self, table: npt.NDArray[np.int64], rng: np.random.Generator, swaps: int
-    ) -> npt.NDArray[np.int64]:
+    def _climb(self, value: Matrix, row: Matrix) -> bool:
+        """Improving swaps in one round (``row`` changed in place); whether any was made.
+
+        Every pass computes the gain of every swap at once and makes the best ones that
+        involve disjoint pairs of tables: their gains do not interact, so they add up.
+        """
+        gain = self._per_table(value, row)  # gain[i, t]: value of i with everyone at t
+        moved = False
+        while True:
+            own = gain[self.index, row]
+            cross = gain[:, row]  # cross[i, j] = gain[i, table of j]
+            half = cross - own[:, None]
+            delta = half + half.T - 2 * value
+            delta[row[:, None] >= row[None, :]] = 0  # each pair of tables once, a < b
+            positive = np.flatnonzero(delta > 0)
+            if not len(positive):
+                return moved
+            limit = 4 * self.tables
+            if len(positive) > limit:
+                top = np.argpartition(-delta.flat[positive], limit)[:limit]
+                positive = positive[top]
+            ranked = positive[np.argsort(-delta.flat[positive], kind="stable")]
+            busy = np.zeros(self.tables, bool)
+            for flat in ranked.tolist():
+                i, j = divmod(flat, self.n)
+                a, b = int(row[i]), int(row[j])
+                if busy[a] or busy[b]:
+                    continue
+                busy[a] = busy[b] = True
+                row[i], row[j] = b, a
+                gain[:, a] += value[:, j] - value[:, i]
+                gain[:, b] += value[:, i] - value[:, j]
+            moved = True
+
+    def repair(self, table: Matrix, rng: np.random.Generator, steps: int) -> Matrix:
+        """Tabu search on the number of repeated pairs alone; the plan with fewest repeats.
+
+        Each step makes the best swap (ties broken at random) of a person who sits with
+        someone again with anyone at another table in that round, even if it does not
+        help; the two people are then not moved again in that round for a few steps.
+        After a long stall the best plan so far is shaken by a few random swaps.
+        """
+        table = table.copy()
+        count = self.together(table)
+        repeats = int(np.maximum(count - 1, 0).sum() // 2)
+        best, fewest = table.copy(), repeats
+        tabu = np.zeros((self.rounds, self.n), np.int64)
+        last_better = 0
+        for step in range(1, steps + 1):
+            if repeats == 0:
+                break
+            if step - last_better > 20 * self.n:
+                table = self.perturb(best, rng, 3)
+                count = self.together(table)
+                repeats = int(np.maximum(count - 1, 0).sum() // 2)
+                last_better = step
+                continue
+            moves: list[tuple[int, int, int]] = []
+            lowest = None
+            for r in range(self.rounds):
+                row = table[r]
+                same = self._same(row)
+                clashing = np.flatnonzero((same & (count >= 2)).any(axis=1))
+                if not len(clashing):
+                    continue
+                met = ((count - same) >= 1).astype(np.int64)
+                np.fill_diagonal(met, 0)
+                conflicts = self._per_table(met, row)
+                own = conflicts[self.index, row]
+                mine = row[clashing]
+                delta = (
+                    conflicts[clashing][:, row]
+                    - own[clashing][:, None]
+                    + conflicts[:, mine].T
+                    - own[None, :]
+                    - 2 * met[clashing]
+                )
+                blocked = (tabu[r][clashing][:, None] >= step) | (tabu[r][None, :] >= step)
+                blocked &= repeats + delta >= fewest  # aspiration: a new best is allowed
+                blocked |= mine[:, None] == row[None, :]
+                if blocked.all():
+                    continue
+                low = int(delta[~blocked].min())
+                if lowest is None or low < lowest:
+                    lowest, moves = low, []
+                if low == lowest:
+                    rows, cols = np.nonzero(~blocked & (delta == low))
+                    moves.extend(
+                        (r, int(clashing[a]), int(b))
+                        for a, b in zip(rows.tolist(), cols.tolist(), strict=True)
+                    )
+            if lowest is None:
+                break
+            r, i, j = moves[int(rng.integers(len(moves)))]
+            row = table[r]
+            before = self._same(row)
+            row[i], row[j] = row[j], row[i]
+            count += self._same(row).astype(np.int64) - before
+            repeats += lowest
+            tabu[r, i] = tabu[r, j] = step + int(rng.integers(3, 10))
+            if repeats < fewest:
+                best, fewest, last_better = table.copy(), repeats, step
+        return table if repeats <= fewest else best
+
+    def perturb(self, table: Matrix, rng: np.random.Generator, swaps: int) -> Matrix:
+        """``swaps`` random swaps of two people within a random round."""
         table = table.copy()
         if self.n < 2:
             return table
@@ -439,21 +529,35 @@ class _Search:
             table[r, i], table[r, j] = table[r, j], table[r, i]
         return table
 
-    def random_plan(self, rng: np.random.Generator) -> npt.NDArray[np.int64]:
-        """A random plan obeying the rules: the search run on random pair weights.
+    def random_plan(self, rng: np.random.Generator, steps: int) -> Matrix:
+        """A random plan obeying the rules, made without looking at who is new to whom.
 
-        The weights are unrelated to who is new to whom, so the plan is random with
-        respect to the score; the search only serves to keep the rules.
+        Round by round, people in a random order each go to a random open table where
+        they meet nobody they sat with before (any open table if there is none); any
+        repeats left are removed by :meth:`repair`, which looks only at repeats.
         """
-        noise = np.triu(rng.integers(0, 2, (self.n, self.n)), 1)
-        blind = _Search(noise + noise.T, self.sizes, self.rounds)
-        table = blind.improve(blind.greedy(rng))
-        for step in range(16):  # stuck with repeats: perturb or start again
-            if blind.objective(table)[1] == 0:
-                break
-            start = blind.greedy(rng) if step % 2 else blind.perturb(table, rng, 2)
-            table = blind.improve(start)
+        table = np.full((self.rounds, self.n), -1, np.int64)
+        count = np.zeros((self.n, self.n), np.int64)
+        for r in range(self.rounds):
+            room = np.array(self.sizes, np.int64)
+            clash = np.zeros((self.n, self.tables), np.int64)  # people met before, per table
+            met = (count > 0).astype(np.int64)
+            for i in rng.permutation(self.n).tolist():
+                open_ = np.flatnonzero(room > 0)
+                free = open_[clash[i, open_] == 0]
+                choices = free if len(free) else open_
+                t = int(choices[int(rng.integers(len(choices)))])
+                table[r, i] = t
+                room[t] -= 1
+                clash[:, t] += met[:, i]
+            count += self._same(table[r])
+        if int(np.maximum(count - 1, 0).sum()):
+            table = self.repair(table, rng, steps)
         return table
+
+
+_REPAIR_STEPS_PER_PERSON = 100
+"""Steps of one run of the repeat repair, per invitee."""
 
 
 def _infeasible_reason(n: int, sizes: list[int], rounds: int) -> str | None:
@@ -470,6 +574,12 @@ def _infeasible_reason(n: int, sizes: list[int], rounds: int) -> str | None:
         return (
             f"everyone meets at least {smallest - 1} people a round, {rounds * (smallest - 1)} "
             f"in {rounds} rounds, but only {n - 1} others are invited"
+        )
+    per_round = sum(s * (s - 1) // 2 for s in sizes)
+    if rounds * per_round > n * (n - 1) // 2:
+        return (
+            f"each round seats {per_round} pairs together, {rounds * per_round} in {rounds} "
+            f"rounds, but there are only {n * (n - 1) // 2} pairs of people"
         )
     return None
 
@@ -505,9 +615,13 @@ def plan_tables(
         Seed of every random choice; the same arguments give the same plan.
     restarts : int
         Further local searches after the first, alternately from a fresh greedy start and
-        from random swaps in the best plan so far (more: slower, maybe better).
+        from random swaps in the best plan so far (more: slower, maybe better); skipped
+        once a plan reaches the upper bound. If repeated pairs remain, up to
+        ``restarts + 1`` runs of the repeat repair follow.
     random_plans : int
-        Random plans (seeds ``seed + 1``, ...) whose mean score is reported.
+        Random plans (seeds ``seed + 1``, ...) whose mean score is reported: each a
+        randomized greedy that puts every person at a random open table where they meet
+        nobody again, blind to who is new to whom (see ``docs/meeting-planner.md``).
     progress : Progress, optional
         Called as ``progress(done, total)`` over the restarts and random plans.
 
@@ -522,8 +636,9 @@ def plan_tables(
     PlannerArgumentError
         If ``tables``, ``rounds`` or another number is out of range.
     InfeasiblePlanError
-        If nobody-meets-twice cannot hold: proven impossible (the message says why) or
-        not found by the search.
+        If nobody-meets-twice is proven impossible (the message says why), or if the
+        search and the repair found no such plan (one may still exist: try another
+        ``seed`` or more ``restarts``).
 
     Example
     -------
@@ -557,7 +672,12 @@ def plan_tables(
             f"meeting the same person twice: {reason}; use fewer rounds or more tables"
         )
     domain, weight = _pair_matrices(region, ids)
+    eligible = int(weight.sum() // 2)
+    bound = upper_bound(
+        np.bincount(domain).tolist(), sizes, rounds, eligible, weight.sum(axis=1).tolist()
+    )
     search = _Search(weight, sizes, rounds)
+    steps = _REPAIR_STEPS_PER_PERSON * n
     rng = np.random.default_rng(seed)
     total = restarts + 1 + random_plans
     best = search.improve(search.greedy(rng))
@@ -565,6 +685,9 @@ def plan_tables(
     current = best
     report_progress(progress, 1, total)
     for step in range(restarts):
+        if best_key == (0, bound):
+            report_progress(progress, restarts + 1, total)
+            break  # no plan can score more
         # Alternate a fresh greedy start with a perturbation of the plan kept so far.
         start = search.greedy(rng) if step % 2 else search.perturb(current, rng, max(2, n // 10))
         candidate = search.improve(start)
@@ -572,16 +695,32 @@ def plan_tables(
         if key >= best_key:
             best, best_key, current = candidate, key, candidate
         report_progress(progress, step + 2, total)
+    if best_key[0] < 0:
+        # Repeats left: the tabu repair on repeats alone, from the best plan, then from
+        # fresh greedy starts and shaken copies, each polished by the local search.
+        for attempt in range(restarts + 1):
+            if attempt == 0:
+                start = best
+            elif attempt % 2:
+                start = search.greedy(rng)
+            else:
+                start = search.perturb(best, rng, max(2, n // 10))
+            candidate = search.improve(search.repair(start, rng, steps))
+            key = _key(search.objective(candidate))
+            if key > best_key:
+                best, best_key = candidate, key
+            if best_key[0] == 0:
+                break
     score, repeats = search.objective(best)
     if repeats:
         raise InfeasiblePlanError(
-            f"no plan found for {n} people at {tables} tables for {rounds} rounds in which "
-            f"nobody meets the same person twice (the best has {repeats} repeated pair(s)); "
-            "use fewer rounds, more tables or more restarts"
+            f"no plan without repeated pairs was found for {n} people at {tables} tables for "
+            f"{rounds} rounds (the best has {repeats} repeated pair(s)); it may exist: try "
+            "another seed or more restarts"
         )
     scores: list[int] = []
     for k in range(random_plans):
-        plan = search.random_plan(np.random.default_rng(seed + 1 + k))
+        plan = search.random_plan(np.random.default_rng(seed + 1 + k), steps)
         random_score, random_repeats = search.objective(plan)
         if not random_repeats:
             scores.append(random_score)
@@ -594,10 +733,6 @@ def plan_tables(
     assignment = tuple(
         tuple(tuple(ids[i] for i in np.flatnonzero(best[r] == t).tolist()) for t in range(tables))
         for r in range(rounds)
-    )
-    eligible = int(weight.sum() // 2)
-    bound = upper_bound(
-        np.bincount(domain).tolist(), sizes, rounds, eligible, weight.sum(axis=1).tolist()
     )
     return TablePlan(
         invitees=ids,
