@@ -22,12 +22,11 @@ from samenwerking.model import (
 from samenwerking.planner import (
     InfeasiblePlanError,
     TablePlan,
-    _infeasible_reason,
-    _Search,
-    _sizes,
     plan_tables,
     select_invitees,
 )
+from samenwerking.planner._search import Search
+from samenwerking.planner.bounds import infeasible_reason, table_sizes
 
 SECTORS = (Sector.PRIMARY_SCHOOL, Sector.YOUTH_CARE, Sector.MUNICIPALITY, Sector.CHILDCARE)
 
@@ -95,7 +94,7 @@ def test_more_rounds_than_pairs_allow_is_proven_impossible() -> None:
 def test_an_unfound_plan_is_not_called_impossible() -> None:
     # 7 people at tables of 3, 2, 2 for 4 rounds: no simple count rules it out.
     n, tables, rounds = 7, 3, 4
-    assert _infeasible_reason(n, _sizes(n, tables), rounds) is None
+    assert infeasible_reason(n, table_sizes(n, tables), rounds) is None
     region = build(list(range(n)), [])
     invitees = [f"p{i}" for i in range(n)]
     try:
@@ -109,22 +108,22 @@ def test_an_unfound_plan_is_not_called_impossible() -> None:
 
 
 @st.composite
-def searches(draw: st.DrawFn) -> tuple[_Search, int]:
+def searches(draw: st.DrawFn) -> tuple[Search, int]:
     n = draw(st.integers(2, 14))
     tables = draw(st.integers(1, n))
     rounds = draw(st.integers(1, 3))
     cells = draw(st.lists(st.booleans(), min_size=n * n, max_size=n * n))
     upper = np.triu(np.array(cells, np.int64).reshape(n, n), 1)
-    return _Search(upper + upper.T, _sizes(n, tables), rounds), draw(st.integers(0, 2**16))
+    return Search(upper + upper.T, table_sizes(n, tables), rounds), draw(st.integers(0, 2**16))
 
 
-def key(search: _Search, table: np.ndarray) -> tuple[int, int]:
+def key(search: Search, table: np.ndarray) -> tuple[int, int]:
     score, repeats = search.objective(table)
     return (-repeats, score)
 
 
 @given(searches())
-def test_the_local_search_ends_where_no_single_swap_helps(case: tuple[_Search, int]) -> None:
+def test_the_local_search_ends_where_no_single_swap_helps(case: tuple[Search, int]) -> None:
     # Brute force over every swap checks the incremental gains the search relies on.
     search, seed = case
     rng = np.random.default_rng(seed)
@@ -142,18 +141,18 @@ def test_the_local_search_ends_where_no_single_swap_helps(case: tuple[_Search, i
 
 
 @given(searches())
-def test_random_plans_keep_the_rules_and_ignore_the_weights(case: tuple[_Search, int]) -> None:
+def test_random_plans_keep_the_rules_and_ignore_the_weights(case: tuple[Search, int]) -> None:
     search, seed = case
     plan = search.random_plan(np.random.default_rng(seed), 100 * search.n)
     for row in plan:
         assert np.bincount(row, minlength=search.tables).tolist() == search.sizes
     # Blind to who is new to whom: other weights, same seed, the same plan.
-    blind = _Search(np.zeros_like(search.weight), search.sizes, search.rounds)
+    blind = Search(np.zeros_like(search.weight), search.sizes, search.rounds)
     assert np.array_equal(blind.random_plan(np.random.default_rng(seed), 100 * search.n), plan)
 
 
 @given(searches())
-def test_the_repair_never_ends_with_more_repeats(case: tuple[_Search, int]) -> None:
+def test_the_repair_never_ends_with_more_repeats(case: tuple[Search, int]) -> None:
     search, seed = case
     rng = np.random.default_rng(seed)
     start = search.perturb(search.greedy(rng), rng, 4)
