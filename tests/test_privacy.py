@@ -9,15 +9,28 @@ system, and when a linear programme over non-negative counts finds a range, not 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
+from itertools import product
+from pathlib import Path
+from typing import Any
 
+import networkx as nx
 import numpy as np
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from scipy.optimize import linprog
 
-from samenwerking.errors import InvalidRegionError, Problem, SamenwerkingError
+import samenwerking as sw
+from samenwerking.cases import CaseArgumentError, aggregate
+from samenwerking.errors import (
+    InvalidArgumentError,
+    InvalidRegionError,
+    Problem,
+    SamenwerkingError,
+)
 from samenwerking.model import (
     Case,
     CaseEvent,
@@ -31,6 +44,8 @@ from samenwerking.model import (
 )
 from samenwerking.privacy import (
     BsnLikeValueError,
+    LinkedTable,
+    PrivacyArgumentError,
     PrivacyError,
     PseudonymKeyError,
     SuppressedTable,
@@ -40,6 +55,7 @@ from samenwerking.privacy import (
     pseudonymise,
     published_count,
     suppress,
+    suppress_together,
     withhold_bsn,
 )
 
@@ -447,3 +463,218 @@ def test_a_published_count_rejects_nonsense() -> None:
         published_count(-1)
     with pytest.raises(PrivacyError, match="threshold"):
         published_count(3, threshold=0)
+
+
+# -- suppression of linked tables --------------------------------------------------------------
+
+VARIABLES = ("a", "b", "c")
+
+
+@st.composite
+def linked_tables(draw: st.DrawFn) -> tuple[list[tuple[int, ...]], dict[str, Any], list[int]]:
+    """One random list of records over 2-3 variables, and 2-4 tables counting them."""
+    n_vars = draw(st.integers(2, 3))
+    sizes = [draw(st.integers(1, 3)) for _ in range(n_vars)]
+    records = draw(st.lists(st.tuples(*(st.integers(0, size - 1) for size in sizes)), max_size=40))
+    pairs = [(r, c) for r in range(n_vars) for c in range(n_vars) if r != c]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=2, max_size=4))
+    tables = {}
+    for k, (r, c) in enumerate(chosen):
+        counts = np.zeros((sizes[r], sizes[c]), dtype=np.int64)
+        for record in records:
+            counts[record[r], record[c]] += 1
+        tables[f"t{k}"] = (r, c, counts)
+    return records, tables, sizes
+
+
+def _functional(sizes: list[int], r: int, c: int, i: int | None, j: int | None) -> np.ndarray:
+    """A place of a table over (r, c) as a sum over the full cross-classification."""
+    out = np.zeros(sizes)
+    index: list[Any] = [slice(None)] * len(sizes)
+    if i is not None:
+        index[r] = i
+    if j is not None:
+        index[c] = j
+    out[tuple(index)] = 1
+    return out.reshape(-1)
+
+
+# Suppressed one by one, these tables leak (found by this very test on ``suppress``).
+_LEAKY = (
+    [(0, 0, 0), (0, 0, 0), (1, 1, 0)],
+    {"t0": (0, 1, np.array([[2, 0], [0, 1]])), "t1": (0, 2, np.array([[2], [1]]))},
+    [2, 2, 1],
+)
+
+
+@given(linked_tables(), st.integers(2, 6), st.booleans())
+@example(drawn=_LEAKY, threshold=2, know_total=False)
+def test_no_hidden_count_is_recoverable_from_all_linked_tables(
+    drawn: tuple[list[tuple[int, ...]], dict[str, Any], list[int]],
+    threshold: int,
+    know_total: bool,
+) -> None:
+    records, tables, sizes = drawn
+    found = suppress_together(
+        {
+            name: LinkedTable(
+                VARIABLES[r],
+                VARIABLES[c],
+                counts,
+                [str(v) for v in range(sizes[r])],
+                [str(v) for v in range(sizes[c])],
+            )
+            for name, (r, c, counts) in tables.items()
+        },
+        threshold=threshold,
+        known=[frozenset()] if know_total else (),
+    )
+    # An independent reference: the unknowns are the counts of every combination of
+    # values (the records themselves); every published count is one equation on them.
+    truth = np.zeros(sizes)
+    for record in records:
+        truth[record] += 1
+    published, hidden = [], []
+    for name, (r, c, _counts) in tables.items():
+        t = found[name]
+        grid: dict[tuple[int | None, int | None], int | None] = {}
+        for i in range(sizes[r]):
+            grid[(i, None)] = t.row_totals[i]
+            for j in range(sizes[c]):
+                grid[(i, j)] = t.cells[i][j]
+        for j in range(sizes[c]):
+            grid[(None, j)] = t.column_totals[j]
+        grid[(None, None)] = t.grand_total
+        for (i, j), value in grid.items():
+            vector = _functional(sizes, r, c, i, j)
+            true = int(vector @ truth.reshape(-1))
+            if value is None:
+                hidden.append(vector)
+                assert true > 0  # zeros are never hidden
+            else:
+                assert value == true
+                assert value == 0 or value >= threshold
+                published.append(vector)
+    if know_total and not 0 < len(records) < threshold:
+        # The number of records is known, so it is published wherever a table shows it.
+        assert all(t.grand_total == len(records) for t in found.values())
+    a = np.array(published) if published else np.zeros((0, truth.size))
+    for vector in hidden:
+        assert not _determined(a, vector)
+
+
+def test_the_reviewers_leak_through_a_shared_total_is_closed() -> None:
+    level = LinkedTable("level", "status", [[5, 4], [5, 0]], ["basic", "special"], ["o", "c"])
+    town = LinkedTable("town", "level", [[6, 0], [3, 5]], ["Dorp", "Stad"], ["basic", "special"])
+    # Apart, the level table shows basic = 9 and the town table Dorp-basic = 6: so 3.
+    assert suppress(level.counts).row_totals[0] == 9
+    assert suppress(town.counts).cells[0][0] == 6
+    found = suppress_together({"level": level, "town": town})
+    assert found["town"].cells[1][0] is None
+    assert found["level"].row_totals[0] is None or found["town"].cells[0][0] is None
+
+
+def test_a_key_hidden_in_one_table_is_hidden_in_every_table() -> None:
+    # Only "town" has a small count, but Dorp's row total is also the other table's.
+    town = LinkedTable("town", "level", [[2, 40], [30, 30]], ["Dorp", "Stad"], ["x", "y"])
+    status = LinkedTable("town", "status", [[21, 21], [30, 30]], ["Dorp", "Stad"], ["o", "c"])
+    found = suppress_together({"town": town, "status": status})
+    hidden = {frozenset(town.key(*p)) for p in found["town"].suppressed} | {
+        frozenset(status.key(*p)) for p in found["status"].suppressed
+    }
+    for name, table in (("town", town), ("status", status)):
+        for i in (0, 1, None):
+            for j in (0, 1, None):
+                assert ((i, j) in found[name].suppressed) == (table.key(i, j) in hidden)
+
+
+def test_relations_are_taken_into_account() -> None:
+    # The check's yes + no is the number of open cases: with it, "no" gives "yes" away.
+    status = LinkedTable("town", "status", [[9, 20]], ["Dorp"], ["open", "closed"])
+    check = LinkedTable("town", "check", [[3, 6, 20]], ["Dorp"], ["yes", "no", "not checked"])
+    relation = {
+        frozenset({("check", "yes")}): 1,
+        frozenset({("check", "no")}): 1,
+        frozenset({("status", "open")}): -1,
+    }
+    without = suppress_together({"status": status, "check": check})
+    assert without["status"].column_totals[0] == 9  # with nothing else known: fine
+    found = suppress_together({"status": status, "check": check}, relations=[relation])
+    shown_open = found["status"].column_totals[0]
+    shown_no = found["check"].column_totals[1]
+    assert shown_open is None or shown_no is None
+
+
+def test_tables_that_disagree_are_refused() -> None:
+    one = LinkedTable("town", "status", [[9, 20]], ["Dorp"], ["open", "closed"])
+    other = LinkedTable("town", "level", [[9, 21]], ["Dorp"], ["x", "y"])
+    with pytest.raises(PrivacyArgumentError, match="same cases"):
+        suppress_together({"one": one, "other": other})
+    with pytest.raises(PrivacyArgumentError):
+        suppress_together({"one": one}, threshold=0)
+    with pytest.raises(PrivacyArgumentError, match="LinkedTable"):
+        suppress_together({"one": [[1]]})  # type: ignore[dict-item]
+
+
+def test_forced_places_are_hidden_and_protected() -> None:
+    t = suppress([[20, 30], [40, 50]], force=[(0, 0)])
+    assert (0, 0) in t.secondary and not t.primary
+    a, _ = _published_system(t)
+    for place in t.suppressed:
+        assert not _determined(a, _target(t, place))
+    for bad in ([(2, 0)], [(0, -1)], [(True, 0)], ["x"]):
+        with pytest.raises(PrivacyArgumentError):
+            suppress([[20, 30]], force=bad)  # type: ignore[arg-type]
+
+
+def test_threshold_errors_are_argument_errors_everywhere() -> None:
+    with pytest.raises(InvalidArgumentError):
+        suppress([[3]], threshold=0)
+    with pytest.raises(InvalidArgumentError):
+        aggregate(Region("Dorp"), "municipality", threshold=1)
+    assert issubclass(PrivacyArgumentError, PrivacyError)
+    assert issubclass(CaseArgumentError, InvalidArgumentError)
+
+
+def test_suppress_scales_to_a_thousand_rows() -> None:
+    rng = np.random.default_rng(7)
+    table = rng.integers(0, 12, (1000, 3))
+    start = time.perf_counter()
+    t = suppress(table)
+    assert time.perf_counter() - start < 10  # about a second; generous for slow machines
+    # Every suppressed place lies on a cycle of suppressed places (no bridge).
+    graph = nx.Graph()
+    graph.add_edges_from(
+        (("r", -1 if i is None else i), ("c", -1 if j is None else j)) for i, j in t.suppressed
+    )
+    assert not list(nx.bridges(graph))
+    assert all(
+        0 < table[i, j] < 5 for i, j in product(range(1000), range(3)) if (i, j) in t.primary
+    )
+
+
+@pytest.mark.parametrize("number", [123456782, "123456782"])
+def test_withhold_bsn_hides_numbers_given_as_int(number: object) -> None:
+    digits = _fictional_bsn("12345678")
+    value = int(digits) if isinstance(number, int) else digits
+    [clean] = withhold_bsn([Problem("expected text, got int", "r.json", "$.cases[0]", "id", value)])
+    assert clean.value is None
+    assert digits not in str(clean)
+
+
+def test_a_json_number_that_looks_like_a_bsn_is_never_shown(tmp_path: Path) -> None:
+    digits = _fictional_bsn("87654321")
+    document = {
+        "format": "samenwerking-region",
+        "version": 1,
+        "region": {
+            "name": "Dorp",
+            "cases": [{"id": int(digits), "municipality": int(digits), "support_level": "extra"}],
+        },
+    }
+    path = tmp_path / "region.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(InvalidRegionError) as caught:
+        sw.load(path)
+    assert digits not in str(caught.value)
+    assert all(digits not in str(problem) for problem in caught.value.problems)

@@ -22,16 +22,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.errors import InvalidRegionError, Problem, SamenwerkingError
+from samenwerking.errors import (
+    InvalidArgumentError,
+    InvalidRegionError,
+    Problem,
+    SamenwerkingError,
+)
 from samenwerking.model.ids import CaseId, is_valid_id
 from samenwerking.model.region import Region
 from samenwerking.model.validation import Locator, json_path
@@ -40,6 +44,9 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "MIN_KEY_BYTES",
     "BsnLikeValueError",
+    "Key",
+    "LinkedTable",
+    "PrivacyArgumentError",
     "PrivacyError",
     "PseudonymKeyError",
     "SuppressedTable",
@@ -49,6 +56,7 @@ __all__ = [
     "pseudonymise",
     "published_count",
     "suppress",
+    "suppress_together",
     "withhold_bsn",
 ]
 
@@ -64,6 +72,16 @@ _BSN_SEPARATORS = str.maketrans("", "", " .-")
 
 class PrivacyError(SamenwerkingError, ValueError):
     """A privacy helper was given input it cannot safely work with."""
+
+
+class PrivacyArgumentError(PrivacyError, InvalidArgumentError):
+    """A suppression helper was called with an argument it cannot use (a bad table,
+    labels or threshold).
+
+    Also an :class:`~samenwerking.errors.InvalidArgumentError`, like
+    :class:`~samenwerking.cases.CaseArgumentError`, so ``except InvalidArgumentError``
+    catches a bad threshold whichever module checked it.
+    """
 
 
 class PseudonymKeyError(PrivacyError):
@@ -265,8 +283,8 @@ def _withhold_text(text: str) -> str:
 def withhold_bsn(problems: Iterable[Problem]) -> list[Problem]:
     """The problems with every BSN-like value withheld, from values and from messages.
 
-    A problem whose ``value`` looks like a BSN gets ``value=None`` and a note in its
-    message; a BSN-like number inside a message or field is replaced by a placeholder.
+    A problem whose ``value`` looks like a BSN (as text: an ``int`` such as a JSON number
+    ``123456782`` counts too) gets ``value=None`` and a note in its message; a BSN-like number inside a message or field is replaced by a placeholder.
     Used by :func:`samenwerking.load` so that no error it raises shows such a number.
 
     Example
@@ -282,7 +300,9 @@ def withhold_bsn(problems: Iterable[Problem]) -> list[Problem]:
     for problem in problems:
         message = _withhold_text(problem.message)
         value = problem.value
-        if isinstance(value, str) and (_bsn_like_text(value) or _withhold_text(value) != value):
+        # Any value, not only text: a JSON number 123456782 is as much a BSN as "123456782".
+        text = None if value is None or isinstance(value, bool) else str(value)
+        if text is not None and (_bsn_like_text(text) or _withhold_text(text) != text):
             value = None
             message += " (value withheld: looks like a citizen service number (BSN))"
         out.append(
@@ -362,9 +382,9 @@ def published_count(count: int, *, threshold: int = DEFAULT_THRESHOLD) -> str:
     ('fewer than 5', '0', '12')
     """
     if threshold < 1:
-        raise PrivacyError(f"threshold must be at least 1 (got {threshold})")
+        raise PrivacyArgumentError(f"threshold must be at least 1 (got {threshold})")
     if count < 0:
-        raise PrivacyError(f"a count cannot be negative (got {count})")
+        raise PrivacyArgumentError(f"a count cannot be negative (got {count})")
     return f"fewer than {threshold}" if 0 < count < threshold else str(count)
 
 
@@ -374,6 +394,7 @@ def suppress(
     threshold: int = DEFAULT_THRESHOLD,
     row_labels: Sequence[str] | None = None,
     column_labels: Sequence[str] | None = None,
+    force: Iterable[Position] = (),
 ) -> SuppressedTable:
     """Suppress small counts in a two-way table, with complementary suppression.
 
@@ -404,6 +425,10 @@ def suppress(
         Counts from 1 up to, not including, this value are suppressed (default 5).
     row_labels, column_labels : sequence of str, optional
         Labels for rows and columns; ``"0"``, ``"1"``, ... by default.
+    force : iterable of Position
+        Places to hide whatever their count (because they are hidden in another table
+        that shares them, see :func:`suppress_together`); they are protected by
+        complements like primary ones and reported as ``secondary``.
 
     Returns
     -------
@@ -411,9 +436,9 @@ def suppress(
 
     Raises
     ------
-    PrivacyError
+    PrivacyArgumentError
         If the table is not 2-D, holds negative or non-integer counts, the labels do
-        not match its shape, or the threshold is below 1.
+        not match its shape, a forced place is outside it, or the threshold is below 1.
 
     Example
     -------
@@ -427,21 +452,59 @@ def suppress(
     n_rows, n_cols = counts.shape
     rows = _labels(row_labels, n_rows, "row_labels")
     cols = _labels(column_labels, n_cols, "column_labels")
-    if isinstance(threshold, bool) or not isinstance(threshold, int | np.integer):
-        raise PrivacyError(f"threshold must be an integer (got {threshold!r})")
-    if threshold < 1:
-        raise PrivacyError(f"threshold must be at least 1 (got {threshold})")
+    limit = _check_threshold(threshold)
+    grid = _grid(counts)
+    forced = {_grid_place(place, n_rows, n_cols) for place in force}
+    primary = {
+        (int(i), int(j)) for i, j in zip(*np.nonzero((grid > 0) & (grid < limit)), strict=True)
+    }
+    hidden = _complement(grid, primary | forced)
+    return _table(grid, rows, cols, limit, primary, hidden)
 
+
+def _check_threshold(threshold: object) -> int:
+    if isinstance(threshold, bool) or not isinstance(threshold, int | np.integer):
+        raise PrivacyArgumentError(f"threshold must be an integer (got {threshold!r})")
+    if threshold < 1:
+        raise PrivacyArgumentError(f"threshold must be at least 1 (got {threshold})")
+    return int(threshold)
+
+
+def _grid(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The table with its totals: an extra column of row totals and row of column totals."""
+    n_rows, n_cols = counts.shape
     grid = np.zeros((n_rows + 1, n_cols + 1), dtype=np.int64)
     grid[:n_rows, :n_cols] = counts
     grid[:n_rows, n_cols] = counts.sum(axis=1)
     grid[n_rows, :n_cols] = counts.sum(axis=0)
     grid[n_rows, n_cols] = counts.sum()
+    return grid
 
-    primary = {
-        (int(i), int(j)) for i, j in zip(*np.nonzero((grid > 0) & (grid < threshold)), strict=True)
-    }
-    hidden = _complement(grid, primary)
+
+def _grid_place(place: object, n_rows: int, n_cols: int) -> tuple[int, int]:
+    """A :data:`Position` as (row, column) of the grid with totals."""
+    if not isinstance(place, tuple) or len(place) != 2:
+        raise PrivacyArgumentError(f"a place is (row, column); got {place!r}")
+    i, j = place
+    for value, size in ((i, n_rows), (j, n_cols)):
+        if value is not None and not (
+            isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
+        ):
+            raise PrivacyArgumentError(
+                f"place {place!r} is outside a table of {n_rows} rows and {n_cols} columns"
+            )
+    return (n_rows if i is None else int(i), n_cols if j is None else int(j))
+
+
+def _table(
+    grid: npt.NDArray[np.int64],
+    rows: tuple[str, ...],
+    cols: tuple[str, ...],
+    threshold: int,
+    primary: set[tuple[int, int]],
+    hidden: set[tuple[int, int]],
+) -> SuppressedTable:
+    n_rows, n_cols = len(rows), len(cols)
 
     def position(i: int, j: int) -> Position:
         return (i if i < n_rows else None, j if j < n_cols else None)
@@ -456,47 +519,93 @@ def suppress(
         row_totals=tuple(shown(i, n_cols) for i in range(n_rows)),
         column_totals=tuple(shown(n_rows, j) for j in range(n_cols)),
         grand_total=shown(n_rows, n_cols),
-        threshold=int(threshold),
+        threshold=threshold,
         primary=frozenset(position(i, j) for i, j in primary),
         secondary=frozenset(position(i, j) for i, j in hidden - primary),
     )
 
 
-def _complement(grid: npt.NDArray[np.int64], primary: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Grow ``primary`` until every suppressed place lies on a cycle of suppressed places."""
+def _complement(
+    grid: npt.NDArray[np.int64],
+    primary: set[tuple[int, int]],
+    keep: frozenset[tuple[int, int]] = frozenset(),
+) -> set[tuple[int, int]]:
+    """Grow ``primary`` until every suppressed place lies on a cycle of suppressed places.
+
+    The bridges of the suppressed graph are found once: adding edges never makes a new
+    bridge, so each original bridge is taken in turn and, if it still is one, the
+    cheapest chain closing a cycle through it is hidden (one shortest-path search each,
+    with the bridge itself left out of the candidate graph). Places in ``keep`` are never
+    added; a bridge that cannot be closed without them is left as it is.
+    """
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    n_rows, n_cols = grid.shape
     n_places = grid.size
     hidden = set(primary)
-    # Every non-zero place is a candidate edge between its row node and its column node.
-    candidates = nx.Graph()
-    for i, j in zip(*np.nonzero(grid > 0), strict=True):
-        candidates.add_edge(("r", int(i)), ("c", int(j)), place=(int(i), int(j)))
+    # Nodes: grid rows 0..n_rows-1, then grid columns. Every non-zero (or already hidden)
+    # place is a candidate edge between its row node and its column node.
+    places = sorted(
+        {(int(i), int(j)) for i, j in zip(*np.nonzero(grid > 0), strict=True)} - keep | hidden
+    )
+    if not places:
+        return hidden
+    rows = np.array([i for i, _ in places], dtype=np.int64)
+    cols = np.array([j for _, j in places], dtype=np.int64) + n_rows
+    index = {place: k for k, place in enumerate(places)}
+    # Smallest sum of counts first, then fewest places; hidden places cost next to nothing
+    # (a chain of them always beats one with a single further place).
+    base = np.array([grid[p] for p in places], dtype=np.float64) * (n_places + 1) + 1
+    free = 1.0 / (n_places + 2)
+    is_hidden = np.zeros(len(places), dtype=bool)
+    is_hidden[[index[p] for p in hidden]] = True
+    n_nodes = n_rows + n_cols
+    both_u = np.concatenate([rows, cols])
+    both_v = np.concatenate([cols, rows])
 
-    def cost(_u: object, _v: object, data: dict[str, tuple[int, int]]) -> int:
-        place = data["place"]
-        # Smallest sum of counts first, then fewest places; already hidden ones are free.
-        return 0 if place in hidden else int(grid[place]) * (n_places + 1) + 1
-
-    while True:
-        suppressed = nx.Graph()
-        suppressed.add_edges_from((("r", i), ("c", j)) for i, j in hidden)
-        bridges = sorted(tuple(sorted((u, v))) for u, v in nx.bridges(suppressed) if u[0] != v[0])
-        if not bridges:
-            return hidden
-        row_node, col_node = sorted(bridges)[0]
-        search = candidates.copy()
-        search.remove_edge(row_node, col_node)
-        path = nx.dijkstra_path(search, col_node, row_node, weight=cost)
-        for u, v in itertools.pairwise(path):
-            hidden.add(search.edges[u, v]["place"])
+    suppressed = nx.Graph()
+    suppressed.add_edges_from((("r", i), ("c", j)) for i, j in hidden)
+    bridges = sorted(
+        (int(u[1]), int(v[1])) if u[0] == "r" else (int(v[1]), int(u[1]))
+        for u, v in nx.bridges(suppressed)
+    )
+    for i, j in bridges:
+        k = index[(i, j)]
+        cost = np.where(is_hidden, free, base)
+        others = np.ones(len(places), dtype=bool)
+        others[k] = False
+        edges = np.concatenate([others, others])
+        matrix = csr_matrix(
+            (np.concatenate([cost, cost])[edges], (both_u[edges], both_v[edges])),
+            shape=(n_nodes, n_nodes),
+        )
+        start, goal = n_rows + j, i
+        _, before = dijkstra(matrix, directed=True, indices=start, return_predecessors=True)
+        node = goal
+        chain: list[tuple[int, int]] = []
+        while node != start:
+            previous = int(before[node])
+            if previous < 0:  # only without the kept places: totals always close a cycle
+                chain = []
+                break
+            a, b = (node, previous) if node < n_rows else (previous, node)
+            chain.append((a, b - n_rows))
+            node = previous
+        for place in chain:
+            if place not in hidden:
+                hidden.add(place)
+                is_hidden[index[place]] = True
+    return hidden
 
 
 def _as_counts(table: npt.ArrayLike) -> npt.NDArray[np.int64]:
     try:
         array = np.asarray(table)
     except ValueError as exc:  # ragged nested lists
-        raise PrivacyError(f"table must be rectangular: {exc}") from None
+        raise PrivacyArgumentError(f"table must be rectangular: {exc}") from None
     if array.ndim != 2:
-        raise PrivacyError(f"table must be 2-D (rows x columns); got shape {array.shape}")
+        raise PrivacyArgumentError(f"table must be 2-D (rows x columns); got shape {array.shape}")
     if array.size and array.dtype.kind not in "iu":
         if (
             array.dtype.kind == "f"
@@ -505,11 +614,11 @@ def _as_counts(table: npt.ArrayLike) -> npt.NDArray[np.int64]:
         ):
             array = array.astype(np.int64)
         else:
-            raise PrivacyError(f"table must hold integer counts (got dtype {array.dtype})")
+            raise PrivacyArgumentError(f"table must hold integer counts (got dtype {array.dtype})")
     array = array.astype(np.int64)
     if (array < 0).any():
         row, col = np.argwhere(array < 0)[0]
-        raise PrivacyError(
+        raise PrivacyArgumentError(
             f"table must hold non-negative counts (row {row}, column {col}: {array[row, col]})"
         )
     return array
@@ -520,5 +629,269 @@ def _labels(labels: Sequence[str] | None, size: int, name: str) -> tuple[str, ..
         return tuple(str(i) for i in range(size))
     out = tuple(str(label) for label in labels)
     if len(out) != size:
-        raise PrivacyError(f"{name} has {len(out)} labels for {size} lines")
+        raise PrivacyArgumentError(f"{name} has {len(out)} labels for {size} lines")
     return out
+
+
+# -- suppression of linked tables ----------------------------------------------------------
+
+Key = frozenset[tuple[str, str]]
+"""What a published count is about, across tables: ``{(variable, value), ...}``.
+
+A cell of a table with rows ``municipality`` and columns ``status`` is
+``{("municipality", "Dorp"), ("status", "open")}``, its row total
+``{("municipality", "Dorp")}``, its column total ``{("status", "open")}`` and its grand
+total ``frozenset()``: two tables that publish the same key publish the same count.
+"""
+
+
+@attrs.frozen(eq=False)
+class LinkedTable:
+    """One table of a set suppressed together: counts and what its rows and columns are.
+
+    Example
+    -------
+    >>> t = LinkedTable("municipality", "status", [[3, 9], [8, 7]], ["Dorp", "Stad"],
+    ...                 ["open", "closed"])
+    >>> sorted(t.key(0, None))
+    [('municipality', 'Dorp')]
+    """
+
+    rows: str
+    """The variable the rows stand for, e.g. ``"municipality"``."""
+    columns: str
+    """The variable the columns stand for, e.g. ``"status"``."""
+    counts: npt.ArrayLike
+    """A 2-D table of non-negative integer counts."""
+    row_labels: Sequence[str] | None = None
+    """The value of ``rows`` in each row; ``"0"``, ``"1"``, ... by default."""
+    column_labels: Sequence[str] | None = None
+    """The value of ``columns`` in each column; ``"0"``, ``"1"``, ... by default."""
+
+    def key(self, row: int | None, column: int | None) -> Key:
+        """The key of a place (``None``: the total of that axis)."""
+        n_rows, n_cols = np.shape(self.counts)
+        rows = _labels(self.row_labels, n_rows, "row_labels")
+        cols = _labels(self.column_labels, n_cols, "column_labels")
+        out: set[tuple[str, str]] = set()
+        if row is not None:
+            out.add((self.rows, rows[row]))
+        if column is not None:
+            out.add((self.columns, cols[column]))
+        return frozenset(out)
+
+
+@attrs.frozen
+class _Prepared:
+    grid: npt.NDArray[np.int64]
+    rows: tuple[str, ...]
+    cols: tuple[str, ...]
+    keys: dict[tuple[int, int], Key]
+
+
+def suppress_together(
+    tables: Mapping[str, LinkedTable],
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    relations: Iterable[Mapping[Key, int]] = (),
+    known: Iterable[Key] = (),
+) -> dict[str, SuppressedTable]:
+    """Suppress small counts in a set of tables that share totals, so that none can be
+    recomputed from everything published together.
+
+    Each table says which variable its rows and columns are; a count is identified across
+    tables by its :data:`Key`. The method:
+
+    1. *Consistency*: a key hidden in one table is hidden in every table that holds it.
+       Each table is suppressed with :func:`suppress` (primary and complementary), with
+       the keys hidden elsewhere forced, until nothing changes.
+    2. *Joint check*: the unknowns are the hidden keys; the equations are every line of
+       every table (cells add up to the row total, rows to the column totals, ...) and
+       the ``relations``, with published counts filled in. A hidden key can be recomputed
+       exactly when its unit vector lies in the row space of that system (a rank test).
+       While a small (primary) count can, the cheapest published non-zero count in an
+       equation with it is hidden as well, and step 1 runs again. This ends, since the
+       hidden set only grows (with every non-zero count hidden, nothing can be recomputed).
+    3. *Clean-up*: a hidden count of at least ``threshold`` that can be recomputed anyway
+       protects nothing: it is published.
+
+    Afterwards no hidden count, small or not, can be recomputed from everything published.
+
+    Zeros are never hidden: a published 0 next to a hidden count is allowed (the count
+    cannot be *computed*), but it does tell that the hidden counts are not negative.
+
+    Parameters
+    ----------
+    tables : mapping of str to LinkedTable
+        The tables, by name; each must count the same population (same key, same count).
+    threshold : int
+        Counts from 1 up to, not including, this value are suppressed (default 5).
+    relations : iterable of mapping of Key to int
+        Further identities known to a reader, each ``sum(coefficient * count) == 0``;
+        e.g. ``{{("check", "yes")}: 1, {("check", "no")}: 1, {("status", "open")}: -1}``
+        when a check looks at open cases only. Keys not published anywhere are unknowns.
+    known : iterable of Key
+        Counts the reader knows anyway, e.g. the number of cases (``frozenset()``) shown
+        elsewhere: never hidden to protect another (unless below the threshold), and
+        taken as published in step 2.
+
+    Returns
+    -------
+    dict of str to SuppressedTable
+        By name, in the order given.
+
+    Raises
+    ------
+    PrivacyArgumentError
+        For a bad table or threshold, or when two tables give one key different counts.
+
+    Example
+    -------
+    >>> level = LinkedTable("level", "status", [[5, 4], [5, 0]], ["basic", "special"],
+    ...                     ["open", "closed"])
+    >>> town = LinkedTable("town", "level", [[6, 0], [3, 5]], ["Dorp", "Stad"],
+    ...                    ["basic", "special"])
+    >>> suppress(level.counts).row_totals  # alone: basic 9, so Stad-basic is 9 - 6 = 3
+    (9, 5)
+    >>> found = suppress_together({"level": level, "town": town})
+    >>> found["level"].cells, found["town"].column_totals
+    (((None, None), (None, 0)), (None, None))
+    """
+    limit = _check_threshold(threshold)
+    prepared: dict[str, _Prepared] = {}
+    truth: dict[Key, int] = {}
+    for name, table in tables.items():
+        if not isinstance(table, LinkedTable):
+            raise PrivacyArgumentError(f"table {name!r} must be a LinkedTable (got {table!r})")
+        counts = _as_counts(table.counts)
+        rows = _labels(table.row_labels, counts.shape[0], "row_labels")
+        cols = _labels(table.column_labels, counts.shape[1], "column_labels")
+        grid = _grid(counts)
+        keys: dict[tuple[int, int], Key] = {}
+        for i in range(grid.shape[0]):
+            for j in range(grid.shape[1]):
+                key = table.key(i if i < len(rows) else None, j if j < len(cols) else None)
+                keys[(i, j)] = key
+                value = int(grid[i, j])
+                if truth.setdefault(key, value) != value:
+                    raise PrivacyArgumentError(
+                        f"table {name!r} counts {value} for {_describe(key)}, another table "
+                        f"{truth[key]}: tables suppressed together must count the same cases"
+                    )
+        prepared[name] = _Prepared(grid, rows, cols, keys)
+    extra = [dict(relation) for relation in relations]
+    kept = frozenset(key for key in known if key in truth and not 0 < truth[key] < limit)
+
+    hidden: set[Key] = set()
+    while True:
+        _consistent(prepared, hidden, limit, kept)
+        exposed = _recoverable(prepared, hidden, extra)
+        small = [key for key in exposed if truth[key] < limit]
+        if not small:
+            hidden -= set(exposed)  # recomputable anyway: hiding them protects nothing
+            break
+        hidden.add(_cheapest_cover(prepared, hidden | kept, extra, small[0], truth))
+
+    out = {}
+    for name, p in prepared.items():
+        primary = {place for place in p.keys if 0 < p.grid[place] < limit}
+        places = {place for place, key in p.keys.items() if key in hidden}
+        out[name] = _table(p.grid, p.rows, p.cols, limit, primary, places)
+    return out
+
+
+def _describe(key: Key) -> str:
+    return ", ".join(f"{var}={value!r}" for var, value in sorted(key)) or "the grand total"
+
+
+def _consistent(
+    prepared: Mapping[str, _Prepared], hidden: set[Key], threshold: int, kept: frozenset[Key]
+) -> None:
+    """Hide in every table what is hidden in any, complementing each, until stable."""
+    while True:
+        before = len(hidden)
+        for p in prepared.values():
+            forced = {place for place, key in p.keys.items() if key in hidden}
+            primary = {place for place in p.keys if 0 < p.grid[place] < threshold}
+            keep = frozenset(place for place, key in p.keys.items() if key in kept)
+            for place in _complement(p.grid, primary | forced, keep):
+                hidden.add(p.keys[place])
+        if len(hidden) == before:
+            return
+
+
+def _equations(
+    prepared: Mapping[str, _Prepared], extra: Sequence[Mapping[Key, int]]
+) -> list[dict[Key, int]]:
+    """Every line of every table (cells minus total) and the extra relations."""
+    out: list[dict[Key, int]] = []
+    for p in prepared.values():
+        n_rows, n_cols = p.grid.shape[0] - 1, p.grid.shape[1] - 1
+        lines = [[(i, j) for j in range(n_cols + 1)] for i in range(n_rows + 1)]
+        lines += [[(i, j) for i in range(n_rows + 1)] for j in range(n_cols + 1)]
+        for line in lines:
+            equation: dict[Key, int] = {}
+            for place in line[:-1]:
+                equation[p.keys[place]] = equation.get(p.keys[place], 0) + 1
+            equation[p.keys[line[-1]]] = equation.get(p.keys[line[-1]], 0) - 1
+            out.append(equation)
+    out.extend(dict(relation) for relation in extra)
+    return out
+
+
+def _recoverable(
+    prepared: Mapping[str, _Prepared], hidden: set[Key], extra: Sequence[Mapping[Key, int]]
+) -> list[Key]:
+    """The hidden keys that the published counts fix exactly (in a deterministic order)."""
+    published = {key for p in prepared.values() for key in p.keys.values()} - hidden
+    unknowns = sorted(
+        {key for equation in _equations(prepared, extra) for key in equation} - published,
+        key=lambda key: sorted(key),
+    )
+    if not unknowns:
+        return []
+    column = {key: k for k, key in enumerate(unknowns)}
+    rows = []
+    for equation in _equations(prepared, extra):
+        row = np.zeros(len(unknowns))
+        for key, coefficient in equation.items():
+            if key in column:
+                row[column[key]] += coefficient
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return []
+    matrix = np.array(rows)
+    _, singular, vh = np.linalg.svd(matrix)
+    rank = int(np.sum(singular > 1e-9 * max(matrix.shape) * singular[0]))
+    null = vh[rank:]  # the null space: hidden counts a reader cannot pin down vary along it
+    fixed = np.all(np.abs(null) < 1e-9, axis=0) if len(null) else np.ones(len(unknowns), bool)
+    return [key for key, k in column.items() if fixed[k] and key in hidden]
+
+
+def _cheapest_cover(
+    prepared: Mapping[str, _Prepared],
+    hidden: set[Key],
+    extra: Sequence[Mapping[Key, int]],
+    exposed: Key,
+    truth: Mapping[Key, int],
+) -> Key:
+    """The cheapest published non-zero count in an equation with ``exposed``.
+
+    ``hidden`` holds the counts that may not be chosen (hidden already, or known).
+    """
+    published = {key for key, value in truth.items() if value > 0 and key not in hidden}
+    near = {
+        key
+        for equation in _equations(prepared, extra)
+        if equation.get(exposed)
+        for key in equation
+        if key in published
+    }
+    pool = near or published
+    if not pool:  # only when the known counts themselves give a small count away
+        raise PrivacyError(
+            f"cannot protect the small count for {_describe(exposed)}: the counts given as "
+            "known determine it"
+        )
+    return min(pool, key=lambda key: (truth[key], sorted(key)))

@@ -51,14 +51,14 @@ def test_stranded_after_n_weeks_without_events() -> None:
         case("closed", status="closed", opened=D(1, 6), closed=D(1, 7)),
     )
     assert stranded_cases(region, today=TODAY) == ("old-event", "opened-only", "future-only")
-    assert stranded_cases(region, weeks=7, today=TODAY) == ("opened-only", "future-only")
-    assert stranded_cases(region, weeks=6, today=D(1, 1)) == ()
+    assert stranded_cases(region, stranded_weeks=7, today=TODAY) == ("opened-only", "future-only")
+    assert stranded_cases(region, stranded_weeks=6, today=D(1, 1)) == ()
 
 
 @pytest.mark.parametrize("weeks", [0, -1, 1.5, True])
 def test_stranded_weeks_must_be_positive(weeks: object) -> None:
     with pytest.raises(CaseArgumentError, match="weeks"):
-        stranded_cases(with_cases(), weeks=weeks, today=TODAY)  # type: ignore[arg-type]
+        stranded_cases(with_cases(), stranded_weeks=weeks, today=TODAY)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ Example
 >>> from samenwerking.model import Sector
 >>> is_special_school(Sector.SPECIAL_SCHOOL), is_regular_school(Sector.PRIMARY_SCHOOL)
 (True, True)
+>>> import datetime as dt
 >>> resolve_today(dt.date(2025, 1, 6))
 datetime.date(2025, 1, 6)
 """
@@ -20,6 +21,7 @@ from samenwerking.model import CaseEvent, Region, Sector
 __all__ = [
     "CaseArgumentError",
     "check_positive_int",
+    "check_region",
     "is_regular_school",
     "is_special_school",
     "resolve_today",
@@ -32,7 +34,26 @@ _REGULAR = frozenset({Sector.PRIMARY_SCHOOL, Sector.SECONDARY_SCHOOL})
 
 
 class CaseArgumentError(InvalidArgumentError):
-    """A case function was called with an argument it cannot use."""
+    """A case function was called with an argument it cannot use.
+
+    An :class:`~samenwerking.errors.InvalidArgumentError`, like
+    :class:`~samenwerking.privacy.PrivacyArgumentError`: catch that to handle a bad
+    threshold from either module.
+    """
+
+
+def check_region(region: object) -> Region:
+    """``region`` if it is a :class:`Region`; else :class:`CaseArgumentError`.
+
+    Example
+    -------
+    >>> check_region(Region("Dorp")).name
+    'Dorp'
+    """
+    if not isinstance(region, Region):
+        # The value itself is not shown: it might be a case field (or a BSN).
+        raise CaseArgumentError(f"region must be a Region (got {type(region).__name__})")
+    return region
 
 
 def is_special_school(sector: Sector | None) -> bool:

@@ -37,14 +37,22 @@ import csv
 import datetime as dt
 import io
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import networkx as nx
 import numpy as np
 from attrs import frozen
 
 from samenwerking._atomic import write_text_atomically
-from samenwerking.cases._base import CaseArgumentError, check_positive_int, resolve_today
+from samenwerking.cases._base import (
+    CaseArgumentError,
+    check_positive_int,
+    check_region,
+    resolve_today,
+)
 from samenwerking.cases.checks import (
     CHECKS,
     DEFAULT_STRANDED_WEEKS,
@@ -59,7 +67,15 @@ from samenwerking.cases.tables import (
     table_csv_text,
 )
 from samenwerking.model import Case, Organisation, OrganisationId, Region, Sector, SupportLevel
-from samenwerking.privacy import DEFAULT_THRESHOLD, SuppressedTable, suppress
+from samenwerking.privacy import (
+    DEFAULT_THRESHOLD,
+    Key,
+    LinkedTable,
+    SuppressedTable,
+    check_no_bsn,
+    suppress,
+    suppress_together,
+)
 
 __all__ = [
     "DIMENSIONS",
@@ -263,6 +279,7 @@ def count_cases(
     >>> found.column_labels, found.counts, found.total
     (('basic', 'extra', 'special'), ((0, 1, 0),), 1)
     """
+    check_region(region)
     row_dim = _check_dimension(rows, "rows")
     col_dim = None if columns is None else _check_dimension(columns, "columns")
     day = resolve_today(today)
@@ -307,7 +324,8 @@ def aggregate(
     The same table as :func:`count_cases`, passed through
     :func:`samenwerking.privacy.suppress`: counts (and totals) from 1 up to ``threshold``
     are hidden, with complementary suppression so that none can be recomputed from the
-    totals.
+    totals. This protects ONE table: to publish several tables of the same cases, use
+    :func:`standard_aggregates` (with ``tables=``), which suppresses them together.
 
     Parameters
     ----------
@@ -327,6 +345,8 @@ def aggregate(
     >>> aggregate(Region("Dorp", cases=cases), "municipality", "support_level").cells
     ((None, 0, None),)
     """
+    check_region(region)
+    check_no_bsn(region)
     limit = check_threshold(threshold)
     counts = count_cases(region, rows, columns, today=today, stranded_weeks=stranded_weeks)
     return counts.publish(threshold=limit)
@@ -338,22 +358,137 @@ def standard_aggregates(
     threshold: int = DEFAULT_THRESHOLD,
     today: dt.date | None = None,
     stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+    tables: Sequence[tuple[str, str | None]] = STANDARD_TABLES,
 ) -> dict[str, SuppressedTable]:
-    """Every table of :data:`STANDARD_TABLES`, suppressed, by :func:`table_name`.
+    """Several tables of cases, suppressed together, by :func:`table_name`.
+
+    The tables share totals (the municipality x status and municipality x support level
+    tables both show the cases per municipality, ...), so they are suppressed together
+    with :func:`samenwerking.privacy.suppress_together`: no hidden count can be worked
+    out from all of them together. The reader is also assumed to know that a check on
+    open cases splits the open cases into ``yes`` and ``no`` (and that ``not checked``
+    are the resolved and closed ones), which school boards and SWVs share schools, and
+    the number of cases (shown elsewhere, so never hidden unless it is small itself).
+    Publish tables of one region only from one call: tables from separate calls (or from
+    :func:`aggregate`) are not protected against each other.
+
+    Parameters
+    ----------
+    region : Region
+    threshold, today, stranded_weeks
+        As for :func:`aggregate`.
+    tables : sequence of (rows, columns)
+        The tables, :data:`STANDARD_TABLES` by default.
+
+    Raises
+    ------
+    CaseArgumentError
+        For a bad region, dimension, threshold or ``stranded_weeks``.
+    BsnLikeValueError
+        If a case field looks like a citizen service number (never published).
 
     Example
     -------
     >>> list(standard_aggregates(Region("Dorp")))[:2]
     ['cases_by_municipality_and_status', 'cases_by_municipality_and_support_level']
     """
+    check_region(region)
+    check_no_bsn(region)
     limit = check_threshold(threshold)
     day = resolve_today(today)
-    return {
-        table_name(rows, columns): aggregate(
-            region, rows, columns, threshold=limit, today=day, stranded_weeks=stranded_weeks
+    weeks = check_positive_int(stranded_weeks, "stranded_weeks")
+    specs = [
+        (
+            _check_dimension(rows, "rows"),
+            None if cols is None else _check_dimension(cols, "columns"),
         )
-        for rows, columns in STANDARD_TABLES
+        for rows, cols in tables
+    ]
+    counted = {
+        table_name(rows, cols): count_cases(region, rows, cols, today=day, stranded_weeks=weeks)
+        for rows, cols in specs
     }
+    linked = {
+        name: LinkedTable(
+            c.rows,
+            c.columns if c.columns is not None else f"{c.rows}:cases",
+            np.array(c.counts, dtype=np.int64).reshape(len(c.row_labels), len(c.column_labels)),
+            c.row_labels,
+            c.column_labels,
+        )
+        for name, c in counted.items()
+    }
+    # The number of cases is shown anyway (the report's overview, the team section):
+    # it is never hidden to protect another count, and the check takes it as known.
+    return suppress_together(
+        linked, threshold=limit, relations=_relations(region, counted), known=[frozenset()]
+    )
+
+
+def _relations(region: Region, counted: dict[str, CaseCounts]) -> list[dict[Key, int]]:
+    """What a reader knows beyond the tables' own lines (see :func:`standard_aggregates`)."""
+    labels: dict[str, set[str]] = {}
+    pairs: set[tuple[str, str | None]] = set()
+    for c in counted.values():
+        labels.setdefault(c.rows, set()).update(c.row_labels)
+        if c.columns is not None:
+            labels.setdefault(c.columns, set()).update(c.column_labels)
+            pairs |= {(c.rows, c.columns), (c.columns, c.rows)}
+        pairs.add((c.rows, None))
+    statuses = [status.value for status in STATUSES]
+    out: list[dict[Key, int]] = []
+    # A check on open cases: yes + no = open; not checked = resolved + closed. Per value of
+    # every variable it is crossed with, and overall.
+    for check, other in sorted(pairs, key=str):
+        if check not in OPEN_ONLY:
+            continue
+        values = [None] if other is None else sorted(labels[other])
+        for value in values:
+            base: Key = (
+                frozenset() if other is None or value is None else frozenset({(other, value)})
+            )
+
+            def key(var: str, val: str, base: Key = base) -> Key:
+                return base | {(var, val)}
+
+            out.append({key(check, "yes"): 1, key(check, "no"): 1, key("status", statuses[0]): -1})
+            relation = {key(check, _NOT_CHECKED): 1}
+            relation.update({key("status", status): -1 for status in statuses[1:]})
+            out.append(relation)
+    # Boards and SWVs that share schools: their rows hold the same cases, per column too.
+    if {"board", "swv"} <= labels.keys():
+        others = sorted({o for r, o in pairs if r in ("board", "swv") and o is not None})
+        out.extend(_board_swv_relations(region, labels, others))
+    return out
+
+
+def _board_swv_relations(
+    region: Region, labels: dict[str, set[str]], others: list[str]
+) -> list[dict[Key, int]]:
+    _, board_of = _classifier(region, "board", _no_checks)
+    _, swv_of = _classifier(region, "swv", _no_checks)
+    links = nx.Graph()
+    links.add_nodes_from(("board", b) for b in labels["board"])
+    links.add_nodes_from(("swv", v) for v in labels["swv"])
+    for case in region.cases:
+        links.add_edge(("board", board_of(case)), ("swv", swv_of(case)))
+    out: list[dict[Key, int]] = []
+    for group in nx.connected_components(links):
+        members = sorted(group)
+        for other in [None, *others]:
+            values = [None] if other is None else sorted(labels[other])
+            for value in values:
+                base: Key = (
+                    frozenset() if other is None or value is None else frozenset({(other, value)})
+                )
+                out.append(
+                    {base | {(var, label)}: 1 if var == "board" else -1 for var, label in members}
+                )
+    return out
+
+
+def _no_checks() -> CaseChecks:  # pragma: no cover - boards and SWVs need no checks
+    raise AssertionError("boards and SWVs need no checks")
 
 
 def _durations_csv(region: Region, today: dt.date, threshold: int, marker: str) -> str:
@@ -389,9 +524,21 @@ def write_aggregates(
     ...), in the layout of :func:`~samenwerking.cases.tables.write_table_csv`, plus
     ``durations_by_support_level.csv`` (median and longest days out of school per level;
     the marker where a level has fewer than ``threshold`` cases with a known duration, empty
-    where it has none). Every table is computed before anything is written, and each file
-    is written atomically (temporary file, then rename); other files in the folder are
-    left alone.
+    where it has none). The tables are suppressed together (:func:`standard_aggregates`).
+
+    All or nothing: every table is computed, then every file is written into a temporary
+    folder beside ``folder``; only when all are written are they renamed into place. If
+    anything fails (including a rename), the files already moved are put back, so the
+    folder keeps either all old or all new tables, never a mix (which would let a reader
+    compare old and new counts). Only a crash in the split second of the renames could
+    leave a mix. Other files in the folder are left alone.
+
+    Raises
+    ------
+    BsnLikeValueError
+        If a case field looks like a citizen service number (nothing is written).
+    CaseArgumentError
+        For a bad argument, or when ``folder`` exists and is not a folder.
 
     Example
     -------
@@ -400,6 +547,8 @@ def write_aggregates(
     >>> paths[0].name, len(paths)
     ('cases_by_municipality_and_status.csv', 11)
     """
+    check_region(region)
+    check_no_bsn(region)
     limit = check_threshold(threshold)
     mark = check_marker(marker)
     day = resolve_today(today)
@@ -412,4 +561,33 @@ def write_aggregates(
     texts["durations_by_support_level.csv"] = _durations_csv(region, day, limit, mark)
     if target.exists() and not target.is_dir():
         raise CaseArgumentError(f"folder {str(target)!r} exists and is not a folder")
-    return tuple(write_text_atomically(target / name, text) for name, text in texts.items())
+    return _write_all(target, texts)
+
+
+def _write_all(target: Path, texts: dict[str, str]) -> tuple[Path, ...]:
+    """Write every file to a temporary folder beside ``target``, then move all into place."""
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    fresh, old = staging / "new", staging / "old"
+    moved: list[tuple[str, bool]] = []  # (name, whether an old file was kept aside)
+    try:
+        fresh.mkdir()
+        old.mkdir()
+        for name, text in texts.items():
+            write_text_atomically(fresh / name, text)
+        for name in texts:
+            had = (target / name).exists()
+            if had:
+                (target / name).replace(old / name)
+            moved.append((name, had))
+            (fresh / name).replace(target / name)
+    except BaseException:
+        for name, had in reversed(moved):
+            if had:
+                (old / name).replace(target / name)
+            else:
+                (target / name).unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return tuple(target / name for name in texts)

@@ -8,7 +8,7 @@ short (``docs/cases.md`` has them in full):
   the role ``coordinator``;
 - **without plan**: an open case with ``has_plan`` false and no ``PLAN_AGREED`` event;
 - **stranded**: an open case whose last event (or, without events, its opening) on or
-  before ``today`` lies ``weeks`` weeks or more in the past;
+  before ``today`` lies ``stranded_weeks`` weeks or more in the past;
 - **disputed**: an open case with a ``DISPUTE`` event (responsibility disputed between
   education and care) that no later ``PLAN_AGREED``, ``PLACEMENT``, ``RETURN_TO_SCHOOL``
   or ``CLOSED`` event settled;
@@ -33,6 +33,7 @@ from attrs import frozen
 from samenwerking.cases._base import (
     CaseArgumentError,
     check_positive_int,
+    check_region,
     is_regular_school,
     is_special_school,
     resolve_today,
@@ -97,6 +98,7 @@ def without_coordinator(region: Region) -> tuple[CaseId, ...]:
     >>> without_coordinator(region)
     ('c-1',)
     """
+    check_region(region)
     return tuple(c.id for c in region.cases if c.is_open and not _has_coordinator(c))
 
 
@@ -113,6 +115,7 @@ def without_plan(region: Region) -> tuple[CaseId, ...]:
     >>> without_plan(Region("Dorp", cases=(Case(CaseId("c-1"), "Dorp", "extra", has_plan=True),)))
     ()
     """
+    check_region(region)
     return tuple(c.id for c in region.cases if c.is_open and not _has_plan(c))
 
 
@@ -124,9 +127,12 @@ def _last_activity(case: Case, today: dt.date) -> dt.date | None:
 
 
 def stranded_cases(
-    region: Region, *, weeks: int = DEFAULT_STRANDED_WEEKS, today: dt.date | None = None
+    region: Region,
+    *,
+    stranded_weeks: int = DEFAULT_STRANDED_WEEKS,
+    today: dt.date | None = None,
 ) -> tuple[CaseId, ...]:
-    """Open cases with no event for ``weeks`` weeks or more, as of ``today``.
+    """Open cases with no event for ``stranded_weeks`` weeks or more, as of ``today``.
 
     The last activity is the latest event dated on or before ``today``, or the opening
     date when there is no such event; a case with neither is not listed (nothing to
@@ -135,7 +141,7 @@ def stranded_cases(
     Raises
     ------
     CaseArgumentError
-        If ``weeks`` is not a positive integer.
+        If ``region`` is not a Region or ``stranded_weeks`` is not a positive integer.
 
     Example
     -------
@@ -146,7 +152,8 @@ def stranded_cases(
     ...     region, today=dt.date(2025, 2, 17))
     ((), ('c-1',))
     """
-    span = dt.timedelta(weeks=check_positive_int(weeks, "weeks"))
+    check_region(region)
+    span = dt.timedelta(weeks=check_positive_int(stranded_weeks, "stranded_weeks"))
     day = resolve_today(today)
     out = []
     for case in region.cases:
@@ -187,6 +194,7 @@ def disputed_cases(region: Region) -> tuple[CaseId, ...]:
     >>> disputed_cases(region)
     ('c-1',)
     """
+    check_region(region)
     return tuple(c.id for c in region.cases if c.is_open and _open_dispute(c))
 
 
@@ -227,6 +235,7 @@ def special_to_regular(region: Region) -> tuple[CaseId, ...]:
     >>> special_to_regular(Region("Dorp", organisations=(so, po), cases=(case,)))
     ('c-1',)
     """
+    check_region(region)
     return tuple(c.id for c in region.cases if _returned_to_regular(region, c))
 
 
@@ -277,6 +286,11 @@ def check_cases(
     stranded_weeks : int
         Weeks without any event after which an open case is stranded (default 6).
 
+    Raises
+    ------
+    CaseArgumentError
+        If ``region`` is not a Region or ``stranded_weeks`` is not a positive integer.
+
     Example
     -------
     >>> from samenwerking.model import Case, CaseId, ProfessionalId, Region
@@ -285,12 +299,13 @@ def check_cases(
     >>> print(check_cases(region, today=dt.date(2025, 3, 3)))
     without_coordinator: 0, without_plan: 0, stranded: 1, disputed: 0, special_to_regular: 0
     """
+    check_region(region)
     day = resolve_today(today)
     weeks = check_positive_int(stranded_weeks, "stranded_weeks")
     return CaseChecks(
         without_coordinator=without_coordinator(region),
         without_plan=without_plan(region),
-        stranded=stranded_cases(region, weeks=weeks, today=day),
+        stranded=stranded_cases(region, stranded_weeks=weeks, today=day),
         disputed=disputed_cases(region),
         special_to_regular=special_to_regular(region),
         today=day,

@@ -9,8 +9,9 @@ the first of
    longer open;
 3. otherwise ``today``, for an open case (still out of school).
 
-A case without ``opened``, or a resolved or closed case without any end date, has no
-known duration: it is counted, but left out of the median and the longest.
+A case without ``opened``, an open case opened after ``today``, or a resolved or closed
+case without any end date, has no known duration: it is counted, but left out of the
+median and the longest.
 
 Example
 -------
@@ -139,7 +140,8 @@ def case_duration(region: Region, case: Case, *, today: dt.date | None = None) -
             )
         if closing is not None:
             end, ended_by = closing, "closed"
-    if end is None and case.is_open:
+    if end is None and case.is_open and (case.opened is None or case.opened <= day):
+        # An open case opened after ``today`` has no duration yet: unknown, not 0 days.
         end, ended_by = day, "ongoing"
     return CaseDuration(case.id, case.support_level, case.status, case.opened, end, ended_by)
 

@@ -1,8 +1,10 @@
 """The "Cases" section: status, durations, checks and regional counts, small counts suppressed.
 
 The report is a publication: it shows no case ids, and every count of cases goes through
-:func:`samenwerking.privacy.suppress` (threshold 5 by default), shown as ``x`` where
-suppressed, whether the count itself is small or hides another.
+:func:`samenwerking.cases.standard_aggregates`: all tables of the section are suppressed
+together with :func:`samenwerking.privacy.suppress_together` (threshold 5 by default), so
+no hidden count can be worked out by combining them; shown as ``x`` where suppressed,
+whether the count itself is small or hides another.
 
 Example
 -------
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from attrs import frozen
 
 from samenwerking.cases import (
@@ -29,12 +32,13 @@ from samenwerking.cases import (
     DEFAULT_STRANDED_WEEKS,
     PublishedDurations,
     PublishedTable,
-    aggregate,
     published_durations,
+    standard_aggregates,
+    table_name,
 )
 from samenwerking.cases.tables import DEFAULT_MARKER
 from samenwerking.model import Region
-from samenwerking.privacy import DEFAULT_THRESHOLD
+from samenwerking.privacy import DEFAULT_THRESHOLD, check_no_bsn
 from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
 
@@ -211,26 +215,33 @@ def cases_section(
 ) -> CasesSection | None:
     """Compute the cases section; ``None`` when the region has no cases.
 
-    Every count is suppressed below ``threshold`` (with complementary suppression); the
-    date for open cases and stranded ones is ``context.today``.
+    Every count is suppressed below ``threshold`` (with complementary suppression over
+    all the section's tables together); the date for open cases and stranded ones is
+    ``context.today``.
+
+    Raises
+    ------
+    BsnLikeValueError
+        If a case field looks like a citizen service number.
     """
     region = context.region
     if not region.cases:
         return None
     today = context.today
 
-    def published(rows: str, columns: str, corner: str) -> PublishedTable:
-        table = aggregate(
-            region,
-            rows,
-            columns,
-            threshold=threshold,
-            today=today,
-            stranded_weeks=stranded_weeks,
-        )
-        return PublishedTable.of(table, corner=corner)
+    check_no_bsn(region)
+    # Every table the section shows shares totals with the others: suppress them together.
+    tables = standard_aggregates(
+        region, threshold=threshold, today=today, stranded_weeks=stranded_weeks
+    )
 
-    durations = published_durations(region, today=today, threshold=threshold)
+    def published(rows: str, columns: str, corner: str) -> PublishedTable:
+        return PublishedTable.of(tables[table_name(rows, columns)], corner=corner)
+
+    durations = attrs.evolve(
+        published_durations(region, today=today, threshold=threshold),
+        counts=tables[table_name("support_level", "status")],
+    )
     check_rows = []
     per_check: list[PublishedTable] = []
     for check in CHECKS:
