@@ -252,6 +252,15 @@ def test_introduce_one_goal(capsys: pytest.CaptureFixture[str]) -> None:
     assert "expertise within reach" in out and "connect the islands" not in out
 
 
+def test_introduce_measures_what_it_aimed_at(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["introduce", "--goal", "robust", "--by", "sector", "--steps", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Lowest bus factor between sectors:" in out
+    assert "Sector links hanging on one person:" in out
+    assert "within 3 steps" in out and "between domains" not in out
+    assert "proven minimal)" in out or "minimal count" in out
+
+
 def test_cases_does_not_print_a_small_number_of_cases(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -168,8 +168,7 @@ def _cmd_introduce(args: argparse.Namespace) -> int:
     names = {str(p.id): _person(region, p.id) for p in region.professionals}
     rows = []
     for result in found:
-        flag = "minimal" if result.exact else "not proven minimal"
-        print(f"{result.purpose}: {len(result)} introduction(s) ({flag})")
+        print(f"{result.purpose}: {len(result)} introduction(s) ({result.quality})")
         if not result.complete:
             print(f"  goal not reached: {result.note}")
         for item in result:
@@ -177,7 +176,8 @@ def _cmd_introduce(args: argparse.Namespace) -> int:
             rows.append((result.purpose, item.a, item.b, item.cost, item.reason, item.joins))
     after = introduce.apply_introductions(region, planned)
     print()
-    print(introduce.improvement(region, after, steps=args.steps))
+    # Measure what was aimed at: the links by --by, the reach within --steps.
+    print(introduce.improvement(region, after, steps=args.steps, by=args.by))
     if args.csv is not None:
         from samenwerking._atomic import write_text_atomically
 

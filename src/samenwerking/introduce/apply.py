@@ -14,12 +14,13 @@ Example
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from itertools import combinations
 
 from attrs import frozen
 
-from samenwerking.analysis._input import InvalidArgumentError
+from samenwerking.analysis._input import InvalidArgumentError, group_codes
 from samenwerking.analysis.bus_factor import bus_factor
 from samenwerking.analysis.islands import islands
 from samenwerking.analysis.mixing import ei_index
@@ -84,60 +85,115 @@ def apply_introductions(
     return region.replace(ties=TieStore.concat([region.ties, new]))
 
 
-def min_bus_factor(G: CompactGraph, *, by: str = "domain") -> tuple[int, int]:  # noqa: N803
-    """The lowest bus factor over every pair of groups present, and how many pairs have 1.
+def min_bus_factor(
+    G: CompactGraph,  # noqa: N803
+    *,
+    by: str = "domain",
+    pairs: Iterable[tuple[str, str]] | None = None,
+) -> tuple[int | None, int | None]:
+    """The lowest bus factor over pairs of groups, and how many pairs have 1.
 
     Pairs of groups without any tie between them count as 0. Unknown groups are left out.
+    By default every pair of groups present; with ``by="organisation"`` only the pairs
+    that have a tie (as :func:`~samenwerking.introduce.make_links_robust` does). With
+    fewer than two groups there is nothing to measure: ``(None, None)``.
 
     Example
     -------
     >>> from samenwerking.synthetic import region
-    >>> low, single = min_bus_factor(compact_graph(region(300, seed=1)))
+    >>> low, single = min_bus_factor(compact_graph(region(300, seed=1)), by="sector")
     >>> low >= 0 and single >= 0
     True
     """
-    if by not in ("domain", "sector"):
-        raise InvalidArgumentError(f"cannot group by {by!r}; choose from domain, sector")
-    codes = getattr(G, by)
-    labels = getattr(G, f"{by}s")
+    codes, labels = group_codes(G, by)
     present = sorted({labels[c] for c in codes.tolist() if c >= 0})
-    found = {link.groups: link.bus_factor for link in bus_factor(G, by=by)}
-    values = [found.get((a, b), 0) for a, b in combinations(present, 2)]
+    found = {frozenset(link.groups): link.bus_factor for link in bus_factor(G, by=by)}
+    wanted: list[frozenset[str]]
+    if pairs is not None:
+        wanted = [frozenset(_label(x) for x in pair) for pair in pairs]
+        for pair in wanted:
+            for value in pair:
+                if value not in labels:
+                    raise InvalidArgumentError(
+                        f"unknown group {value!r} in pairs; choose from {', '.join(labels)}"
+                    )
+    elif by == "organisation":
+        wanted = list(found)
+    else:
+        wanted = [frozenset(pair) for pair in combinations(present, 2)]
+    values = [found.get(pair, 0) for pair in wanted]
     if not values:
-        return 0, 0
+        return None, None
     return min(values), sum(1 for v in values if v == 1)
+
+
+def _label(value: object) -> str:
+    return str(getattr(value, "value", value))
+
+
+_PLURAL = {
+    "domain": "domains",
+    "sector": "sectors",
+    "municipality": "municipalities",
+    "organisation": "organisations",
+}
 
 
 @frozen
 class Improvement:
-    """Network figures before and after applying introductions."""
+    """Network figures before and after applying introductions.
+
+    A figure with nothing to measure (one domain only, no pair of groups) is ``None`` and
+    shows as ``n/a``.
+    """
 
     islands: tuple[int, int]
     """Number of islands (isolates included), before and after."""
     largest_share: tuple[float, float]
     """Share of professionals in the largest island, before and after."""
-    ei_index: tuple[float, float]
-    """The E-I index by domain (higher: more ties across domains), before and after."""
-    min_bus_factor: tuple[int, int]
-    """The lowest bus factor over all pairs of domains (0: a pair with no tie)."""
-    single_carrier_links: tuple[int, int]
-    """Pairs of domains whose link hangs on one person, before and after."""
+    ei_index: tuple[float | None, float | None]
+    """The E-I index by domain (higher: more ties across domains), before and after;
+    ``None`` with fewer than two domains or no ties."""
+    min_bus_factor: tuple[int | None, int | None]
+    """The lowest bus factor over the pairs of groups (:attr:`by`; 0: a pair with no tie)."""
+    single_carrier_links: tuple[int | None, int | None]
+    """Pairs of groups whose link hangs on one person, before and after."""
     schools_out_of_reach: tuple[int, int] = (0, 0)
     """Schools (with professionals) without an expert within :attr:`steps`, before and
     after."""
     steps: int = 2
     """The steps counted for :attr:`schools_out_of_reach`."""
+    by: str = "domain"
+    """The groups of :attr:`min_bus_factor` and :attr:`single_carrier_links`."""
+    chosen_pairs: int = 0
+    """How many pairs of groups were measured when they were chosen (0: the default)."""
+    experts: tuple[str, ...] = tuple(s.value for s in EXPERT_SECTORS)
+    """The expert sectors of :attr:`schools_out_of_reach`."""
+    chosen_schools: int = 0
+    """How many schools were measured when they were chosen (0: every school)."""
 
-    def rows(self) -> list[tuple[str, float, float]]:
-        """``(figure, before, after)`` rows for a table."""
+    def rows(self) -> list[tuple[str, float | str, float | str]]:
+        """``(figure, before, after)`` rows for a table; ``"n/a"`` where nothing is measured."""
+        groups = _PLURAL.get(self.by, self.by)
+        scope = (
+            f"the {self.chosen_pairs} chosen pair(s) of {groups}" if self.chosen_pairs else groups
+        )
+        kind = self.by.capitalize() if not self.chosen_pairs else f"Chosen {self.by}"
+        schools = f"{self.chosen_schools} chosen school(s)" if self.chosen_schools else "Schools"
+        default = tuple(s.value for s in EXPERT_SECTORS)
+        contact = (
+            "a care contact"
+            if self.experts == default
+            else ("a contact in " + ", ".join(self.experts))
+        )
         return [
             ("Islands", *self.islands),
             ("Share in largest island", *_rounded(self.largest_share)),
             ("E-I index (domains)", *_rounded(self.ei_index)),
-            ("Lowest bus factor between domains", *self.min_bus_factor),
-            ("Domain links hanging on one person", *self.single_carrier_links),
+            (f"Lowest bus factor between {scope}", *_shown(self.min_bus_factor)),
+            (f"{kind} links hanging on one person", *_shown(self.single_carrier_links)),
             (
-                f"Schools without a care contact within {self.steps} steps",
+                f"{schools} without {contact} within {self.steps} steps",
                 *self.schools_out_of_reach,
             ),
         ]
@@ -146,18 +202,55 @@ class Improvement:
         return "\n".join(f"{name}: {a} -> {b}" for name, a, b in self.rows())
 
 
-def _rounded(pair: tuple[float, float]) -> tuple[float, float]:
-    return round(pair[0], 3), round(pair[1], 3)
+NOT_AVAILABLE = "n/a"
+"""How a figure with nothing to measure is shown."""
+
+
+def _shown(pair: tuple[int | None, int | None]) -> tuple[int | str, int | str]:
+    a, b = pair
+    return (NOT_AVAILABLE if a is None else a, NOT_AVAILABLE if b is None else b)
+
+
+def _rounded(pair: tuple[float | None, float | None]) -> tuple[float | str, float | str]:
+    a, b = pair
+    return (
+        NOT_AVAILABLE if a is None else round(a, 3),
+        NOT_AVAILABLE if b is None else round(b, 3),
+    )
 
 
 def _figures(
-    region: Region, steps: int, experts: tuple[Sector | str, ...]
-) -> tuple[int, float, float, int, int, int]:
+    region: Region,
+    *,
+    steps: int,
+    experts: tuple[Sector | str, ...],
+    by: str,
+    pairs: list[tuple[str, str]] | None,
+    schools: list[str] | None,
+) -> tuple[int, float, float | None, int | None, int | None, int]:
     G = compact_graph(region)  # noqa: N806
     found = islands(G)
-    low, single = min_bus_factor(G)
-    out_of_reach = len(nearest_contact(G, to_sectors=experts, max_steps=steps).unreached)
-    return len(found), found.share_in_largest, ei_index(G).value, low, single, out_of_reach
+    low, single = min_bus_factor(G, by=by, pairs=pairs)
+    # With fewer than two domains "across domains" means nothing.
+    domains = len({int(c) for c in G.domain.tolist() if c >= 0})
+    ei = ei_index(G).value if domains > 1 else math.nan
+    targets = [_label(x) for x in experts]
+    if schools is None:
+        reach = nearest_contact(G, to_sectors=targets, max_steps=steps)
+        out_of_reach = len(reach.unreached)
+    else:
+        chosen = set(schools)
+        sectors = sorted({o.sector.value for o in region.organisations if o.id in chosen})
+        reach = nearest_contact(G, from_sectors=sectors, to_sectors=targets, max_steps=steps)
+        out_of_reach = len([o for o in reach.unreached if o in chosen])
+    return (
+        len(found),
+        found.share_in_largest,
+        None if math.isnan(ei) else float(ei),
+        low,
+        single,
+        out_of_reach,
+    )
 
 
 def improvement(
@@ -166,8 +259,14 @@ def improvement(
     *,
     steps: int = 2,
     experts: Iterable[Sector | str] = EXPERT_SECTORS,
+    by: str = "domain",
+    pairs: Iterable[tuple[str, str]] | None = None,
+    schools: Iterable[str] | None = None,
 ) -> Improvement:
     """Islands, E-I index, bus factor and schools out of reach of two versions of a region.
+
+    Pass the options the introductions were chosen with, so that the figures measure what
+    they aimed at.
 
     Parameters
     ----------
@@ -179,19 +278,49 @@ def improvement(
     experts : iterable of Sector or str
         The expert sectors (default :data:`~samenwerking.introduce.EXPERT_SECTORS`: youth
         care, youth health, family centre, neighbourhood team).
+    by : {"domain", "sector", "municipality", "organisation"}
+        The groups whose links the bus factor measures (as in ``make_links_robust``).
+    pairs : iterable of (str, str), optional
+        The pairs of groups to measure (default: as ``make_links_robust`` does).
+    schools : iterable of str, optional
+        The organisation ids counted as schools (default: every school).
+
+    Raises
+    ------
+    InvalidArgumentError
+        For a bad ``steps``, ``by``, pair or school.
 
     Example
     -------
     >>> from samenwerking.introduce.connect import connect_islands
     >>> from samenwerking.synthetic import region
     >>> r = region(300, seed=1, ties_per_professional=0.5)
-    >>> change = improvement(r, apply_introductions(r, connect_islands(r)))
-    >>> change.islands[1]
-    1
+    >>> change = improvement(r, apply_introductions(r, connect_islands(r)), by="sector")
+    >>> change.islands[1], change.rows()[3][0]
+    (1, 'Lowest bus factor between sectors')
     """
     positive(steps, "steps")
     targets = tuple(experts)
-    a, b = _figures(before, steps, targets), _figures(after, steps, targets)
+    chosen_pairs = None if pairs is None else [(p[0], p[1]) for p in pairs]
+    chosen_schools = None if schools is None else list(dict.fromkeys(str(s) for s in schools))
+    if chosen_schools is not None:
+        known = {o.id for o in before.organisations}
+        for school in chosen_schools:
+            if school not in known:
+                raise InvalidArgumentError(
+                    f"unknown school {school!r} in schools; e.g. {', '.join(sorted(known)[:5])}"
+                )
+    a, b = (
+        _figures(
+            region,
+            steps=steps,
+            experts=targets,
+            by=by,
+            pairs=chosen_pairs,
+            schools=chosen_schools,
+        )
+        for region in (before, after)
+    )
     return Improvement(
         islands=(a[0], b[0]),
         largest_share=(a[1], b[1]),
@@ -200,4 +329,8 @@ def improvement(
         single_carrier_links=(a[4], b[4]),
         schools_out_of_reach=(a[5], b[5]),
         steps=steps,
+        by=by,
+        chosen_pairs=len(chosen_pairs or ()),
+        experts=tuple(_label(x) for x in targets),
+        chosen_schools=len(chosen_schools or ()),
     )

@@ -18,6 +18,15 @@ always succeeds when a tree within the cap exists, which is when every island ha
 ``cap=1`` and three isolates), the result joins what it can and says so. Introductions
 passed as ``planned=`` are ties already (fewer islands) and use up room under the cap.
 
+So the *count* is always minimal when the goal is reached (``exact``); the *cost* is the
+cheapest only when the cap cannot bind (everyone has room for ``islands - 1``
+introductions; ``cheapest``). Under a binding cap the tree is a cheap one, not proven the
+cheapest.
+
+People who share a group (working group or agenda) get the same discount for every pair
+inside it, so a large group is searched like the region: by (island, profile) of its
+members, with the profile costs minus the discount; small groups pair by pair.
+
 Example
 -------
 >>> from samenwerking.model import Organisation, Professional, Region, Role, Sector
@@ -27,8 +36,8 @@ Example
 ...           Professional("t", "T", Role.TEACHER, ("s",)),
 ...           Professional("yc", "YC", Role.YOUTH_CONSULTANT, ("y",)))
 >>> result = connect_islands(Region("r", orgs, people))
->>> [(i.a, i.b) for i in result], result.exact
-([('ib', 'yc'), ('t', 'yc')], True)
+>>> [(i.a, i.b) for i in result], result.exact, result.cheapest
+([('ib', 'yc'), ('t', 'yc')], True, True)
 """
 
 from __future__ import annotations
@@ -75,9 +84,11 @@ def connect_islands(
     Returns
     -------
     Introductions
-        ``islands - 1`` introductions forming a cheapest spanning tree over the islands
-        (``exact=True``); with ``complete=False`` and a ``note`` when the cap makes that
-        impossible (then as many joins as the cap allows).
+        ``islands - 1`` introductions forming a spanning tree over the islands
+        (``exact=True``: the count is minimal). Without a binding cap it is the cheapest
+        such tree (``cheapest=True``); under a binding cap a cheap one. With
+        ``complete=False`` and a ``note`` when the cap makes joining all impossible (then
+        as many joins as the cap allows).
 
     Raises
     ------
@@ -101,9 +112,12 @@ def connect_islands(
     count, label = connected_components(C.to_scipy(), directed=False)
     label = label.astype(np.int64)
     if count <= 1:
-        return plan.result((), exact=True, method=method)
+        return plan.result((), exact=True, cheapest=True, method=method)
     people = plan.people
     remaining = plan.remaining
+    # No one takes part in more than count - 1 joins: with that much room for everyone
+    # the cap never binds and the tree is the cheapest one.
+    unbound_at_start = int(remaining.min()) >= count - 1
     size = np.bincount(label, minlength=count)
     # The room of an island (by root): no island needs more than count - 1 joins.
     capacity = np.bincount(label, np.minimum(remaining, count), count).astype(np.int64)
@@ -118,7 +132,8 @@ def connect_islands(
             x = parent[x]
         return x
 
-    eu, ev, ec = _group_pairs(people, label)
+    small, large = _groups(people, label)
+    eu, ev, ec = small
     P = people.n_profiles  # noqa: N806
     costs = people.costs
     profile = people.profile
@@ -130,6 +145,8 @@ def connect_islands(
         pools = _Pools(root[label], remaining, profile, P)
         proposals = _proposals(pools, capacity, P, costs, relaxed)
         proposals += _group_proposals(root[label], remaining, capacity, eu, ev, ec, relaxed)
+        for group in large:
+            proposals += group.proposals(root[label], remaining, capacity, relaxed)
         merged = False
         for _, x, pool_i, pool_j in _cheapest_per_island(proposals):
             i, j = pools.take(pool_i), pools.take(pool_j)
@@ -156,6 +173,7 @@ def connect_islands(
     return plan.result(
         chosen,
         exact=complete,
+        cheapest=complete and unbound_at_start,
         complete=complete,
         lower_bound=count - 1,
         method=method,
@@ -177,21 +195,66 @@ def _cheapest_per_island(
     return sorted(best.values())
 
 
-def _group_pairs(
+SMALL_GROUP = 48
+"""Groups up to this size are searched pair by pair; larger ones by profile."""
+
+
+def _groups(
     people: People, label: npt.NDArray[np.int64]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Pairs that share a group and lie on different islands, with their cost."""
-    us: list[int] = []
-    vs: list[int] = []
+) -> tuple[
+    tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]],
+    list[_LargeGroup],
+]:
+    """The shared groups: the pairs of small groups on different islands, with their cost,
+    and the large groups, searched by profile like the whole region."""
+    us: list[npt.NDArray[np.int64]] = []
+    vs: list[npt.NDArray[np.int64]] = []
+    large: list[_LargeGroup] = []
+    discount = people.model.shared_group
     for members in people.group_members().values():
-        for at, u in enumerate(members):
-            for v in members[at + 1 :]:
-                if label[u] != label[v]:
-                    us.append(u)
-                    vs.append(v)
-    eu, ev = np.array(us, np.int64), np.array(vs, np.int64)
-    ec = np.array([people.pair_cost(u, v) for u, v in zip(us, vs, strict=True)], np.float64)
-    return eu, ev, ec
+        nodes = np.array(members, np.int64)
+        if len(nodes) > SMALL_GROUP:
+            large.append(_LargeGroup(people, nodes))
+            continue
+        a, b = np.triu_indices(len(nodes), 1)
+        keep = label[nodes[a]] != label[nodes[b]]
+        us.append(nodes[a[keep]])
+        vs.append(nodes[b[keep]])
+    eu = np.concatenate(us) if us else np.zeros(0, np.int64)
+    ev = np.concatenate(vs) if vs else np.zeros(0, np.int64)
+    ec = people.costs[people.profile[eu], people.profile[ev]] - discount
+    return (eu, ev, ec.astype(np.float64)), large
+
+
+class _LargeGroup:
+    """A large shared group: inside it every pair gets the same discount, so its members
+    are searched by (island, profile) like the region, with the group's profile costs."""
+
+    def __init__(self, people: People, members: npt.NDArray[np.int64]) -> None:
+        self.members = members
+        present, local = np.unique(people.profile[members], return_inverse=True)
+        self.profile = local.reshape(-1).astype(np.int64)
+        self.n_profiles = len(present)
+        self.costs = people.costs[np.ix_(present, present)] - people.model.shared_group
+
+    def proposals(
+        self,
+        proot: npt.NDArray[np.int64],
+        remaining: npt.NDArray[np.int64],
+        capacity: npt.NDArray[np.int64],
+        relaxed: bool,
+    ) -> list[tuple[float, int, int, int]]:
+        """Each island's cheapest join inside this group, with fixed people as pools."""
+        pools = _Pools(
+            proot[self.members], remaining[self.members].copy(), self.profile, self.n_profiles
+        )
+        out = []
+        for value, x, own, partner in _proposals(
+            pools, capacity, self.n_profiles, self.costs, relaxed
+        ):
+            i, j = pools.take(own), pools.take(partner)
+            out.append((value, x, -1 - int(self.members[i]), -1 - int(self.members[j])))
+        return out
 
 
 class _Pools:
@@ -367,10 +430,20 @@ def _group_proposals(
     ok = (ru != rv) & (remaining[eu] > 0) & (remaining[ev] > 0)
     if not relaxed:
         ok &= capacity[ru] + capacity[rv] >= 3
-    best: dict[int, tuple[float, int, int, int]] = {}
-    for u, v, c in zip(eu[ok].tolist(), ev[ok].tolist(), ec[ok].tolist(), strict=True):
-        for x, y in ((u, v), (v, u)):
-            item = (c, int(proot[x]), -1 - x, -1 - y)
-            if item[1] not in best or item < best[item[1]]:
-                best[item[1]] = item
-    return list(best.values())
+    eu, ev, ec = eu[ok], ev[ok], ec[ok]
+    if not len(eu):
+        return []
+    x, y, c = np.concatenate([eu, ev]), np.concatenate([ev, eu]), np.concatenate([ec, ec])
+    island = proot[x]
+    # Per island the smallest (cost, island, -1 - x, -1 - y), as the tuples compare.
+    order = np.lexsort((-1 - y, -1 - x, c, island))
+    first = order[np.concatenate([[True], island[order][1:] != island[order][:-1]])]
+    return list(
+        zip(
+            c[first].tolist(),
+            island[first].tolist(),
+            (-1 - x[first]).tolist(),
+            (-1 - y[first]).tolist(),
+            strict=True,
+        )
+    )

@@ -218,37 +218,46 @@ class People:
             + model.role_mismatch * ~role_fits
             + model.no_spare_capacity * ((s[:, None] == 0).astype(float) + (s[None, :] == 0))
         )
+        self.labels: dict[tuple[str, str], str] = {}
         self.groups = self._groups()
 
-    def _groups(self) -> dict[int, set[str]]:
-        """Group labels by person position: working groups and agenda topic leads."""
-        groups: dict[int, set[str]] = {}
+    def _groups(self) -> dict[int, set[tuple[str, str]]]:
+        """Group keys by person position: ``("working_group", id)`` or ``("agenda", id)``.
+
+        Keys are ids, so two groups with the same name stay apart; :attr:`labels` holds the
+        words for each key.
+        """
+        groups: dict[int, set[tuple[str, str]]] = {}
         position = self.graph._position
 
-        def add(person: str | None, label: str) -> None:
+        def add(person: str | None, key: tuple[str, str]) -> None:
             at = position.get(person) if person is not None else None
             if at is not None:
-                groups.setdefault(at, set()).add(label)
+                groups.setdefault(at, set()).add(key)
 
         for w in self.region.working_groups:
+            key = ("working_group", str(w.id))
+            self.labels[key] = f"working group {w.name}"
             for person in (*w.members, w.lead):
-                add(person, f"working group {w.name}")
+                add(person, key)
         for agenda in self.region.agendas:
+            key = ("agenda", str(agenda.id))
+            self.labels[key] = f"agenda {agenda.title}"
             for topic in agenda.topics:
                 for person in topic.leads:
-                    add(person, f"agenda {agenda.title}")
+                    add(person, key)
         return groups
 
-    def group_members(self) -> dict[str, list[int]]:
-        """Person positions by group label."""
-        members: dict[str, list[int]] = {}
-        for person, labels in self.groups.items():
-            for label in labels:
-                members.setdefault(label, []).append(person)
-        return {label: sorted(people) for label, people in sorted(members.items())}
+    def group_members(self) -> dict[tuple[str, str], list[int]]:
+        """Person positions by group key."""
+        members: dict[tuple[str, str], list[int]] = {}
+        for person, keys in self.groups.items():
+            for key in keys:
+                members.setdefault(key, []).append(person)
+        return {key: sorted(people) for key, people in sorted(members.items())}
 
-    def shared(self, i: int, j: int) -> list[str]:
-        """The groups ``i`` and ``j`` share, sorted."""
+    def shared(self, i: int, j: int) -> list[tuple[str, str]]:
+        """The keys of the groups ``i`` and ``j`` share, sorted."""
         return sorted(self.groups.get(i, set()) & self.groups.get(j, set()))
 
     def pair_cost(self, i: int, j: int) -> float:
@@ -275,8 +284,8 @@ class People:
         ri, rj = Role(tuple(Role)[self.role[i]]), Role(tuple(Role)[self.role[j]])
         if fits(ri, rj, self.model.role_fit):
             parts.append(f"roles fit ({ri.value} - {rj.value})")
-        for label in self.shared(i, j):
-            parts.append(f"both in {label}")
+        for key in self.shared(i, j):
+            parts.append(f"both in {self.labels[key]}")
         for k in (i, j):
             if not self.spare[k]:
                 parts.append(f"{G.ids[k]} has no spare capacity")

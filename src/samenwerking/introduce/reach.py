@@ -22,6 +22,10 @@ schools one introduction serves). ``exact`` in the result says whether the numbe
 proven minimal: by the exact search, by ``steps == 1``, or because the greedy answer meets
 the lower bound (unreached schools divided by the most one introduction serves).
 
+When the experts have no room left under the cap, someone with room near an expert stands
+in for them (greedily, the introductions so far counting as ties); if that still leaves a
+school, the note says the search found no introduction for it, not that none exists.
+
 Example
 -------
 >>> from samenwerking.model import Organisation, Professional, Region, Role, Sector, Tie
@@ -47,7 +51,7 @@ from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.analysis._kernels import pattern
 from samenwerking.analysis.reach import _codes, nearest_contact
 from samenwerking.graph.compact import CompactGraph
-from samenwerking.introduce._pick import Plan, positive
+from samenwerking.introduce._pick import Plan, positive, with_ties
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Organisation, Region, Sector
@@ -172,27 +176,145 @@ def expertise_within_reach(
     picks, exact = _set_cover(covers, len(unreached), price)
     method = method or ("exact set cover" if exact else "greedy set cover")
     chosen: list[Introduction] = []
-    short = 0
+    pending: list[str] = []
     for person, mask in picks:
+        names = [unreached[s] for s in range(len(unreached)) if mask >> s & 1]
         expert = _expert_for(people, person, expert_nodes, remaining)
         if expert is None:
-            short += 1
+            pending += names
             continue
-        names = [unreached[s] for s in range(len(unreached)) if mask >> s & 1]
-        joins = "serves " + _listed(names)
-        chosen.append(plan.introduce(person, expert, joins, by_id=False))
+        chosen.append(plan.introduce(person, expert, "serves " + _listed(names), by_id=False))
     bound = len(picks) if exact else _bound(covers, len(unreached))
-    exact = exact or len(picks) == bound
-    if short:
-        notes.append(f"{plan.cap} left {short} introduction(s) without an expert")
+    if pending:
+        # The experts have no room left: meet someone near an expert instead.
+        extra, pending = _via_neighbours(plan, chosen, sorted(pending), steps, expert_nodes)
+        chosen += extra
+        method += ", then people near experts"
+        if pending:
+            notes.append(
+                f"with {plan.cap} the search found no introductions for {_listed(pending)} "
+                "(the experts have no room left; a way may still exist)"
+            )
     return plan.result(
         chosen,
-        exact=exact and not short and not stuck,
-        complete=not short and not stuck,
+        exact=not pending and not stuck and len(chosen) == bound,
+        cheapest=not chosen and not pending and not stuck,
+        complete=not pending and not stuck,
         lower_bound=bound,
         method=method,
         note="; ".join(notes),
     )
+
+
+def _via_neighbours(
+    plan: Plan,
+    chosen: list[Introduction],
+    pending: list[str],
+    steps: int,
+    expert_nodes: npt.NDArray[np.int64],
+) -> tuple[list[Introduction], list[str]]:
+    """Serve ``pending`` schools when the experts have no room: greedily introduce someone
+    within ``r`` steps of the most pending schools to someone with room within
+    ``steps - 1 - r`` steps of an expert (the introductions so far count as ties)."""
+    remaining = plan.remaining
+    people = plan.people
+    extra: list[Introduction] = []
+    while pending:
+        G = _with(plan, [*chosen, *extra])  # noqa: N806
+        A = pattern(G, np.int32)  # noqa: N806
+        near = _levels(A, expert_nodes, steps - 1)
+        reach = _reach_levels(G, A, pending, steps - 1)
+        best: tuple[int, int, int, int] | None = None  # (-count, d, person, ...)
+        room = remaining > 0
+        for d in range(steps):
+            targets = np.flatnonzero(room & (near <= d))
+            if not len(targets):
+                continue
+            column = reach[steps - 1 - d]
+            counts = np.diff(column.indptr)
+            counts[~room] = 0
+            if len(targets) == 1:
+                counts[targets[0]] = 0
+            if not counts.any():
+                continue
+            person = int(np.argmax(counts))
+            item = (-int(counts[person]), d, person, 0)
+            if best is None or item < best:
+                best = item
+        if best is None:
+            break
+        _, d, person, _ = best
+        targets = np.flatnonzero(room & (near <= d))
+        targets = targets[targets != person]
+        order = np.lexsort(
+            (
+                targets,
+                -remaining[targets],
+                people.costs[people.profile[person], people.profile[targets]],
+            )
+        )
+        partner = int(targets[order[0]])
+        column = reach[steps - 1 - d]
+        served = [
+            pending[r] for r in column.indices[column.indptr[person] : column.indptr[person + 1]]
+        ]
+        extra.append(
+            plan.introduce(person, partner, "serves " + _listed(sorted(served)), by_id=False)
+        )
+        pending = [school for school in pending if school not in set(served)]
+    return extra, pending
+
+
+def _with(plan: Plan, items: list[Introduction]) -> CompactGraph:
+    """The plan's graph with ``items`` as ties."""
+    G = plan.graph  # noqa: N806
+    ends = np.array([G.index_of(x) for item in items for x in (item.a, item.b)], np.int64)
+    ends = ends.reshape(-1, 2)
+    return with_ties(G, ends[:, 0], ends[:, 1])
+
+
+def _levels(
+    A: sp.csr_matrix,  # noqa: N803
+    sources: npt.NDArray[np.int64],
+    most: int,
+) -> npt.NDArray[np.int64]:
+    """Steps from the nearest source, up to ``most`` (farther: a large number)."""
+    n = A.shape[0]
+    far = np.iinfo(np.int64).max
+    dist = np.full(n, far, np.int64)
+    dist[sources] = 0
+    frontier = np.zeros(n, np.bool_)
+    frontier[sources] = True
+    for d in range(1, most + 1):
+        nxt = (A.T @ frontier.astype(np.int32)) > 0
+        nxt &= dist == far
+        dist[nxt] = d
+        frontier = nxt
+    return dist
+
+
+def _reach_levels(
+    C: CompactGraph,  # noqa: N803
+    A: sp.csr_matrix,  # noqa: N803
+    schools: list[str],
+    most: int,
+) -> list[sp.csc_matrix]:
+    """For ``r = 0 .. most``: which people are within ``r`` steps of each school
+    (schools by row, as CSC so that a person's column lists the schools)."""
+    position = {o: i for i, o in enumerate(C.organisations)}
+    codes = np.array([position[s] for s in schools], np.int64)
+    members = np.flatnonzero(np.isin(C.organisation, codes))
+    row_of = {int(c): r for r, c in enumerate(codes.tolist())}
+    rows = np.array([row_of[int(c)] for c in C.organisation[members].tolist()], np.int64)
+    reach = sp.csr_matrix(
+        (np.ones(len(members), np.int32), (rows, members)), shape=(len(codes), C.n_nodes)
+    )
+    out = [reach.tocsc()]
+    for _ in range(most):
+        reach = reach + reach @ A
+        reach.data[:] = 1
+        out.append(reach.tocsc())
+    return out
 
 
 def _listed(names: list[str], most: int = 3) -> str:

@@ -3,11 +3,11 @@
 Example
 -------
 >>> item = Introduction("p1", "p2", 1.5, "cross-domain (education - care)")
->>> result = Introductions((item,), purpose="connect the islands", exact=True)
+>>> result = Introductions((item,), purpose="connect the islands", exact=True, cheapest=True)
 >>> len(result), result.total_cost
 (1, 1.5)
 >>> print(result)
-connect the islands: 1 introduction(s), total cost 1.5 (minimal)
+connect the islands: 1 introduction(s), total cost 1.5 (minimal count, cheapest)
   p1 - p2  cost 1.5  cross-domain (education - care)
 """
 
@@ -45,7 +45,8 @@ class Introductions:
     purpose: str
     """What they are for, e.g. ``"connect the islands"``."""
     exact: bool = False
-    """True when the number of introductions is proven minimal for the goal."""
+    """True when the *number* of introductions is proven minimal for the goal (under the
+    cap). It says nothing about the cost: see :attr:`cheapest`."""
     complete: bool = True
     """True when the goal is reached; ``False`` when the cap or the region made it
     impossible (see :attr:`note`)."""
@@ -55,6 +56,9 @@ class Introductions:
     """How they were found (e.g. ``"island minimum spanning tree"``, ``"greedy"``)."""
     note: str = ""
     """Why the goal was not reached, or other remarks."""
+    cheapest: bool = False
+    """True when, on top of :attr:`exact`, no set of that many introductions reaching the
+    goal within the cap has a lower total cost."""
     planned: int = 0
     """How many introductions were already planned (passed as ``planned=``): they count
     as ties and against the cap, and this result holds only what is needed on top."""
@@ -82,8 +86,20 @@ class Introductions:
     def __iter__(self) -> Iterator[Introduction]:
         return iter(self.items)
 
+    @property
+    def quality(self) -> str:
+        """How good the answer is, in words: ``"minimal count, cheapest"``,
+        ``"minimal count; cost not proven cheapest"`` or ``"count not proven minimal"``."""
+        if not self.exact:
+            return "count not proven minimal"
+        return (
+            "minimal count, cheapest"
+            if self.cheapest
+            else ("minimal count; cost not proven cheapest")
+        )
+
     def __str__(self) -> str:
-        flag = "minimal" if self.exact else "not proven minimal"
+        flag = self.quality
         head = f"{self.purpose}: {len(self.items)} introduction(s)"
         if self.planned:
             head += f" on top of {self.planned} planned"

@@ -81,9 +81,9 @@ class IntroductionsSection(BlockSection):
     """Where a goal cannot be reached (the cap, too few people)."""
     figures: tuple[str, ...]
     """Names of the before/after figures."""
-    before: tuple[float, ...]
-    """The figures before (counts as ``int``)."""
-    after: tuple[float, ...]
+    before: tuple[float | str, ...]
+    """The figures before (counts as ``int``; ``"n/a"`` where nothing is measured)."""
+    after: tuple[float | str, ...]
     """The figures after applying every suggested introduction."""
     key: str = "introductions"
     """Section key."""
