@@ -298,6 +298,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _optional_source(command: argparse.ArgumentParser) -> None:
+    """The SOURCE argument of commands that default to the bundled example region."""
+    command.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="a region JSON file or CSV folder (default: the bundled example region)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     from samenwerking import __version__
 
@@ -314,15 +324,12 @@ def _parser() -> argparse.ArgumentParser:
         help="print a summary and write report.md and report.html",
         description="Print a short summary and write DIR/report.md and a self-contained "
         "DIR/report.html: islands, counts per sector, brokers and weak points, ties across "
-        "sectors, cohesion, trust and value, reach, bus factor, a picture of the network and, "
-        "with --before, what changed since an earlier snapshot.",
+        "sectors, cohesion, trust and value, reach, bus factor, the LEA table, working groups, "
+        "agendas, agreements, meetings, cases (small counts suppressed), the team around a "
+        "child, suggested introductions with before/after figures, a picture of the network "
+        "and, with --before, what changed since an earlier snapshot.",
     )
-    report.add_argument(
-        "source",
-        nargs="?",
-        metavar="SOURCE",
-        help="a region JSON file or CSV folder (default: the bundled example region)",
-    )
+    _optional_source(report)
     report.add_argument(
         "--out", type=Path, default=Path("report"), metavar="DIR", help="default: report"
     )
@@ -372,12 +379,7 @@ def _parser() -> argparse.ArgumentParser:
         "the threshold, and the counts that would give them away through the totals, are "
         "written as x. No case id is written.",
     )
-    cases.add_argument(
-        "source",
-        nargs="?",
-        metavar="SOURCE",
-        help="a region JSON file or CSV folder (default: the bundled example region)",
-    )
+    _optional_source(cases)
     cases.add_argument(
         "--out", type=Path, default=Path("cases"), metavar="DIR", help="default: cases"
     )
@@ -409,12 +411,7 @@ def _parser() -> argparse.ArgumentParser:
         "with --goal all, each on top of the ones before, at most CAP per person in total. "
         "Prints the introductions with their reasons and the figures before and after.",
     )
-    intro.add_argument(
-        "source",
-        nargs="?",
-        metavar="SOURCE",
-        help="a region JSON file or CSV folder (default: the bundled example region)",
-    )
+    _optional_source(intro)
     intro.add_argument(
         "--goal", choices=(*_GOALS, "all"), default="all", help="what to achieve (default: all)"
     )
@@ -445,12 +442,7 @@ def _parser() -> argparse.ArgumentParser:
         "and nobody sits with the same person twice. Prints the plan with its score, the "
         "score of random plans and an upper bound, or writes it as CSV.",
     )
-    plan.add_argument(
-        "source",
-        nargs="?",
-        metavar="SOURCE",
-        help="a region JSON file or CSV folder (default: the bundled example region)",
-    )
+    _optional_source(plan)
     who = plan.add_mutually_exclusive_group(required=True)
     who.add_argument(
         "--invitees",
