@@ -1,0 +1,88 @@
+"""The commands about a region as a whole: report, check, convert, plugins, example."""
+
+from __future__ import annotations
+
+import argparse
+
+from samenwerking.cli._common import ReportProgress, installed_plugins, progress, region_and_day
+
+__all__ = ["cmd_check", "cmd_convert", "cmd_example", "cmd_plugins", "cmd_report"]
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from samenwerking import load
+    from samenwerking.report import DEFAULT_SECTIONS, build_report, summary_text, write_report
+
+    installed = installed_plugins()
+    region, today = region_and_day(args.source, args.today, installed)
+    before = None
+    if args.before is not None:
+        progress(f"Reading the earlier snapshot {args.before} ...")
+        before = load(args.before, plugins=installed)
+    sections = (*DEFAULT_SECTIONS, *installed.report_sections())
+    report = build_report(
+        region, sections=sections, before=before, progress=ReportProgress(), today=today
+    )
+    md_path, html_path = write_report(report, args.out)
+    print(summary_text(report))
+    print(f"Wrote {md_path} and {html_path}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from samenwerking import InvalidRegionError, load
+
+    try:
+        region = load(args.source, plugins=installed_plugins())
+    except InvalidRegionError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        progress(f"{args.source}: {count} problem{'s' if count != 1 else ''} found")
+        return 1
+    print(
+        f"valid: {region.name} in {args.source} has {len(region.organisations)} organisations, "
+        f"{len(region.professionals)} professionals, {len(region.ties)} ties and "
+        f"{len(region.cases)} cases"
+    )
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from samenwerking import load, save
+
+    installed = installed_plugins()
+    progress(f"Reading {args.source} ...")
+    region = load(args.source, plugins=installed)
+    written = save(region, args.target, format=args.format, plugins=installed)
+    print(f"Wrote {written}")
+    return 0
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    from samenwerking.plugins import BLOCK_ENV
+
+    installed = installed_plugins()
+    for info in installed.describe():
+        if info.builtin:
+            origin = "built-in"
+        elif info.distribution is not None:
+            origin = f"from {info.distribution}"
+        else:
+            origin = "registered directly"
+        print(f"{info.name} ({origin})")
+        for item in info.provides:
+            described = f": {item.description}" if item.description else ""
+            print(f"  {item.kind} {item.name}{described}")
+        if not info.provides:
+            print("  (provides nothing)")
+    print(f"Block a plugin with {BLOCK_ENV}=name[,name...]")
+    return 0
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    from samenwerking import example_region, save
+
+    written = save(example_region(), args.dir, format="csv")
+    print(f"Wrote the example region Lindenhoeve as CSV files to {written}")
+    return 0
