@@ -54,8 +54,6 @@ def upper_bound(
     return max(0, min(bounds))
 
 
-
-
 def infeasible_reason(n: int, sizes: list[int], rounds: int) -> str | None:
     """Why no plan without repeats can exist, if a simple count shows it."""
     if rounds < 2:
