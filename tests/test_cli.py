@@ -269,3 +269,20 @@ def test_cases_does_not_print_a_small_number_of_cases(
     assert main(["cases", str(source), "--out", str(tmp_path / "c")]) == 0
     captured = capsys.readouterr()
     assert "fewer than 5 cases" in captured.err and " 3 cases" not in captured.err
+
+
+def test_team_names_who_could_introduce_whom(capsys: pytest.CaptureFixture[str]) -> None:
+    from samenwerking.team import team_gaps
+
+    region = sw.example_region()
+    gaps = max(team_gaps(region).teams, key=lambda t: len(t.missing))
+    assert main(["team", str(gaps.case)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(gaps.missing)} of {gaps.pairs} pair(s) do not know each other" in out
+    introducer = next(g.introducers[0] for g in gaps.missing if g.introducers)
+    assert region.professional(introducer).name in out
+
+
+def test_team_for_an_unknown_case(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["team", "c-nobody"]) == 1
+    assert "c-nobody" in capsys.readouterr().err

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from samenwerking.model import Meeting, Region
 from samenwerking.cli._common import installed_plugins, progress, region_and_day
 
-__all__ = ["GOALS", "cmd_cases", "cmd_introduce", "cmd_plan_tables", "read_invitees"]
+__all__ = ["GOALS", "cmd_cases", "cmd_introduce", "cmd_plan_tables", "cmd_team", "read_invitees"]
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
@@ -158,3 +158,32 @@ def find_meeting(region: Region, meeting_id: str) -> Meeting:
         if meeting.id == meeting_id:
             return meeting
     raise UnknownIdError("meeting", meeting_id, [m.id for m in region.meetings])
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    from samenwerking.team import team_around
+
+    region, _today = region_and_day(args.source, None, installed_plugins())
+    gaps = team_around(region, args.case, max_steps=args.max_steps)
+    names = {str(p.id): person_label(region, p.id) for p in region.professionals}
+    orgs = {str(o.id): o.name for o in region.organisations}
+    print(f"The team around case {gaps.case}: {len(gaps.members)} professional(s)")
+    for member in gaps.members:
+        role = " (coordinator)" if member == gaps.coordinator else ""
+        print(f"  {names[member]}{role}")
+    if gaps.coordinator is None:
+        print("No coordinator: nobody holds the case together.")
+    print(f"{len(gaps.missing)} of {gaps.pairs} pair(s) do not know each other")
+    for gap in gaps.missing:
+        print(f"  {names[gap.first]}  --  {names[gap.second]}")
+        if gap.chain is not None and gap.introducers:
+            via = " -> ".join(names[p] for p in gap.introducers)
+            print(f"      could be introduced through: {via}")
+        elif not gap.same_island:
+            print("      on different islands: nobody in the network links them")
+        else:
+            print("      no chain within the step limit")
+    if gaps.without_coordinator_tie:
+        listed = ", ".join(orgs.get(o, o) for o in gaps.without_coordinator_tie)
+        print(f"Organisations with nobody tied to the coordinator: {listed}")
+    return 0

@@ -6,7 +6,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from samenwerking.cli._action_commands import GOALS, cmd_cases, cmd_introduce, cmd_plan_tables
+from samenwerking.cli._action_commands import (
+    GOALS,
+    cmd_cases,
+    cmd_introduce,
+    cmd_plan_tables,
+    cmd_team,
+)
 from samenwerking.cli._region_commands import (
     cmd_check,
     cmd_convert,
@@ -162,6 +168,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a copy of the region with the introductions as ties (JSON file or CSV folder)",
     )
     intro.set_defaults(run=cmd_introduce)
+
+    team = commands.add_parser(
+        "team",
+        help="who in the team around one child does not know whom, and who could introduce them",
+        description="For one case (by its pseudonymous id): the professionals involved, the "
+        "pairs of them without a tie and the shortest chain of people who could introduce "
+        "them, and the organisations with nobody tied to the coordinator. For the case "
+        "owner's own use: it names professionals, never the child.",
+    )
+    team.add_argument("case", metavar="CASE", help="the case's pseudonymous id")
+    optional_source(team)
+    team.add_argument(
+        "--max-steps",
+        type=int,
+        metavar="N",
+        help="only chains of at most N ties (default: any length)",
+    )
+    team.set_defaults(run=cmd_team)
 
     plan = commands.add_parser(
         "plan-tables",
