@@ -159,3 +159,36 @@ def test_cap_notes_are_shown() -> None:
     assert section.connect_total == 1
     assert any("too few people" in note for note in section.notes)
     assert "too few people" in section.to_markdown()
+
+
+def test_the_picture_dashes_exactly_the_suggested_introductions(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from samenwerking.report import build_report, write_report
+    from samenwerking.report.sections_introductions import INTRODUCTIONS_FILE
+
+    region = sw.example_region()
+    section = introductions_section(ReportContext.of(region))
+    assert section is not None and section.figure is not None
+    total = section.connect_total + section.robust_total + section.reach_total
+    svg = section.figure.svg
+    dashed = svg.split('stroke-dasharray="5 3">', 1)[1].split("</g>", 1)[0]
+    assert dashed.count("<line ") == total
+    assert f"suggested introduction: {total}" in svg
+    assert f"]({INTRODUCTIONS_FILE})" in section.to_markdown()
+    assert "<figure>" in section.to_html()
+    report = build_report(region, sections=(introductions_section,))
+    md, _html = write_report(report, Path(str(tmp_path)))
+    assert (md.parent / INTRODUCTIONS_FILE).read_text(encoding="utf-8") == svg
+
+
+def test_new_ties_are_laid_out_as_if_absent() -> None:
+    from samenwerking.report.picture import layout_picture
+
+    G = nx.Graph([(0, 1), (2, 3)])  # noqa: N806
+    with_new = G.copy()
+    with_new.add_edge(1, 2)
+    drawn = layout_picture(with_new, title="t", new_edges=[(2, 1)])
+    plain = layout_picture(G, title="t")
+    assert [(n.x, n.y) for n in drawn.nodes] == [(n.x, n.y) for n in plain.nodes]
+    assert [e.new for e in drawn.edges].count(True) == 1

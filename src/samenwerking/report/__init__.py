@@ -35,7 +35,7 @@ from samenwerking.report.base import (
 )
 from samenwerking.report.html import render_html
 from samenwerking.report.markdown import render_markdown
-from samenwerking.report.sections import DEFAULT_SECTIONS, PICTURE_FILE, compute_overview
+from samenwerking.report.sections import DEFAULT_SECTIONS, compute_overview
 from samenwerking.report.summary import summary_text
 
 __all__ = [
@@ -110,7 +110,7 @@ def _label(builder: SectionBuilder) -> str:
 
 
 def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tuple[Path, Path]:
-    """Write ``report.md`` and ``report.html`` (and the picture ``network.svg``) to a folder.
+    """Write ``report.md`` and ``report.html`` (and the pictures, e.g. ``network.svg``) to a folder.
 
     Each file is written to a temporary name and moved into place, so a failure never
     leaves a half-written report. The folder is created if needed.
@@ -139,9 +139,9 @@ def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tu
     folder.mkdir(parents=True, exist_ok=True)
     markdown, page = render_markdown(report), render_html(report)
     for section in report.sections:
-        svg = getattr(section, "svg", None)
-        if section.key == "picture" and isinstance(svg, str):
-            write_text_atomically(folder / PICTURE_FILE, svg)
+        files = getattr(section, "files", None)
+        for name, svg in (files() if callable(files) else {}).items():
+            write_text_atomically(folder / name, svg)
     md_path, html_path = folder / "report.md", folder / "report.html"
     write_text_atomically(md_path, markdown)
     write_text_atomically(html_path, page)

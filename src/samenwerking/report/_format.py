@@ -31,6 +31,7 @@ __all__ = [
     "MAX_LISTED",
     "Block",
     "BlockSection",
+    "Figure",
     "HeatTable",
     "Items",
     "Table",
@@ -131,7 +132,25 @@ class HeatTable:
     """``counts[i][j]`` for row ``labels[i]`` and column ``labels[j]``."""
 
 
-Block = Text | Items | Table | HeatTable
+@frozen
+class Figure:
+    """A picture: inline SVG in HTML, a reference to its file in Markdown.
+
+    :func:`samenwerking.report.write_report` writes ``svg`` to ``file_name`` next to
+    ``report.md``.
+    """
+
+    svg: str
+    """The picture as a standalone SVG document (all text in it escaped)."""
+    file_name: str
+    """The SVG file's name, relative to ``report.md``."""
+    title: str
+    """What the picture shows (the Markdown alt text)."""
+    caption: str
+    """How to read it."""
+
+
+Block = Text | Items | Table | HeatTable | Figure
 """Anything a section body is made of."""
 
 
@@ -158,6 +177,9 @@ def blocks_markdown(blocks: Sequence[Block]) -> str:
             shown, total = _shown(block.total, len(block.rows))
             parts.append(md_table(block.headers, block.rows[:shown]))
             parts.append(more_text(total, shown, block.what))
+        elif isinstance(block, Figure):
+            parts.append(f"![{md_escape(block.title)}]({block.file_name})")
+            parts.append(md_escape(block.caption))
         else:
             parts.append(md_table((block.corner, *block.labels), _heat_rows(block)))
     return "\n\n".join(p for p in parts if p)
@@ -199,6 +221,10 @@ def blocks_html(blocks: Sequence[Block]) -> str:
             shown, total = _shown(block.total, len(block.rows))
             parts.append(html_table(block.headers, block.rows[:shown]))
             parts.append(_muted(more_text(total, shown, block.what)))
+        elif isinstance(block, Figure):
+            parts.append(
+                f"<figure>\n{block.svg}<figcaption>{esc(block.caption)}</figcaption>\n</figure>"
+            )
         else:
             parts.append(_heat_html(block))
     return "\n".join(p for p in parts if p)
@@ -210,6 +236,10 @@ class BlockSection:
     def blocks(self) -> list[Block]:
         """The body, as blocks."""
         raise NotImplementedError
+
+    def files(self) -> dict[str, str]:
+        """The pictures to write next to ``report.md``: file name to SVG text."""
+        return {b.file_name: b.svg for b in self.blocks() if isinstance(b, Figure)}
 
     def to_markdown(self) -> str:
         """Markdown body."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import networkx as nx
@@ -60,6 +60,7 @@ DOMAIN_COLOURS: dict[str, str] = {
 """Okabe-Ito colours per domain (colour-blind friendly)."""
 
 _UNKNOWN_COLOUR = "#000000"
+_NEW_TIE_COLOUR = "#1f2328"
 _WIDTH, _HEIGHT, _LEGEND, _MARGIN, _TOP = 880, 620, 210, 24, 40
 
 
@@ -93,6 +94,8 @@ class PictureEdge:
     """End, vertical."""
     width: float
     """Line width in pixels."""
+    new: bool = False
+    """Drawn dashed and dark: a tie that does not exist yet (a suggested introduction)."""
 
 
 @frozen
@@ -128,6 +131,7 @@ def layout_picture(
     seed: int = 1,
     labels: Mapping[Any, str] | None = None,
     sizes: Mapping[Any, float] | None = None,
+    new_edges: Iterable[tuple[Any, Any]] = (),
 ) -> NetworkPicture:
     """Lay out a collaboration graph with ``networkx.spring_layout`` and a fixed seed.
 
@@ -145,6 +149,9 @@ def layout_picture(
         Tooltip text per node; by default the node's ``name`` attribute.
     sizes
         A size per node (e.g. the people in an organisation); dots grow with its root.
+    new_edges
+        Edges of ``G`` to draw dashed as ties that do not exist yet (suggested introductions);
+        the layout leaves them out, so they are seen bridging the islands they would join.
 
     Example
     -------
@@ -154,7 +161,12 @@ def layout_picture(
     (3, 2, (('other', 3),))
     """
     nodes = list(G.nodes)
-    positions = _packed_layout(G, seed)
+    fresh = {frozenset(edge) for edge in new_edges}
+    laid_out = G
+    if fresh:  # place people as they are now, so the new ties are seen to bridge islands
+        laid_out = G.copy()
+        laid_out.remove_edges_from(tuple(edge) for edge in fresh if len(edge) == 2)
+    positions = _packed_layout(laid_out, seed)
     xs = [float(positions[n][0]) for n in nodes]
     ys = [float(positions[n][1]) for n in nodes]
     x_low, x_span = (min(xs), (max(xs) - min(xs)) or 1.0) if xs else (0.0, 1.0)
@@ -187,7 +199,8 @@ def layout_picture(
         if level == "organisation" and isinstance(weight, int | float) and weight > 0:
             width = round(0.6 + math.log1p(float(weight)), 2)
         (x1, y1), (x2, y2) = placed[u], placed[v]
-        lines.append(PictureEdge(x1, y1, x2, y2, width))
+        is_new = frozenset((u, v)) in fresh
+        lines.append(PictureEdge(x1, y1, x2, y2, 1.6 if is_new else width, is_new))
     legend = tuple(sorted(domains.items(), key=lambda item: _domain_order(item[0])))
     return NetworkPicture(title, level, tuple(dots), tuple(lines), legend)
 
@@ -310,6 +323,13 @@ def render_svg(picture: NetworkPicture) -> str:
     out += [
         f'<line x1="{e.x1}" y1="{e.y1}" x2="{e.x2}" y2="{e.y2}" stroke-width="{e.width}"/>'
         for e in picture.edges
+        if not e.new
+    ]
+    fresh = [e for e in picture.edges if e.new]
+    out.append(f'</g>\n<g stroke="{_NEW_TIE_COLOUR}" stroke-dasharray="5 3">')
+    out += [
+        f'<line x1="{e.x1}" y1="{e.y1}" x2="{e.x2}" y2="{e.y2}" stroke-width="{e.width}"/>'
+        for e in fresh
     ]
     out.append('</g>\n<g stroke="#ffffff" stroke-width="0.8">')
     out += [
@@ -330,6 +350,13 @@ def render_svg(picture: NetworkPicture) -> str:
         out.append(
             f'<circle cx="{left + 7}" cy="{y - 4}" r="6" fill="{colour}"/>'
             f'<text x="{left + 20}" y="{y}">{esc(domain)}: {count}</text>'
+        )
+    if fresh:
+        y = _TOP + 44 + 24 * len(picture.legend)
+        out.append(
+            f'<line x1="{left}" y1="{y - 4}" x2="{left + 14}" y2="{y - 4}" '
+            f'stroke="{_NEW_TIE_COLOUR}" stroke-width="1.6" stroke-dasharray="5 3"/>'
+            f'<text x="{left + 20}" y="{y}">suggested introduction: {len(fresh)}</text>'
         )
     out.append("</g>\n</svg>")
     return "\n".join(out) + "\n"

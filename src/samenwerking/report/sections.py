@@ -496,6 +496,10 @@ class PictureSection:
             "(see the legend). Hover over a dot to see who it is." + part
         )
 
+    def files(self) -> dict[str, str]:
+        """The picture to write next to ``report.md``: file name to SVG text."""
+        return {self.file_name: self.svg}
+
     def to_markdown(self) -> str:
         """Markdown body."""
         return (

@@ -19,6 +19,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from attrs import frozen
 
 from samenwerking.introduce import (
@@ -29,11 +31,14 @@ from samenwerking.introduce import (
     improvement,
     make_links_robust,
 )
-from samenwerking.introduce.result import Introductions
-from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Table, Text
+from samenwerking.introduce.result import Introduction, Introductions
+from samenwerking.model import Region
+from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Figure, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.picture import MAX_PROFESSIONAL_NODES, layout_picture, render_svg
 
 __all__ = [
+    "INTRODUCTIONS_FILE",
     "REACH_STEPS",
     "ROBUST_K",
     "IntroductionRow",
@@ -85,6 +90,8 @@ class IntroductionsSection(BlockSection):
     """The figures before (counts as ``int``; ``"n/a"`` where nothing is measured)."""
     after: tuple[float | str, ...]
     """The figures after applying every suggested introduction."""
+    figure: Figure | None = None
+    """The network with the suggested introductions dashed (small regions only)."""
     key: str = "introductions"
     """Section key."""
     title: str = "Suggested introductions"
@@ -126,6 +133,8 @@ class IntroductionsSection(BlockSection):
                 tuple(zip(self.figures, self.before, self.after, strict=True)),
             )
         )
+        if self.figure is not None:
+            blocks.append(self.figure)
         return blocks
 
 
@@ -144,6 +153,39 @@ def _rows(context: ReportContext, result: Introductions) -> tuple[IntroductionRo
     return tuple(rows)
 
 
+INTRODUCTIONS_FILE = "introductions.svg"
+"""The file name under which the introductions picture is written next to ``report.md``."""
+
+
+def _figure(
+    context: ReportContext, after: Region, suggested: Sequence[Introduction]
+) -> Figure | None:
+    """The network after the introductions, the new ties dashed; ``None`` for big regions."""
+    from samenwerking.graph import to_graph
+
+    region = after
+    if len(region.professionals) > MAX_PROFESSIONAL_NODES:
+        return None
+    labels = {}
+    for index, person in enumerate(region.professionals):
+        row = context.person(index)
+        labels[person.id] = f"{row.name} ({row.role}, {row.organisation})"
+    picture = layout_picture(
+        to_graph(region, level="professional"),
+        title=f"{context.region.name} with the suggested introductions",
+        seed=context.seed,
+        labels=labels,
+        new_edges=[(item.a, item.b) for item in suggested],
+    )
+    return Figure(
+        render_svg(picture),
+        INTRODUCTIONS_FILE,
+        picture.title,
+        "Each dot is a professional, coloured by domain; grey lines are existing ties, "
+        "dashed dark lines the suggested introductions. Hover over a dot to see who it is.",
+    )
+
+
 def introductions_section(context: ReportContext) -> IntroductionsSection | None:
     """Compute the section; ``None`` when there is nothing to suggest.
 
@@ -159,7 +201,8 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
     results = (connect, robust, reach)
     if not any(r.items for r in results):
         return None
-    after = apply_introductions(region, (*connect, *robust, *reach))
+    suggested = (*connect, *robust, *reach)
+    after = apply_introductions(region, suggested)
     change = improvement(region, after, steps=REACH_STEPS)
     names, before, later = zip(*change.rows(), strict=True)
     notes = tuple(
@@ -176,4 +219,5 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
         figures=tuple(str(n) for n in names),
         before=tuple(before),
         after=tuple(later),
+        figure=_figure(context, after, suggested),
     )
