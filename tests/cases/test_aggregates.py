@@ -220,7 +220,7 @@ def test_write_aggregates_writes_every_table_readably(tmp_path: Path) -> None:
     assert by_town.cells[1][0] is None  # the single case in Stad
     durations = (folder / "durations_by_support_level.csv").read_text().splitlines()
     assert durations == [
-        "support_level,median_days,longest_days",
+        "support_level,median_days,upper_quartile_days",
         "basic,,",
         "extra,56,56",  # all 8 opened on 6 January, still open on 3 March
         "special,,",

@@ -495,11 +495,11 @@ def _durations_csv(region: Region, today: dt.date, threshold: int, marker: str) 
     published = published_durations(region, today=today, threshold=threshold)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["support_level", "median_days", "longest_days"])
+    writer.writerow(["support_level", "median_days", "upper_quartile_days"])
     for i, level in enumerate(published.levels):
         values: Sequence[float | int | None] = (
             published.median_days[i],
-            published.longest_days[i],
+            published.upper_quartile_days[i],
         )
         if published.withheld[i]:
             cells = [marker, marker]
@@ -522,8 +522,8 @@ def write_aggregates(
 
     One file per table of :data:`STANDARD_TABLES` (``cases_by_municipality_and_status.csv``,
     ...), in the layout of :func:`~samenwerking.cases.tables.write_table_csv`, plus
-    ``durations_by_support_level.csv`` (median and longest days out of school per level;
-    the marker where a level has fewer than ``threshold`` cases with a known duration, empty
+    ``durations_by_support_level.csv`` (median and upper quartile of the days out of school
+    per level; the marker where a level has fewer than ``threshold`` cases with a known duration, empty
     where it has none). The tables are suppressed together (:func:`standard_aggregates`).
 
     All or nothing: every table is computed, then every file is written into a temporary

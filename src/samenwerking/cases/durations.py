@@ -179,6 +179,9 @@ class LevelDurations:
     """The median days out of school of the measured cases (``None`` if there are none)."""
     longest_days: int | None
     """The longest days out of school (``None`` if there are none)."""
+    upper_quartile_days: float | None = None
+    """Three quarters of the measured cases were out of school at most this many days
+    (interpolated; ``None`` with fewer than two measured cases)."""
 
     def __str__(self) -> str:
         median = "n/a" if self.median_days is None else f"{self.median_days:g}"
@@ -220,18 +223,26 @@ def durations_by_level(
                 len(days),
                 float(statistics.median(days)) if days else None,
                 max(days) if days else None,
+                _upper_quartile(days),
             )
         )
     return tuple(out)
+
+
+def _upper_quartile(days: list[int]) -> float | None:
+    """The interpolated 75th percentile (``statistics.quantiles``, inclusive method)."""
+    if len(days) < 2:
+        return None
+    return float(statistics.quantiles(days, n=4, method="inclusive")[2])
 
 
 @frozen
 class PublishedDurations:
     """Durations per support level as they may be published.
 
-    ``counts`` is the support level x status table, suppressed; the median and longest
-    duration of a level are ``None`` when fewer than ``threshold`` of its cases have a
-    known duration.
+    ``counts`` is the support level x status table, suppressed; the median and upper
+    quartile of a level's durations are ``None`` when fewer than ``threshold`` of its cases
+    have a known duration. The longest duration is never published: it is one child's.
     """
 
     counts: SuppressedTable
@@ -240,8 +251,9 @@ class PublishedDurations:
     """The support levels, in the order of the rows and of the statistics."""
     median_days: tuple[float | None, ...]
     """Median days out of school per level; ``None`` where suppressed or undefined."""
-    longest_days: tuple[int | None, ...]
-    """Longest days out of school per level; ``None`` where suppressed or undefined."""
+    upper_quartile_days: tuple[float | None, ...]
+    """Upper quartile of the days out of school per level; ``None`` where suppressed or
+    undefined."""
     withheld: tuple[bool, ...]
     """Per level: True when its statistics were withheld because the group is small."""
     threshold: int
@@ -293,8 +305,8 @@ def published_durations(
         median_days=tuple(
             lv.median_days if ok else None for lv, ok in zip(levels, shown, strict=True)
         ),
-        longest_days=tuple(
-            lv.longest_days if ok else None for lv, ok in zip(levels, shown, strict=True)
+        upper_quartile_days=tuple(
+            lv.upper_quartile_days if ok else None for lv, ok in zip(levels, shown, strict=True)
         ),
         withheld=withheld,
         threshold=limit,

@@ -118,14 +118,14 @@ class CasesSection(BlockSection):
         )
         level_rows = []
         for i, level in enumerate(d.levels):
-            median, longest = d.median_days[i], d.longest_days[i]
+            median, upper = d.median_days[i], d.upper_quartile_days[i]
             level_rows.append(
                 (
                     level.value,
                     *(_shown(v) for v in d.counts.cells[i]),
                     _shown(d.counts.row_totals[i]),
                     _stat(median, d.withheld[i]),
-                    _stat(longest, d.withheld[i]),
+                    _stat(upper, d.withheld[i]),
                 )
             )
         level_rows.append(
@@ -139,7 +139,7 @@ class CasesSection(BlockSection):
                     *d.counts.column_labels,
                     "Total",
                     "Median days out of school",
-                    "Longest",
+                    "Upper quartile",
                 ),
                 tuple(level_rows),
                 what="levels",
