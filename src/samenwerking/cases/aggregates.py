@@ -523,8 +523,9 @@ def write_aggregates(
     One file per table of :data:`STANDARD_TABLES` (``cases_by_municipality_and_status.csv``,
     ...), in the layout of :func:`~samenwerking.cases.tables.write_table_csv`, plus
     ``durations_by_support_level.csv`` (median and upper quartile of the days out of school
-    per level; the marker where a level has fewer than ``threshold`` cases with a known duration, empty
-    where it has none). The tables are suppressed together (:func:`standard_aggregates`).
+    per level; the marker where a level has fewer than ``threshold`` cases with a known
+    duration, empty where it has none). The tables are suppressed together
+    (:func:`standard_aggregates`).
 
     All or nothing: every table is computed, then every file is written into a temporary
     folder beside ``folder``; only when all are written are they renamed into place. If
