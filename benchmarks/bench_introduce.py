@@ -15,7 +15,7 @@ process:
   (``planned=``, k = 2, 2 steps), so the cap holds over all three lists.
 
 Run ``python benchmarks/bench_introduce.py`` (2,000 and 50,000 professionals), ``--smoke``
-(one tiny size; also when ``CI=true``), ``--sizes 50000``, ``--output path.json``,
+(one tiny size; also when ``CI=true``), ``--sizes 2000 50000``, ``--output path.json``,
 ``--quiet``. Results go to ``benchmarks/results/introduce-<time>.json`` by default.
 """
 
@@ -193,15 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--smoke", action="store_true", help="one tiny size (also CI=true)")
-    parser.add_argument("--sizes", help="comma-separated numbers of professionals")
+    parser.add_argument("--sizes", nargs="+", type=int, help="numbers of professionals")
     parser.add_argument("--output", type=Path, help="where to write the JSON results")
     parser.add_argument("--quiet", action="store_true", help="print only the output path")
     args = parser.parse_args(argv)
     smoke = args.smoke or os.environ.get("CI", "").lower() == "true"
-    if args.sizes:
-        sizes = tuple(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
-    else:
-        sizes = SMOKE_SIZES if smoke else DEFAULT_SIZES
+    default = SMOKE_SIZES if smoke else DEFAULT_SIZES
+    sizes = tuple(args.sizes) if args.sizes else default
     result = run(sizes, smoke=smoke, quiet=args.quiet)
     output = args.output
     if output is None:
