@@ -338,19 +338,7 @@ def _covers(
     remaining: npt.NDArray[np.int64],
 ) -> dict[int, int]:
     """For each person with room, within ``steps - 1`` of unreached schools: those, as a mask."""
-    position = {o: i for i, o in enumerate(C.organisations)}
-    codes = np.array([position[s] for s in unreached], np.int64)
-    members = np.flatnonzero(np.isin(C.organisation, codes))
-    school_row = {int(c): r for r, c in enumerate(codes.tolist())}
-    rows = np.array([school_row[int(c)] for c in C.organisation[members].tolist()], np.int64)
-    reach = sp.csr_matrix(
-        (np.ones(len(members), np.int32), (rows, members)), shape=(len(codes), C.n_nodes)
-    )
-    A = pattern(C, np.int32)  # noqa: N806
-    for _ in range(steps - 1):
-        reach = reach + reach @ A
-        reach.data[:] = 1
-    reach = reach.tocsc()
+    reach = _reach_levels(C, pattern(C, np.int32), unreached, steps - 1)[-1]
     covers: dict[int, int] = {}
     for person in np.flatnonzero((np.diff(reach.indptr) > 0) & (remaining > 0)).tolist():
         mask = 0
