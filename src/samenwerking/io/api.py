@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from samenwerking.io.jsonfile import json_locator
 from samenwerking.io.merge import merge_regions
 from samenwerking.model import Region
 from samenwerking.model.validation import Locator, json_path, region_problems
-from samenwerking.plugins.hookspecs import SourceAdapter
+from samenwerking.plugins.hookspecs import Exporter, SourceAdapter
 from samenwerking.plugins.manager import PluginError, Plugins
 from samenwerking.plugins.manager import plugins as _fresh_plugins
 from samenwerking.privacy import BsnLikeValueError, check_no_bsn, find_bsn_like, withhold_bsn
@@ -79,21 +80,38 @@ def _pick_adapter(plugins: Plugins, source: SourceLike, name: str | None) -> Sou
     )
 
 
-def _read(
-    plugins: Plugins, adapter: SourceAdapter, source: SourceLike, validate: bool, options: Any
-) -> Region:
+@contextmanager
+def _plugin_failures(
+    plugins: Plugins, component: SourceAdapter | Exporter, what: str, hook: str
+) -> Iterator[None]:
+    """Turn a plugin component's crash into a :class:`PluginError` naming the plugin.
+
+    Errors about the data (:class:`SamenwerkingError`) and the files (:class:`OSError`) pass
+    through as they are.
+    """
     try:
-        region = adapter.read(source, validate=validate, **options)
+        yield
     except (SamenwerkingError, OSError):
         raise
     except Exception as error:
-        plugin = plugins.plugin_of(adapter)
+        plugin = plugins.plugin_of(component)
         raise PluginError(
-            f"plugin {plugin!r}: adapter {adapter.name!r} failed reading {str(source)!r}: "
-            f"{type(error).__name__}: {error}",
+            f"plugin {plugin!r}: {what}: {type(error).__name__}: {error}",
             plugin=plugin,
-            hook="samenwerking_source_adapters",
+            hook=hook,
         ) from error
+
+
+def _read(
+    plugins: Plugins, adapter: SourceAdapter, source: SourceLike, validate: bool, options: Any
+) -> Region:
+    with _plugin_failures(
+        plugins,
+        adapter,
+        f"adapter {adapter.name!r} failed reading {str(source)!r}",
+        "samenwerking_source_adapters",
+    ):
+        region = adapter.read(source, validate=validate, **options)
     if not isinstance(region, Region):
         plugin = plugins.plugin_of(adapter)
         raise PluginError(
@@ -278,16 +296,11 @@ def save(
                 "name one with format=NAME"
             )
         exporter = found
-    try:
+    with _plugin_failures(
+        chosen,
+        exporter,
+        f"exporter {exporter.name!r} failed writing {str(path)!r}",
+        "samenwerking_exporters",
+    ):
         exporter.write(region, path, **options)
-    except (SamenwerkingError, OSError):
-        raise
-    except Exception as error:
-        plugin = chosen.plugin_of(exporter)
-        raise PluginError(
-            f"plugin {plugin!r}: exporter {exporter.name!r} failed writing {str(path)!r}: "
-            f"{type(error).__name__}: {error}",
-            plugin=plugin,
-            hook="samenwerking_exporters",
-        ) from error
     return path
