@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_introduce.py"
+from bench_smoke import run_smoke
 
 
 @pytest.fixture(scope="module")
 def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     target = tmp_path_factory.mktemp("bench") / "introduce.json"
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--smoke", "--quiet", "--output", str(target)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert str(target) in done.stdout
-    result: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+    result, stdout = run_smoke("bench_introduce.py", target)
+    assert str(target) in stdout
     return result
 
 

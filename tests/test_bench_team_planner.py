@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_team_planner.py"
+from bench_smoke import run_smoke
 
 
 def test_smoke_writes_well_formed_results(tmp_path: Path) -> None:
-    target = tmp_path / "smoke.json"
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--smoke", "--quiet", "--output", str(target)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "team_gaps s" in done.stdout
-    result = json.loads(target.read_text(encoding="utf-8"))
+    result, stdout = run_smoke("bench_team_planner.py", tmp_path / "smoke.json")
+    assert "team_gaps s" in stdout
     assert result["meta"]["benchmark"] == "team-planner" and result["meta"]["smoke"] is True
     (size,) = result["sizes"]
     assert size["cases"] > 0 and size["ties"] > 0

@@ -8,17 +8,16 @@ how fast anything is.
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_analysis.py"
+from bench_smoke import BENCHMARKS, run_smoke
+
+SCRIPT = BENCHMARKS / "bench_analysis.py"
 STATUSES = {"ok", "missing", "n/a", "error", "timeout", "failed"}
 
 
@@ -34,18 +33,8 @@ def bench() -> ModuleType:
 @pytest.fixture(scope="module")
 def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     target = tmp_path_factory.mktemp("bench") / "smoke.json"
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), "--smoke", "--quiet", "--output", str(target)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "networkx / ours" in done.stdout or "ours s" in done.stdout
-    result: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+    result, stdout = run_smoke("bench_analysis.py", target)
+    assert "networkx / ours" in stdout or "ours s" in stdout
     return result
 
 
