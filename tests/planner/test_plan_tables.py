@@ -9,18 +9,10 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from planner_regions import assert_seating_rules, build
 
 from samenwerking.errors import UnknownIdError
-from samenwerking.model import (
-    Organisation,
-    OrganisationId,
-    Professional,
-    ProfessionalId,
-    Region,
-    Role,
-    Sector,
-    Tie,
-)
+from samenwerking.model import Region
 from samenwerking.planner import (
     InfeasiblePlanError,
     InviteeError,
@@ -30,23 +22,6 @@ from samenwerking.planner import (
     select_invitees,
     upper_bound,
 )
-
-SECTORS = (Sector.PRIMARY_SCHOOL, Sector.YOUTH_CARE, Sector.MUNICIPALITY, Sector.CHILDCARE)
-
-
-def build(orgs: list[int], edges: list[tuple[int, int]]) -> Region:
-    """Person ``p{i}`` works for ``o{orgs[i]}``, whose sector (and domain) is ``k % 4``."""
-    n_orgs = max(orgs, default=0) + 1
-    organisations = tuple(
-        Organisation(OrganisationId(f"o{k}"), f"Org {k}", SECTORS[k % 4], "Dorp")
-        for k in range(n_orgs)
-    )
-    people = tuple(
-        Professional(ProfessionalId(f"p{i}"), f"P {i}", Role.OTHER, (OrganisationId(f"o{o}"),))
-        for i, o in enumerate(orgs)
-    )
-    ties = tuple(Tie(ProfessionalId(f"p{a}"), ProfessionalId(f"p{b}")) for a, b in edges)
-    return Region("Test", organisations, people, ties)
 
 
 def eligible(region: Region, a: str, b: str) -> bool:
@@ -65,17 +40,7 @@ def recount(region: Region, plan: TablePlan) -> int:
 
 
 def check(region: Region, plan: TablePlan, invitees: list[str], tables: int) -> None:
-    pairs: set[frozenset[str]] = set()
-    for round_tables in plan.assignment:
-        assert len(round_tables) == tables
-        seated = [p for people in round_tables for p in people]
-        assert sorted(seated) == sorted(invitees)
-        sizes = [len(people) for people in round_tables]
-        assert max(sizes) - min(sizes) <= 1
-        for people in round_tables:
-            for pair in itertools.combinations(people, 2):
-                assert frozenset(pair) not in pairs, "someone meets the same person twice"
-                pairs.add(frozenset(pair))
+    assert_seating_rules(plan, invitees, tables)
     assert plan.score == recount(region, plan)
     assert plan.score <= plan.upper_bound <= plan.eligible_pairs
 
