@@ -42,6 +42,7 @@ from typing import TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from samenwerking._arguments import check_whole
 from samenwerking.errors import InvalidArgumentError
 from samenwerking.model import (
     Case,
@@ -703,8 +704,7 @@ def cases(area: Region, count: int, *, seed: int = 0) -> tuple[Case, ...]:
     >>> len(found), r.replace(cases=found).validate().cases[0].id
     (10, 'c-00000')
     """
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise SyntheticParameterError(f"count must be a non-negative integer (got {count!r})")
+    check_whole(count, "count", minimum=0, error=SyntheticParameterError)
     if count == 0:
         return ()
     rng = np.random.default_rng(seed)

@@ -35,7 +35,8 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._input import GROUPINGS, InvalidArgumentError, as_compact, group_codes
+from samenwerking._arguments import check_whole
+from samenwerking.analysis._input import GROUPINGS, as_compact, group_codes
 from samenwerking.graph.compact import CompactGraph
 
 __all__ = ["EIIndex", "MixingMatrix", "assortativity", "ei_index", "mixing_matrix"]
@@ -193,10 +194,7 @@ def ei_index(
     >>> result.value, result.groups, result.nodes["a"]
     (0.0, {'education': 1.0, 'care': 0.0}, 0.0)
     """
-    if isinstance(permutations, bool) or not isinstance(permutations, int) or permutations < 0:
-        raise InvalidArgumentError(
-            f"permutations must be a non-negative integer (got {permutations!r})"
-        )
+    check_whole(permutations, "permutations", minimum=0)
     return _ei_index(as_compact(G), by, permutations, seed, with_nodes=True)
 
 

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from attrs import frozen
 from scipy.sparse.csgraph import connected_components, dijkstra
 
+from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import node_positions, pattern
 from samenwerking.graph.compact import CompactGraph
@@ -48,9 +49,7 @@ _CHUNK_ENTRIES = 4_000_000
 
 
 def _check_steps(k: object, name: str = "k") -> int:
-    if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 0:
-        raise InvalidArgumentError(f"{name} must be a non-negative integer (got {k!r})")
-    return int(k)
+    return check_whole(k, name, minimum=0, numpy=True)
 
 
 def within_reach(G: nx.Graph | CompactGraph, node: Hashable, *, k: int) -> dict[Hashable, int]:  # noqa: N803

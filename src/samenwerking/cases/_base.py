@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from samenwerking._arguments import check_whole
 from samenwerking._dates import resolve_today
 from samenwerking.errors import InvalidArgumentError, UnknownIdError
 from samenwerking.model import CaseEvent, Region, Sector
@@ -84,6 +85,4 @@ def timeline(events: Iterable[CaseEvent]) -> list[CaseEvent]:
 
 def check_positive_int(value: object, name: str, *, minimum: int = 1) -> int:
     """``value`` if it is an ``int`` of at least ``minimum``; else :class:`CaseArgumentError`."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise CaseArgumentError(f"{name} must be an integer of at least {minimum} (got {value!r})")
-    return value
+    return check_whole(value, name, minimum=minimum, error=CaseArgumentError)

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import numpy as np
 from attrs import frozen
 
+from samenwerking._arguments import check_whole
 from samenwerking.errors import InvalidArgumentError
 from samenwerking.governance._common import check_region, graph_of
 from samenwerking.graph.compact import CompactGraph
@@ -158,10 +159,7 @@ def check_working_groups(
         raise InvalidArgumentError(
             f"praatclub_density must be a number from 0 to 1 (got {praatclub_density!r})"
         )
-    if isinstance(min_members, bool) or not isinstance(min_members, int) or min_members < 0:
-        raise InvalidArgumentError(
-            f"min_members must be a non-negative integer (got {min_members!r})"
-        )
+    check_whole(min_members, "min_members", minimum=0)
     groups = [g for g in region.working_groups if g.kind in wanted]
     if not groups:
         return ()

@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from samenwerking.analysis._input import InvalidArgumentError
+from samenwerking._arguments import check_whole
 from samenwerking.errors import UnknownIdError
 from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.introduce.cost import CostModel, People
@@ -40,9 +40,7 @@ __all__ = ["Plan", "positive", "with_ties"]
 
 def positive(value: object, name: str) -> int:
     """``value`` if it is a positive integer; otherwise an error naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidArgumentError(f"{name} must be a positive integer (got {value!r})")
-    return value
+    return check_whole(value, name)
 
 
 def with_ties(

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
-
+from samenwerking._arguments import check_whole
 from samenwerking.model import OrganisationId, ProfessionalId, Region
 from samenwerking.planner.results import (
     DEFAULT_MAX_PER_ORGANISATION,
@@ -68,9 +67,7 @@ def select_invitees(
 
 
 def check_positive(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise PlannerArgumentError(f"{name} must be a positive integer (got {value!r})")
-    return int(value)
+    return check_whole(value, name, error=PlannerArgumentError, numpy=True)
 
 
 def check_invitees(

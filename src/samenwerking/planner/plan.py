@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from samenwerking._arguments import check_whole
 from samenwerking.model import Region
 from samenwerking.planner._search import (
     REPAIR_STEPS_PER_PERSON,
@@ -95,12 +96,8 @@ def plan_tables(
     check_positive("tables", tables)
     check_positive("rounds", rounds)
     check_positive("max_per_organisation", max_per_organisation)
-    if isinstance(restarts, bool) or not isinstance(restarts, int) or restarts < 0:
-        raise PlannerArgumentError(f"restarts must be a non-negative integer (got {restarts!r})")
-    if isinstance(random_plans, bool) or not isinstance(random_plans, int) or random_plans < 0:
-        raise PlannerArgumentError(
-            f"random_plans must be a non-negative integer (got {random_plans!r})"
-        )
+    check_whole(restarts, "restarts", minimum=0, error=PlannerArgumentError)
+    check_whole(random_plans, "random_plans", minimum=0, error=PlannerArgumentError)
     ids = check_invitees(region, invitees, max_per_organisation)
     n = len(ids)
     if tables > n:

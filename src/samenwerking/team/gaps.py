@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from samenwerking.errors import InvalidArgumentError, UnknownIdError
+from samenwerking._arguments import check_whole
+from samenwerking.errors import UnknownIdError
 from samenwerking.graph import CompactGraph, compact_graph
 from samenwerking.model import Case, OrganisationId, ProfessionalId, Region
 from samenwerking.progress import Progress, report_progress
@@ -153,12 +154,8 @@ def _searcher(region: Region, graph: CompactGraph | None) -> Searcher:
 
 
 def _check_steps(max_steps: int | None) -> None:
-    if max_steps is not None and (
-        isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1
-    ):
-        raise InvalidArgumentError(
-            f"max_steps must be a positive integer or None (got {max_steps!r})"
-        )
+    if max_steps is not None:
+        check_whole(max_steps, "max_steps")
 
 
 def team_around(
