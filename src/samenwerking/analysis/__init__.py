@@ -43,6 +43,7 @@ from samenwerking.analysis.reach import (
     within_reach,
 )
 from samenwerking.analysis.structural_holes import constraint, effective_size
+from samenwerking.analysis.trend import Snapshot, Trend, TrendRow, TrendStep, trend
 from samenwerking.analysis.trust import Rating, TrustValue, trust_value
 from samenwerking.analysis.weak_points import (
     WeakPoint,
@@ -66,6 +67,10 @@ __all__ = [
     "MixingMatrix",
     "Rating",
     "SchoolContact",
+    "Snapshot",
+    "Trend",
+    "TrendRow",
+    "TrendStep",
     "TrustValue",
     "WeakPoint",
     "articulation_points",
@@ -90,6 +95,7 @@ __all__ = [
     "nearest_contact",
     "reach_counts",
     "reciprocity",
+    "trend",
     "trust_value",
     "weak_points",
     "within_reach",
