@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from attrs import field, frozen
 
@@ -153,6 +153,16 @@ class ReportContext:
         return None if self.progress is None else self.progress.step(label)
 
     @cached_property
+    def shared(self) -> dict[str, Any]:
+        """What a section computed that a later one reuses, by name.
+
+        The brokers section leaves ``"brokers"`` (the named brokers' ids) and
+        ``"cut_points"``, the bus-factor section ``"bus1"`` (the people a link hangs on),
+        the introductions section ``"introductions"`` (pairs of ids); the map reads them.
+        """
+        return {}
+
+    @cached_property
     def _organisation_names(self) -> tuple[str, ...]:
         return tuple(o.name for o in self.region.organisations)
 
@@ -223,6 +233,8 @@ class Report:
     """The headline figures."""
     sections: tuple[Section, ...]
     """The sections, in display order."""
+    lang: str = "en"
+    """The language it is written in (see :mod:`samenwerking.report.i18n`)."""
 
     def section(self, key: str) -> Section:
         """The section with this key; raises :class:`UnknownIdError` if there is none."""

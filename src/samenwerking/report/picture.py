@@ -30,9 +30,11 @@ from attrs import frozen
 from samenwerking.graph import CompactGraph
 from samenwerking.model import Domain, Region
 from samenwerking.report.html import esc
+from samenwerking.report.layout import force_layout
 
 __all__ = [
     "DOMAIN_COLOURS",
+    "FORCE_LAYOUT_FROM",
     "MAX_ORGANISATION_NODES",
     "MAX_PROFESSIONAL_NODES",
     "NetworkPicture",
@@ -40,11 +42,14 @@ __all__ = [
     "PictureNode",
     "layout_picture",
     "organisation_graph",
+    "packed_layout",
     "render_svg",
 ]
 
 MAX_PROFESSIONAL_NODES = 1500
 """Above this many professionals the picture shows organisations instead."""
+FORCE_LAYOUT_FROM = 500
+"""Islands of more nodes are laid out with the vectorised :func:`force_layout`."""
 MAX_ORGANISATION_NODES = 400
 """At most this many organisations are drawn: those with the most ties to others."""
 
@@ -166,7 +171,7 @@ def layout_picture(
     if fresh:  # place people as they are now, so the new ties are seen to bridge islands
         laid_out = G.copy()
         laid_out.remove_edges_from(tuple(edge) for edge in fresh if len(edge) == 2)
-    positions = _packed_layout(laid_out, seed)
+    positions = packed_layout(laid_out, seed)
     xs = [float(positions[n][0]) for n in nodes]
     ys = [float(positions[n][1]) for n in nodes]
     x_low, x_span = (min(xs), (max(xs) - min(xs)) or 1.0) if xs else (0.0, 1.0)
@@ -260,7 +265,7 @@ def organisation_graph(
     return G, {orgs[i].id: int(staff[i]) for i in chosen.tolist()}
 
 
-def _packed_layout(G: Any, seed: int) -> dict[Any, tuple[float, float]]:  # noqa: N803
+def packed_layout(G: Any, seed: int) -> dict[Any, tuple[float, float]]:  # noqa: N803
     """Lay out each island on its own and pack them in rows, largest first.
 
     A single ``spring_layout`` of a graph with several islands pushes them to the edges
@@ -284,7 +289,9 @@ def _packed_layout(G: Any, seed: int) -> dict[Any, tuple[float, float]]:  # noqa
         if len(members) == 1:
             local = {members[0]: (0.5, 0.5)}
         else:
-            raw = nx.spring_layout(undirected.subgraph(members), seed=seed)
+            island = undirected.subgraph(members)
+            big = len(members) > FORCE_LAYOUT_FROM
+            raw = force_layout(island, seed=seed) if big else nx.spring_layout(island, seed=seed)
             xs = [float(raw[m][0]) for m in members]
             ys = [float(raw[m][1]) for m in members]
             dx, dy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0

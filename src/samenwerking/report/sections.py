@@ -24,10 +24,10 @@ from attrs import frozen
 
 from samenwerking.analysis import Island
 from samenwerking.model import Domain, Sector
-from samenwerking.privacy import published_count
 from samenwerking.report._format import MAX_LISTED, more_text
 from samenwerking.report.base import Overview, PersonRow, ReportContext
 from samenwerking.report.html import esc, html_table
+from samenwerking.report.i18n import N_, _, format_published
 from samenwerking.report.markdown import md_escape, md_table
 from samenwerking.report.picture import (
     MAX_ORGANISATION_NODES,
@@ -50,6 +50,7 @@ from samenwerking.report.sections_governance import (
     working_groups_section,
 )
 from samenwerking.report.sections_introductions import introductions_section
+from samenwerking.report.sections_map import map_section
 from samenwerking.report.sections_mixing import mixing_section
 from samenwerking.report.sections_reach import reach_section
 from samenwerking.report.sections_team import team_section
@@ -130,30 +131,33 @@ class OverviewSection:
     """The figures."""
     key: str = "overview"
     """Section key."""
-    title: str = "Overview"
+    title: str = N_("Overview")
     """Section title."""
 
     def _rows(self) -> list[list[object]]:
         o = self.overview
         return [
-            ["Organisations", o.organisations],
-            ["Professionals", o.professionals],
-            ["Ties", o.ties],
-            ["Cases", published_count(o.cases)],
-            ["Islands (connected groups)", o.islands],
-            ["Professionals without any tie", o.isolates],
-            ["Silos (islands within one domain)", o.silos],
-            ["Professionals in the largest island", o.largest],
-            ["Share in the largest island (%)", round(100 * o.share_in_largest, 1)],
+            [_("Organisations"), o.organisations],
+            [_("Professionals"), o.professionals],
+            [_("Ties"), o.ties],
+            [_("Cases"), format_published(o.cases)],
+            [_("Islands (connected groups)"), o.islands],
+            [_("Professionals without any tie"), o.isolates],
+            [_("Silos (islands within one domain)"), o.silos],
+            [_("Professionals in the largest island"), o.largest],
+            [_("Share in the largest island (%)"), round(100 * o.share_in_largest, 1)],
         ]
+
+    def _headers(self) -> list[str]:
+        return [_("Figure"), _("Value")]
 
     def to_markdown(self) -> str:
         """Markdown body."""
-        return md_table(["Figure", "Value"], self._rows())
+        return md_table(self._headers(), self._rows())
 
     def to_html(self) -> str:
         """HTML body."""
-        return html_table(["Figure", "Value"], self._rows())
+        return html_table(self._headers(), self._rows())
 
 
 def overview_section(context: ReportContext) -> OverviewSection:
@@ -324,7 +328,7 @@ class IslandsSection:
     """The number of such islands (more than may be listed)."""
     key: str = "islands"
     """Section key."""
-    title: str = "Islands"
+    title: str = N_("Islands")
     """Section title."""
 
     _HEADERS = ("Island", "People", "Share (%)", "Domains", "Organisations", "Silo")
@@ -576,6 +580,7 @@ DEFAULT_SECTIONS = (
     cases_section,
     team_section,
     introductions_section,
+    map_section,
     picture_section,
 )
 """The built-in section builders, in display order; those with nothing to say are left out."""

@@ -238,6 +238,8 @@ def brokers_section(context: ReportContext) -> BrokersSection | None:
             )
         )
     points = weak_points(C)
+    context.shared["brokers"] = tuple(C.ids[i] for i in top)
+    context.shared["cut_points"] = tuple(point.node for point in points)
     rows = []
     for point in points[:MAX_LISTED]:
         person = context.person_by_id(point.node)

@@ -82,6 +82,9 @@ def bus_factor_section(context: ReportContext) -> BusFactorSection | None:
     links = bus_factor(context.compact, by="domain")
     if not links:
         return None
+    context.shared["bus1"] = tuple(
+        link.single_carrier for link in links if link.single_carrier is not None
+    )
     rows = []
     for link in links:
         single = None

@@ -202,6 +202,7 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
     if not any(r.items for r in results):
         return None
     suggested = (*connect, *robust, *reach)
+    context.shared["introductions"] = tuple((item.a, item.b) for item in suggested)
     after = apply_introductions(region, suggested)
     change = improvement(region, after, steps=REACH_STEPS)
     names, before, later = zip(*change.rows(), strict=True)
