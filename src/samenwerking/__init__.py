@@ -29,8 +29,10 @@ from samenwerking.errors import (
     UnsupportedSourceError,
 )
 from samenwerking.example import example_region
+from samenwerking.frames import to_frame
 from samenwerking.graph import CompactGraph, compact_graph, to_graph
 from samenwerking.io import load, save
+from samenwerking.io.frames import from_frames
 from samenwerking.model import *  # noqa: F403
 from samenwerking.model import __all__ as _model_all
 
@@ -50,6 +52,7 @@ __all__ = [
     "cases",
     "compact_graph",
     "example_region",
+    "from_frames",
     "governance",
     "introduce",
     "load",
@@ -59,6 +62,7 @@ __all__ = [
     "save",
     "synthetic",
     "team",
+    "to_frame",
     "to_graph",
     *_model_all,
 ]

@@ -51,12 +51,13 @@ from attrs import frozen
 from samenwerking.analysis._input import as_compact, group_codes
 from samenwerking.analysis._kernels import group_labels, pattern, row_chunks
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["BrokerageRoles", "brokerage_roles"]
 
 
 @frozen
-class BrokerageRoles:
+class BrokerageRoles(Tabular):
     """How often one node brokers an open two-path, by role (Gould and Fernandez 1989)."""
 
     coordinator: int
@@ -80,6 +81,11 @@ class BrokerageRoles:
             + self.consultant
             + self.liaison
         )
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("coordinator", "gatekeeper", "representative", "consultant", "liaison")
+        row = (*(getattr(self, c) for c in columns), self.total)
+        return (Table("roles", (*columns, "total"), [row], index=0),)
 
 
 def brokerage_roles(

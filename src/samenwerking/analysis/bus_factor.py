@@ -35,12 +35,13 @@ from scipy.sparse.csgraph import maximum_bipartite_matching
 from samenwerking.analysis._input import as_compact, group_codes
 from samenwerking.analysis._kernels import group_labels
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["LinkCarriers", "bus_factor"]
 
 
 @frozen
-class LinkCarriers:
+class LinkCarriers(Tabular):
     """The people who carry the ties between two groups, and how few of them hold it up."""
 
     groups: tuple[str, str]
@@ -56,6 +57,12 @@ class LinkCarriers:
     single_carrier: Hashable | None
     """The one person the link hangs on when ``bus_factor`` is 1 (the first group's side
     when each side has one), else ``None``."""
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("group", "other_group", "pairs", "ties", "bus_factor", "single_carrier")
+        columns_ = (*columns, "carriers", "other_carriers")
+        row = (*self.groups, self.pairs, self.ties, self.bus_factor, self.single_carrier)
+        return (Table("links", columns_, [(*row, *self.carriers)], index=2),)
 
 
 def _sorted(items: list[Any]) -> tuple[Any, ...]:

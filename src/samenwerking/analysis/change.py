@@ -35,12 +35,16 @@ from samenwerking.analysis.mixing import (
 )
 from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.model import Region
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["Change", "Delta", "IslandMerge", "IslandSplit", "compare"]
 
 
+_DELTA = ("before", "after", "change")
+
+
 @frozen
-class Delta:
+class Delta(Tabular):
     """A measure before and after (``None`` where it is not defined)."""
 
     before: float | None
@@ -55,9 +59,23 @@ class Delta:
             return None
         return self.after - self.before
 
+    def _row(self) -> tuple[object, ...]:
+        return (self.before, self.after, self.change)
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("delta", _DELTA, [self._row()], index=0),)
+
+
+def _island_row(island: Island, others: tuple[Island, ...]) -> tuple[object, ...]:
+    return (
+        island.members[0] if island.members else None,
+        island.size,
+        tuple(i.size for i in others),
+    )
+
 
 @frozen
-class IslandMerge:
+class IslandMerge(Tabular):
     """An island of ``after`` whose members came from two or more islands of ``before``."""
 
     island: Island
@@ -65,9 +83,13 @@ class IslandMerge:
     sources: tuple[Island, ...]
     """The islands of ``before`` its members came from, largest first."""
 
+    def _tables(self) -> tuple[Table, ...]:
+        row = _island_row(self.island, self.sources)
+        return (Table("merged", ("first_member", "size", "source_sizes"), [row]),)
+
 
 @frozen
-class IslandSplit:
+class IslandSplit(Tabular):
     """An island of ``before`` whose members now sit in two or more islands of ``after``."""
 
     island: Island
@@ -75,10 +97,18 @@ class IslandSplit:
     parts: tuple[Island, ...]
     """The islands of ``after`` its members sit in, largest first."""
 
+    def _tables(self) -> tuple[Table, ...]:
+        row = _island_row(self.island, self.parts)
+        return (Table("split", ("first_member", "size", "part_sizes"), [row]),)
 
-@frozen
-class Change:
-    """Everything that changed between two snapshots of a region."""
+
+@frozen(repr=False)
+class Change(Tabular):
+    """Everything that changed between two snapshots of a region.
+
+    ``to_frame()`` has one row per pair of groups (new and lost ties, E-I index and density
+    before and after); ``to_frames()`` adds the groups, the tie pairs and the islands.
+    """
 
     by: str
     """The grouping used for group pairs."""
@@ -119,6 +149,63 @@ class Change:
     def lost_ties(self) -> int:
         """The number of lost tied pairs."""
         return len(self.lost_pairs)
+
+    def _tables(self) -> tuple[Table, ...]:
+        keys = sorted(
+            set(self.new_by_pair)
+            | set(self.lost_by_pair)
+            | set(self.ei_by_pair)
+            | set(self.density_by_pair)
+        )
+        nothing = Delta(None, None)
+        pairs = [
+            (
+                *key,
+                self.new_by_pair.get(key, 0),
+                self.lost_by_pair.get(key, 0),
+                *self.ei_by_pair.get(key, nothing)._row(),
+                *self.density_by_pair.get(key, nothing)._row(),
+            )
+            for key in keys
+        ]
+        columns: tuple[str, ...] = ("group", "other_group", "new_ties", "lost_ties")
+        columns += tuple(f"ei_{c}" for c in _DELTA) + tuple(f"density_{c}" for c in _DELTA)
+        ties = [(*p, "new") for p in self.new_pairs] + [(*p, "lost") for p in self.lost_pairs]
+        people = [(p, "added") for p in self.added] + [(p, "removed") for p in self.removed]
+        islands = [(*_island_row(m.island, m.sources), "merged") for m in self.merged]
+        islands += [(*_island_row(s.island, s.parts), "split") for s in self.split]
+        return (
+            Table("pairs", columns, pairs, index=2),
+            Table(
+                "groups",
+                ("group", *(f"ei_{c}" for c in _DELTA)),
+                [(g, *d._row()) for g, d in self.ei_by_group.items()],
+            ),
+            Table("ties", ("node", "other_node", "change"), ties, index=2),
+            Table("people", ("node", "change"), people),
+            Table("islands", ("first_member", "size", "other_sizes", "change"), islands),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        return (
+            f"{self.new_ties} new and {self.lost_ties} lost tied pairs; "
+            f"{len(self.added)} people added, {len(self.removed)} removed",
+            f"E-I index {_delta(self.ei)}; density {_delta(self.density)} (by {self.by})",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Change by {self.by!r}: {self.new_ties} new ties, {self.lost_ties} lost, "
+            f"{len(self.added)} added, {len(self.removed)} removed, {len(self.merged)} merged "
+            f"and {len(self.split)} split islands>"
+        )
+
+
+def _delta(delta: Delta) -> str:
+    def shown(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    return f"{shown(delta.before)} -> {shown(delta.after)}"
 
 
 def compare(before: Region, after: Region, *, by: str = "domain") -> Change:

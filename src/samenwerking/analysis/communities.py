@@ -40,6 +40,7 @@ from attrs import field, frozen
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.progress import Progress, report_progress
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["SEQUENTIAL_ENTRIES", "Communities", "communities", "louvain_membership"]
 
@@ -57,9 +58,12 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
 
-@frozen
-class Communities:
-    """A partition of the nodes into communities, largest first."""
+@frozen(repr=False)
+class Communities(Tabular):
+    """A partition of the nodes into communities, largest first.
+
+    ``to_frame()`` gives each node's community; ``to_frames()["communities"]`` their sizes.
+    """
 
     membership: dict[Hashable, int] = field(factory=dict)
     """Each node id's community number (0 is the largest; equal sizes by first node)."""
@@ -70,6 +74,23 @@ class Communities:
 
     def __len__(self) -> int:
         return len(self.groups)
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (
+            Table("nodes", ("node", "community"), list(self.membership.items())),
+            Table(
+                "communities",
+                ("community", "size", "members"),
+                [(i, len(group), group) for i, group in enumerate(self.groups)],
+            ),
+        )
+
+    def __repr__(self) -> str:
+        largest = len(self.groups[0]) if self.groups else 0
+        return (
+            f"<Communities: {len(self.groups)} communities of {len(self.membership)} nodes, "
+            f"largest {largest}, modularity {self.modularity:.3f}>"
+        )
 
 
 def communities(

@@ -27,6 +27,7 @@ import numpy.typing as npt
 from attrs import field, frozen
 
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["Island", "Islands", "islands"]
 
@@ -42,8 +43,13 @@ def _sorted(nodes: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(sorted(items, key=repr))
 
 
-@frozen
-class Island:
+_ISLAND_COLUMNS = ("size", "silo", "domains", "sectors", "municipalities", "members")
+_PICTURE_ISLANDS = 150
+"""At most this many islands are drawn in a notebook view (the largest)."""
+
+
+@frozen(repr=False)
+class Island(Tabular):
     """One connected group of professionals."""
 
     members: tuple[str, ...]
@@ -70,10 +76,31 @@ class Island:
         """True for two or more members who all belong to one domain."""
         return len(self.members) >= 2 and len(self.domains) == 1
 
+    def _row(self) -> tuple[object, ...]:
+        return (
+            self.size,
+            self.is_silo,
+            self.domains,
+            self.sectors,
+            self.municipalities,
+            self.members,
+        )
 
-@frozen
-class Islands:
-    """All islands of a graph, largest first (equal sizes by their first member id)."""
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("island", _ISLAND_COLUMNS, [self._row()], index=0),)
+
+    def __repr__(self) -> str:
+        domains = ", ".join(f"{d} {n}" for d, n in self.domains.items())
+        return f"<Island of {self.size} ({domains})>"
+
+
+@frozen(repr=False)
+class Islands(Tabular):
+    """All islands of a graph, largest first (equal sizes by their first member id).
+
+    ``to_frame()`` has one row per island (numbered from 0, the largest);
+    ``to_frames()["members"]`` gives each node's island number.
+    """
 
     islands: tuple[Island, ...] = ()
     """Every connected component, isolates included."""
@@ -104,6 +131,39 @@ class Islands:
 
     def __iter__(self) -> Iterator[Island]:
         return iter(self.islands)
+
+    def _tables(self) -> tuple[Table, ...]:
+        islands = Table(
+            "islands",
+            ("island", *_ISLAND_COLUMNS),
+            [(i, *island._row()) for i, island in enumerate(self.islands)],
+        )
+        members = Table(
+            "members",
+            ("node", "island"),
+            [(node, i) for i, island in enumerate(self.islands) for node in island.members],
+        )
+        return islands, members
+
+    def _notes(self) -> tuple[str, ...]:
+        people = sum(i.size for i in self.islands)
+        return (
+            f"{people} people; {self.share_in_largest:.0%} in the largest island",
+            f"{len(self.isolates)} isolates, {len(self.silos)} silos",
+        )
+
+    def _svg(self) -> str:
+        from samenwerking.notebook import islands_svg
+
+        return islands_svg(self.islands[:_PICTURE_ISLANDS])
+
+    def __repr__(self) -> str:
+        largest = self.largest.size if self.largest is not None else 0
+        return (
+            f"<Islands: {len(self.islands)} islands, largest {largest} "
+            f"({self.share_in_largest:.0%}), {len(self.isolates)} isolates, "
+            f"{len(self.silos)} silos>"
+        )
 
 
 def islands(G: nx.Graph | CompactGraph) -> Islands:  # noqa: N803

@@ -38,6 +38,7 @@ from attrs import field, frozen
 from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import GROUPINGS, as_compact, group_codes
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["EIIndex", "MixingMatrix", "assortativity", "ei_index", "mixing_matrix"]
 
@@ -117,9 +118,12 @@ def _ratio(external: float, internal: float) -> float:
     return (external - internal) / total if total else float("nan")
 
 
-@frozen
-class EIIndex:
-    """The E-I index of a graph: whole, per group and per node, with its expected value."""
+@frozen(repr=False)
+class EIIndex(Tabular):
+    """The E-I index of a graph: whole, per group and per node, with its expected value.
+
+    ``to_frame()`` has one row per group; ``to_frames()["nodes"]`` one per node.
+    """
 
     value: float
     """``(E - I) / (E + I)`` over all ties (``nan`` for a graph without ties)."""
@@ -149,6 +153,28 @@ class EIIndex:
     def difference(self) -> float:
         """The observed value minus the expected value (negative: more inward than chance)."""
         return self.value - self.expected
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (
+            Table("groups", ("group", "ei_index"), list(self.groups.items())),
+            Table("nodes", ("node", "ei_index"), list(self.nodes.items())),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        notes = [
+            f"E-I index {self.value:.3f}, expected {self.expected:.3f} under random mixing",
+            f"{self.external} ties between groups, {self.internal} inside (by {self.by})",
+        ]
+        if self.p_value is not None:
+            notes.append(f"p = {self.p_value:.3g} over {self.permutations} permutations")
+        return tuple(notes)
+
+    def __repr__(self) -> str:
+        return (
+            f"<EIIndex by {self.by!r}: {self.value:.3f} (expected {self.expected:.3f}), "
+            f"{self.external} external and {self.internal} internal ties, "
+            f"{len(self.groups)} groups>"
+        )
 
 
 def ei_index(
@@ -288,8 +314,8 @@ def _permuted_internal(
 
 
 # -- mixing matrix and assortativity --------------------------------------------------------
-@frozen
-class MixingMatrix:
+@frozen(repr=False)
+class MixingMatrix(Tabular):
     """Tie counts between groups, counted from both ends as networkx does.
 
     ``counts[i, j]`` (``i != j``) is the number of ties between group ``labels[i]`` and
@@ -334,6 +360,32 @@ class MixingMatrix:
         """The counts divided by their sum (Newman's ``e`` matrix)."""
         total = self.counts.sum()
         return self.counts / total if total else np.zeros(self.counts.shape)
+
+    def _tables(self) -> tuple[Table, ...]:
+        matrix = Table(
+            "matrix",
+            ("group", *self.labels),
+            [
+                (label, *(int(c) for c in row))
+                for label, row in zip(self.labels, self.counts, strict=True)
+            ],
+        )
+        pairs = Table(
+            "pairs",
+            ("group", "other_group", "ties"),
+            [(*k, v) for k, v in self.as_dict().items()],
+            2,
+        )
+        return matrix, pairs
+
+    def _notes(self) -> tuple[str, ...]:
+        return (f"{self.ties} ties, {self.share_within:.0%} inside a group (by {self.by})",)
+
+    def __repr__(self) -> str:
+        return (
+            f"<MixingMatrix by {self.by!r}: {len(self.labels)} groups, {self.ties} ties, "
+            f"{self.share_within:.0%} within>"
+        )
 
 
 def mixing_matrix(G: nx.Graph | CompactGraph, *, by: str = "domain") -> MixingMatrix:  # noqa: N803

@@ -32,6 +32,7 @@ from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import node_positions, pattern
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import Sector
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "SCHOOL_SECTORS",
@@ -155,8 +156,11 @@ def _reach_rows(A: Any, start: int, stop: int, steps: int) -> npt.NDArray[np.int
     return counts
 
 
+_CONTACT_COLUMNS = ("organisation", "sector", "members", "distance", "member", "contact")
+
+
 @frozen
-class SchoolContact:
+class SchoolContact(Tabular):
     """How far one organisation is from the nearest target professional."""
 
     organisation: str
@@ -172,9 +176,22 @@ class SchoolContact:
     contact: Hashable | None
     """The target professional at that distance (``None`` when unreached)."""
 
+    def _row(self) -> tuple[object, ...]:
+        return (
+            self.organisation,
+            self.sector,
+            self.members,
+            self.distance,
+            self.member,
+            self.contact,
+        )
 
-@frozen
-class ContactReach:
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("organisations", _CONTACT_COLUMNS, [self._row()], counts=("distance",)),)
+
+
+@frozen(repr=False)
+class ContactReach(Tabular):
     """For every organisation of the chosen sectors, the distance to the nearest target."""
 
     contacts: tuple[SchoolContact, ...]
@@ -190,6 +207,20 @@ class ContactReach:
     def distances(self) -> dict[str, int | None]:
         """Distance by organisation id."""
         return {c.organisation: c.distance for c in self.contacts}
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows = [c._row() for c in self.contacts]
+        return (Table("organisations", _CONTACT_COLUMNS, rows, counts=("distance",)),)
+
+    def _notes(self) -> tuple[str, ...]:
+        steps = "any distance" if self.max_steps is None else f"{self.max_steps} steps"
+        return (f"{len(self.unreached)} of {len(self.contacts)} unreached within {steps}",)
+
+    def __repr__(self) -> str:
+        return (
+            f"<ContactReach: {len(self.contacts)} organisations, {len(self.unreached)} "
+            f"unreached (max_steps={self.max_steps})>"
+        )
 
 
 def _codes(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str) -> list[int]:

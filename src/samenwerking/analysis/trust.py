@@ -38,6 +38,7 @@ from attrs import field, frozen
 
 from samenwerking.analysis._input import GROUPINGS, InvalidArgumentError
 from samenwerking.model import Organisation, Region
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["Rating", "TrustValue", "trust_value"]
 
@@ -45,8 +46,11 @@ UNKNOWN = "unknown"
 """The label of the group of professionals whose group is not known."""
 
 
+_RATING_COLUMNS = ("trust", "value", "ratings", "trust_ratings", "value_ratings")
+
+
 @frozen
-class Rating:
+class Rating(Tabular):
     """Mean trust and value over a set of ratings."""
 
     trust: float | None
@@ -60,10 +64,19 @@ class Rating:
     value_ratings: int
     """The number of ties carrying value."""
 
+    def _row(self) -> tuple[object, ...]:
+        return (self.trust, self.value, self.ratings, self.trust_ratings, self.value_ratings)
 
-@frozen
-class TrustValue:
-    """Trust and value received, overall, per group and per (rater group, rated group)."""
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("ratings", _RATING_COLUMNS, [self._row()], index=0),)
+
+
+@frozen(repr=False)
+class TrustValue(Tabular):
+    """Trust and value received, overall, per group and per (rater group, rated group).
+
+    ``to_frame()`` has one row per group; ``to_frames()["pairs"]`` one per pair of groups.
+    """
 
     overall: Rating
     """Over every rated tie."""
@@ -74,6 +87,39 @@ class TrustValue:
     unordered (labels sorted) and :attr:`groups` counts a rating for both ends' groups."""
     by: str = "organisation"
     """The grouping used."""
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (
+            Table(
+                "groups",
+                ("group", *_RATING_COLUMNS),
+                [(g, *r._row()) for g, r in self.groups.items()],
+            ),
+            Table(
+                "pairs",
+                ("rater_group", "rated_group", *_RATING_COLUMNS),
+                [(*pair, *r._row()) for pair, r in self.pairs.items()],
+                index=2,
+            ),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        overall = self.overall
+        return (
+            f"overall trust {_shown(overall.trust)}, value {_shown(overall.value)} "
+            f"over {overall.ratings} rated ties (by {self.by})",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<TrustValue by {self.by!r}: trust {_shown(self.overall.trust)}, value "
+            f"{_shown(self.overall.value)}, {self.overall.ratings} ratings, "
+            f"{len(self.groups)} groups>"
+        )
+
+
+def _shown(score: float | None) -> str:
+    return "-" if score is None else f"{score:.2f}"
 
 
 def trust_value(source: Region | nx.Graph, *, by: str = "organisation") -> TrustValue:

@@ -36,12 +36,13 @@ from scipy.sparse.csgraph import connected_components, depth_first_order
 
 from samenwerking.analysis._input import as_compact
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["WeakPoint", "articulation_points", "bridges", "weak_points"]
 
 
 @frozen
-class WeakPoint:
+class WeakPoint(Tabular):
     """A professional whose leaving would cut others off from the rest of their island."""
 
     node: Hashable
@@ -57,6 +58,10 @@ class WeakPoint:
     def cut_off(self) -> int:
         """How many people would lose their connection to the rest of the island."""
         return len(self.people)
+
+    def _tables(self) -> tuple[Table, ...]:
+        row = (self.node, self.island_size, self.cut_off, self.parts, self.people)
+        return (Table("weak_points", ("node", "island_size", "cut_off", "parts", "people"), [row]),)
 
 
 def _sorted(items: list[Any]) -> tuple[Any, ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import evolve, field, frozen
 
@@ -28,6 +28,9 @@ from samenwerking.model.governance import Agenda, Agreement, Meeting, WorkingGro
 from samenwerking.model.partners import Organisation, Professional
 from samenwerking.model.ties import Tie, TieStore, as_tie_store
 from samenwerking.model.vocabulary import Domain, Sector
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["FORMAT_VERSION", "Region"]
 
@@ -117,6 +120,23 @@ class Region:
 
         check_region(self)
         return self
+
+    # -- tables and notebook view ----------------------------------------------------
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """One pandas DataFrame per record type: the tables of the CSV folder format.
+
+        Needs the ``pandas`` extra; :func:`samenwerking.from_frames` builds a region back.
+        See :func:`samenwerking.io.frames.region_frames`.
+        """
+        from samenwerking.io.frames import region_frames
+
+        return region_frames(self)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: counts, a small picture and the first organisations."""
+        from samenwerking.notebook import region_view
+
+        return region_view(self)
 
     def __repr__(self) -> str:
         return (
