@@ -21,6 +21,7 @@ from samenwerking.cli._region_commands import (
     cmd_report,
 )
 from samenwerking.privacy import DEFAULT_THRESHOLD
+from samenwerking.report.i18n import LANGUAGES
 
 __all__ = ["build_parser", "iso_date"]
 
@@ -79,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="reference date for steps past due, expired agreements and stranded cases "
         "(default: the current date; for the bundled example, the day it describes)",
+    )
+    report.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="the language of report.md, report.html and the summary: en (default) or nl (Dutch)",
     )
     report.set_defaults(run=cmd_report)
 

@@ -21,7 +21,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         before = load(args.before, plugins=installed)
     sections = (*DEFAULT_SECTIONS, *installed.report_sections())
     report = build_report(
-        region, sections=sections, before=before, progress=ReportProgress(), today=today
+        region,
+        sections=sections,
+        before=before,
+        progress=ReportProgress(),
+        today=today,
+        lang=args.lang,
     )
     md_path, html_path = write_report(report, args.out)
     print(summary_text(report))

@@ -23,6 +23,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
+
 from samenwerking._atomic import write_text_atomically
 from samenwerking.model import Region
 from samenwerking.report.base import (
@@ -34,12 +36,14 @@ from samenwerking.report.base import (
     SectionBuilder,
 )
 from samenwerking.report.html import render_html
+from samenwerking.report.i18n import LANGUAGES, use_language
 from samenwerking.report.markdown import render_markdown
 from samenwerking.report.sections import DEFAULT_SECTIONS, compute_overview
 from samenwerking.report.summary import summary_text
 
 __all__ = [
     "DEFAULT_SECTIONS",
+    "LANGUAGES",
     "Overview",
     "Report",
     "ReportContext",
@@ -62,6 +66,7 @@ def build_report(
     before: Region | None = None,
     progress: ReportProgress | None = None,
     today: dt.date | None = None,
+    lang: str = "en",
 ) -> Report:
     """Compute a report on a region: its headline figures and every section.
 
@@ -85,22 +90,28 @@ def build_report(
     today
         The reference date for checks that depend on it (steps past due, expired
         agreements, stranded cases); by default the current date.
+    lang
+        The language to write it in: ``"en"`` (the default) or ``"nl"`` (Dutch text,
+        numbers and dates; see :data:`LANGUAGES`). The renderers use the report's language.
 
     Example
     -------
     >>> import samenwerking as sw
     >>> build_report(sw.example_region()).overview.cases
     40
+    >>> render_markdown(build_report(sw.example_region(), lang="nl")).splitlines()[0]
+    '# Samenwerking in Lindenhoeve'
     """
-    context = ReportContext.of(region, seed=seed, before=before, progress=progress, today=today)
-    built = []
-    for builder in sections:
-        if progress is not None:
-            progress.section(_label(builder))
-        section = builder(context)
-        if section is not None:
-            built.append(section)
-    return Report(region.name, compute_overview(context), tuple(built))
+    with use_language(lang):
+        context = ReportContext.of(region, seed=seed, before=before, progress=progress, today=today)
+        built = []
+        for builder in sections:
+            if progress is not None:
+                progress.section(_label(builder))
+            section = builder(context)
+            if section is not None:
+                built.append(section)
+        return Report(region.name, compute_overview(context), tuple(built), lang=lang)
 
 
 def _label(builder: SectionBuilder) -> str:
@@ -109,7 +120,9 @@ def _label(builder: SectionBuilder) -> str:
     return name.removesuffix("_section").replace("_", " ")
 
 
-def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tuple[Path, Path]:
+def write_report(
+    region: Region | Report, out_dir: str | os.PathLike[str], *, lang: str | None = None
+) -> tuple[Path, Path]:
     """Write ``report.md`` and ``report.html`` (and the pictures, e.g. ``network.svg``) to a folder.
 
     Each file is written to a temporary name and moved into place, so a failure never
@@ -121,6 +134,9 @@ def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tu
         The region to report on, or a report already built with :func:`build_report`.
     out_dir
         The folder to write to.
+    lang
+        The language to write it in (``"en"`` or ``"nl"``); by default the report's own
+        (:attr:`Report.lang`), or English for a region.
 
     Returns
     -------
@@ -134,14 +150,18 @@ def write_report(region: Region | Report, out_dir: str | os.PathLike[str]) -> tu
     >>> md.name, html.name
     ('report.md', 'report.html')
     """
-    report = region if isinstance(region, Report) else build_report(region)
+    if isinstance(region, Report):
+        report = region if lang is None else attrs.evolve(region, lang=lang)
+    else:
+        report = build_report(region, lang="en" if lang is None else lang)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     markdown, page = render_markdown(report), render_html(report)
-    for section in report.sections:
-        files = getattr(section, "files", None)
-        for name, svg in (files() if callable(files) else {}).items():
-            write_text_atomically(folder / name, svg)
+    with use_language(report.lang):
+        for section in report.sections:
+            files = getattr(section, "files", None)
+            for name, svg in (files() if callable(files) else {}).items():
+                write_text_atomically(folder / name, svg)
     md_path, html_path = folder / "report.md", folder / "report.html"
     write_text_atomically(md_path, markdown)
     write_text_atomically(html_path, page)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from html import escape
 
 from samenwerking.report.base import Report
+from samenwerking.report.i18n import _, format_cell, use_language
 
 __all__ = ["esc", "html_table", "render_html"]
 
@@ -62,7 +63,7 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
     def cell(tag: str, value: object, is_number: bool) -> str:
         cls = ' class="num"' if is_number else ""
-        return f"<{tag}{cls}>{esc(value)}</{tag}>"
+        return f"<{tag}{cls}>{esc(format_cell(value))}</{tag}>"
 
     head = "".join(cell("th", h, n) for h, n in zip(headers, numeric, strict=True))
     body = "".join(
@@ -82,17 +83,19 @@ def render_html(report: Report) -> str:
     >>> "<title>Collaboration in &lt;Dorp&gt;</title>" in page
     True
     """
-    title = f"Collaboration in {report.region}"
-    body = [f"<h1>{esc(title)}</h1>"]
-    for section in report.sections:
-        body.append(
-            f'<section id="{esc(section.key)}"><h2>{esc(section.title)}</h2>\n'
-            f"{section.to_html().strip()}\n</section>"
-        )
-    body.append("<footer>Made with samenwerking.</footer>")
+    with use_language(report.lang):
+        title = _("Collaboration in {region}").format(region=report.region)
+        body = [f"<h1>{esc(title)}</h1>"]
+        for section in report.sections:
+            body.append(
+                f'<section id="{esc(section.key)}"><h2>{esc(_(section.title))}</h2>\n'
+                f"{section.to_html().strip()}\n</section>"
+            )
+        footer = _("Made with samenwerking.")
+        body.append(f"<footer>{esc(footer)}</footer>")
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{esc(report.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         + "\n".join(body)

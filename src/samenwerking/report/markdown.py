@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from samenwerking.report.base import Report
+from samenwerking.report.i18n import _, format_cell, use_language
 
 __all__ = ["md_escape", "md_table", "render_markdown"]
 
@@ -48,7 +49,7 @@ def md_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
         "| " + " | ".join(md_escape(h) for h in headers) + " |",
         "| " + " | ".join("---:" if n else "---" for n in numeric) + " |",
     ]
-    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md_escape(format_cell(c)) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -61,9 +62,12 @@ def render_markdown(report: Report) -> str:
     >>> render_markdown(Report("Dorp", Overview(0, 0, 0, 0, 0, 0, 0, 0, 0.0), ())).splitlines()[0]
     '# Collaboration in Dorp'
     """
-    parts = [f"# Collaboration in {md_escape(report.region)}"]
-    for section in report.sections:
-        parts.append(f"## {md_escape(section.title)}")
-        parts.append(section.to_markdown().strip())
-    parts.append("_Made with samenwerking._")
+    with use_language(report.lang):
+        title = _("Collaboration in {region}").format(region=report.region)
+        parts = [f"# {md_escape(title)}"]
+        for section in report.sections:
+            parts.append(f"## {md_escape(_(section.title))}")
+            parts.append(section.to_markdown().strip())
+        footer = _("Made with samenwerking.")
+        parts.append(f"_{md_escape(footer)}_")
     return "\n\n".join(parts) + "\n"

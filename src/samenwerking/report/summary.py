@@ -1,4 +1,4 @@
-"""A short plain-text summary of a report, for the terminal.
+"""A short plain-text summary of a report, for the terminal, in the report's language.
 
 Example
 -------
@@ -9,24 +9,34 @@ Dorp: 3 organisations, 10 professionals, 9 ties, 0 cases
 Islands: 2; the largest holds 9 of 10 professionals (90%)
 Isolates: 1 professional without any tie
 Silos: 1 island within a single domain
+>>> print(summary_text(Report("Dorp", Overview(3, 10, 9, 0, 2, 1, 1, 9, 0.9), (), lang="nl")))
+Dorp: 3 organisaties, 10 professionals, 9 contacten, 0 casussen
+Eilandjes: 2; het grootste telt 9 van de 10 professionals (90%)
+Zonder contacten: 1 professional kent niemand
+Silo's: 1 eilandje binnen één domein
 """
 
 from __future__ import annotations
 
 from samenwerking.privacy import published_count
 from samenwerking.report.base import Report
+from samenwerking.report.i18n import (
+    _,
+    format_int,
+    format_percent,
+    format_published,
+    ngettext,
+    use_language,
+)
 
 __all__ = ["summary_text"]
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
-
-
 def _cases(count: int) -> str:
     """The number of cases as it may be published: small counts are not shown."""
-    shown = published_count(count)
-    return f"{shown} case{'' if count == 1 and shown == '1' else 's'}"
+    if published_count(count) != str(count):
+        return _("{n} cases").format(n=format_published(count))
+    return ngettext("{n} case", "{n} cases", count).format(n=format_int(count))
 
 
 def summary_text(report: Report) -> str:
@@ -38,19 +48,51 @@ def summary_text(report: Report) -> str:
     >>> summary_text(Report("X", Overview(1, 0, 0, 0, 0, 0, 0, 0, 0.0), ())).splitlines()[1]
     'Islands: 0'
     """
+    with use_language(report.lang):
+        return "\n".join(_lines(report))
+
+
+def _lines(report: Report) -> list[str]:
     o = report.overview
-    lines = [
-        f"{report.region}: {_plural(o.organisations, 'organisation')}, "
-        f"{_plural(o.professionals, 'professional')}, {_plural(o.ties, 'tie')}, "
-        f"{_cases(o.cases)}"
-    ]
+    people = ngettext("{n} professional", "{n} professionals", o.professionals)
+    counts = ", ".join(
+        (
+            ngettext("{n} organisation", "{n} organisations", o.organisations).format(
+                n=format_int(o.organisations)
+            ),
+            people.format(n=format_int(o.professionals)),
+            ngettext("{n} tie", "{n} ties", o.ties).format(n=format_int(o.ties)),
+            _cases(o.cases),
+        )
+    )
+    lines = [f"{report.region}: {counts}"]
     if o.islands:
         lines.append(
-            f"Islands: {o.islands}; the largest holds {o.largest} of "
-            f"{_plural(o.professionals, 'professional')} ({o.share_in_largest:.0%})"
+            ngettext(
+                "Islands: {n}; the largest holds {largest} of {total} professional ({share})",
+                "Islands: {n}; the largest holds {largest} of {total} professionals ({share})",
+                o.professionals,
+            ).format(
+                n=format_int(o.islands),
+                largest=format_int(o.largest),
+                total=format_int(o.professionals),
+                share=format_percent(o.share_in_largest, 0),
+            )
         )
     else:
-        lines.append("Islands: 0")
-    lines.append(f"Isolates: {_plural(o.isolates, 'professional')} without any tie")
-    lines.append(f"Silos: {_plural(o.silos, 'island')} within a single domain")
-    return "\n".join(lines)
+        lines.append(_("Islands: 0"))
+    lines.append(
+        ngettext(
+            "Isolates: {n} professional without any tie",
+            "Isolates: {n} professionals without any tie",
+            o.isolates,
+        ).format(n=format_int(o.isolates))
+    )
+    lines.append(
+        ngettext(
+            "Silos: {n} island within a single domain",
+            "Silos: {n} islands within a single domain",
+            o.silos,
+        ).format(n=format_int(o.silos))
+    )
+    return lines
