@@ -389,6 +389,19 @@
     drawnNodes: function () { return drawnCount; },
     drawnIntroductions: function () { return drawnIntroductions; },
     find: find,
-    open: toggleOrganisation
+    open: toggleOrganisation,
+    highlighted: function () { return highlight === null ? 0 : highlight.size; },
+    /* Where the drawn dot of an organisation or person with this name is, in page
+     * coordinates (null if none is drawn): for tests that hover like a person does. */
+    whereIs: function (name) {
+      var box = canvas.getBoundingClientRect();
+      for (var k = 0; k < nodes.length; k++) {
+        var n = nodes[k], label = n.kind === "org" ? orgs.name[n.i] : people.name[n.i];
+        if (label === name && visible(n)) {
+          return { x: box.left + view.x + n.x * view.scale, y: box.top + view.y + n.y * view.scale };
+        }
+      }
+      return null;
+    }
   };
 })();
