@@ -20,8 +20,10 @@ import attrs
 __all__ = [
     "InvalidArgumentError",
     "InvalidRegionError",
+    "NotUtf8Warning",
     "Problem",
     "SamenwerkingError",
+    "SamenwerkingWarning",
     "SourceNotFoundError",
     "UnknownIdError",
     "UnsupportedSourceError",
@@ -111,5 +113,21 @@ class InvalidArgumentError(SamenwerkingError, ValueError):
     Example
     -------
     >>> issubclass(InvalidArgumentError, ValueError)
+    True
+    """
+
+
+class SamenwerkingWarning(UserWarning):
+    """Root of every warning issued by samenwerking (filter them all with this class)."""
+
+
+class NotUtf8Warning(SamenwerkingWarning):
+    """A text file was not UTF-8 and was read as Windows-1252, as Excel on Windows saves CSV.
+
+    The message names the file, the line and the first byte that is not UTF-8.
+
+    Example
+    -------
+    >>> issubclass(NotUtf8Warning, UserWarning)
     True
     """

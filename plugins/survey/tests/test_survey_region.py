@@ -10,6 +10,7 @@ from survey_helpers import DUTCH, ENGLISH_ROSTER, ENGLISH_SURVEY, key, plain_row
 
 import samenwerking as sw
 from samenwerking.analysis import reciprocity
+from samenwerking.errors import NotUtf8Warning
 from samenwerking.model import Region, TieKind
 
 # The frequency labels as the README documents them (independent of the code's table).
@@ -109,13 +110,17 @@ def test_english_windows_1252_semicolon_file_with_respondent_ids() -> None:
                 True,
             )
         )
-    region = read_survey(ENGLISH_SURVEY, roster=ENGLISH_ROSTER, municipality="Oosterwaarde")
+    with pytest.warns(NotUtf8Warning) as caught:
+        region = read_survey(ENGLISH_SURVEY, roster=ENGLISH_ROSTER, municipality="Oosterwaarde")
+    named = {str(w.message).split(" is not UTF-8")[0] for w in caught}
+    assert named == {str(ENGLISH_SURVEY), str(ENGLISH_ROSTER)}  # each file is named
     assert tie_set(region) == expected
     names = {p.name for p in region.professionals}
     assert "Zoë Achterberg" in names  # decoded from Windows-1252
     assert {r["Name"] for r in roster} <= names
 
 
+@pytest.mark.filterwarnings("ignore::samenwerking.errors.NotUtf8Warning")  # cp1252 fixtures
 def test_roles_and_sectors_prefer_own_answer_then_roster_then_others() -> None:
     region = read_survey(ENGLISH_SURVEY, roster=ENGLISH_ROSTER)
     by_name = {p.name: p for p in region.professionals}
@@ -149,6 +154,7 @@ def test_collaborates_threshold_is_an_option() -> None:
         assert (tie.kind is TieKind.COLLABORATES) == (tie.strength == 4)
 
 
+@pytest.mark.filterwarnings("ignore::samenwerking.errors.NotUtf8Warning")  # cp1252 fixtures
 def test_adapter_and_sw_load() -> None:
     adapter = SurveyAdapter()
     assert adapter.can_read(ENGLISH_SURVEY)

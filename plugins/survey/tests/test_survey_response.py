@@ -79,6 +79,7 @@ def test_unknown_names_listed_with_rows_and_suggestions() -> None:
     assert "did you mean 'Daan Hoekstra (OBS De Vlinderboom)'" in report
 
 
+@pytest.mark.filterwarnings("ignore::samenwerking.errors.NotUtf8Warning")  # cp1252 fixtures
 def test_english_summary_and_respondent_not_on_roster(tmp_path: Path) -> None:
     survey, roster = (
         plain_rows(ENGLISH_SURVEY, "cp1252", ";"),

@@ -13,12 +13,34 @@ samenwerking ...
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from samenwerking.cli._parser import build_parser
 
 __all__ = ["main"]
+
+
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Show samenwerking's warnings as one ``samenwerking: warning: ...`` line each."""
+    from samenwerking.errors import SamenwerkingWarning
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, SamenwerkingWarning):
+            print(f"samenwerking: warning: {message}", file=sys.stderr)
+        else:
+            shown(message, category, *args, **kwargs)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default", SamenwerkingWarning)  # shown, never an error
+        warnings.showwarning = show
+        yield
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
     try:
-        code: int = args.run(args)
+        with _warnings_as_lines():
+            code: int = args.run(args)
     except SamenwerkingError as error:
         print(f"samenwerking: error: {error}", file=sys.stderr)
         return 1

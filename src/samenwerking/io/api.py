@@ -84,10 +84,13 @@ def _pick_adapter(plugins: Plugins, source: SourceLike, name: str | None) -> Sou
 def _plugin_failures(
     plugins: Plugins, component: SourceAdapter | Exporter, what: str, hook: str
 ) -> Iterator[None]:
-    """Turn a plugin component's crash into a :class:`PluginError` naming the plugin.
+    """Turn a third-party plugin component's crash into a :class:`PluginError`.
 
-    Errors about the data (:class:`SamenwerkingError`) and the files (:class:`OSError`) pass
-    through as they are.
+    The error names the plugin and the package it was installed from, and carries the
+    original error's message. Errors about the data (:class:`SamenwerkingError`) and the
+    files (:class:`OSError`) pass through as they are, and so does anything a built-in
+    reader or writer raises: samenwerking's own formats are never reported as a plugin
+    crash (the fuzz tests in ``tests/fuzz`` hold them to samenwerking errors).
     """
     try:
         yield
@@ -95,8 +98,13 @@ def _plugin_failures(
         raise
     except Exception as error:
         plugin = plugins.plugin_of(component)
+        if plugins.is_builtin(plugin):
+            raise
+        package = plugins.distribution_of(plugin)
+        origin = f" (package {package})" if package else ""
+        message = str(error) or "(no message)"
         raise PluginError(
-            f"plugin {plugin!r}: {what}: {type(error).__name__}: {error}",
+            f"plugin {plugin!r}{origin}: {what}: {type(error).__name__}: {message}",
             plugin=plugin,
             hook=hook,
         ) from error

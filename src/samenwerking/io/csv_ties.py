@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from samenwerking.errors import Problem
 from samenwerking.io import cells
+from samenwerking.io.text import UnreadableFileError, csv_problem, text_encoding
 from samenwerking.model import TIE_COLUMNS, TieKind, TieStore
 from samenwerking.model.ids import is_valid_id
 
@@ -86,7 +87,10 @@ def sniff_header(first_line: str) -> tuple[list[str], str]:
     (['source', 'target'], ';')
     """
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    header = next(csv.reader([first_line], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
+    except csv.Error:  # a huge cell or an open quote: the names as they stand
+        header = first_line.rstrip("\r\n").split(delimiter)
     return [h.strip().lower() for h in header], delimiter
 
 
@@ -124,12 +128,48 @@ def read_ties(
     """
     if not path.is_file():
         return None
+    try:
+        encoding = text_encoding(path, name=f"{FILE} (in {path.parent})")
+    except UnreadableFileError as error:
+        sink.problems.extend(Problem(p.message, FILE, p.location) for p in error.problems)
+        return None
+    try:
+        return _read_file(path, sink, check_header, encoding)
+    except _BadCsvError as bad:
+        sink.problems.append(csv_problem(bad.error, FILE, bad.line))
+        return TieFile(None, None)
+
+
+class _BadCsvError(Exception):
+    """The csv module could not read a line (a huge cell, a quote left open)."""
+
+    def __init__(self, error: csv.Error, line: int) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.line = line
+
+
+def _parse(lines: Iterable[str], delimiter: str, before: int) -> list[list[str]]:
+    """Rows of ``lines`` (after line ``before`` of the file) read with the csv module.
+
+    Raises :class:`_BadCsvError` naming the file's line that the csv module cannot read.
+    """
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise _BadCsvError(error, before + reader.line_num) from None
+
+
+def _read_file(
+    path: Path, sink: ProblemSink, check_header: Callable[[list[str]], bool], encoding: str
+) -> TieFile | None:
     with _without_gc(), path.open("rb") as raw:
         first = raw.readline()
-        if b"\r" in first.rstrip(b"\r\n") or first.endswith(b"\r"):
-            # Old-style line ends: let the text reader (universal newlines) do it all.
+        if b"\r" in first.rstrip(b"\r\n") or first.endswith(b"\r") or encoding != "utf-8-sig":
+            # Old-style line ends or Windows-1252: the text reader (universal newlines) does it all.
             raw.seek(0)
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            text = io.TextIOWrapper(raw, encoding=encoding, newline="")
             try:
                 header, delimiter = sniff_header(text.readline())
                 if not check_header(header):
@@ -203,6 +243,7 @@ Chunk = tuple[int, "_Block | list[Sequence[str]] | None", list[list[str]]]
 def _byte_chunks(raw: IO[bytes], delimiter: str, width: int) -> Iterator[Chunk]:
     """Yield ``(records, block_or_columns, rows)`` chunks read from a binary handle."""
     separator = ord(delimiter)
+    line = 2
     while True:
         offset = raw.tell()
         data = raw.read(_BLOCK)
@@ -214,7 +255,7 @@ def _byte_chunks(raw: IO[bytes], delimiter: str, width: int) -> Iterator[Chunk]:
         if b'"' in data or b"\0" in data or lone_cr or not _utf8(data):
             # Quoted cells may span lines (and odd bytes need the text reader's care).
             raw.seek(offset)
-            yield from _text_from(raw, delimiter, width)
+            yield from _text_from(raw, delimiter, width, line)
             return
         if b"\r" in data:
             data = data.replace(b"\r\n", b"\n")
@@ -236,13 +277,15 @@ def _byte_chunks(raw: IO[bytes], delimiter: str, width: int) -> Iterator[Chunk]:
         del newline
         if not regular:
             lines = data.decode("utf-8").split("\n")[:-1]
-            yield records, None, list(csv.reader(lines, delimiter=delimiter))
+            yield records, None, _parse(lines, delimiter, line - 1)
+            line += records
             continue
         starts = np.empty_like(ends)
         starts[0, 0] = 0
         starts[1:, 0] = ends[:-1, -1] + 1
         starts[:, 1:] = ends[:, :-1] + 1
         yield records, _Block(data, starts, ends), []
+        line += records
 
 
 def _utf8(data: bytes) -> bool:
@@ -255,38 +298,44 @@ def _utf8(data: bytes) -> bool:
     return True
 
 
-def _text_from(raw: IO[bytes], delimiter: str, width: int) -> Iterator[Chunk]:
+def _text_from(raw: IO[bytes], delimiter: str, width: int, line: int = 2) -> Iterator[Chunk]:
     """:func:`_text_chunks` over the rest of a binary handle (left open afterwards)."""
     text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
     try:
-        yield from _text_chunks(text, delimiter, width)
+        yield from _text_chunks(text, delimiter, width, line)
     finally:
         text.detach()
 
 
-def _text_chunks(handle: IO[str], delimiter: str, width: int) -> Iterator[Chunk]:
+def _text_chunks(handle: IO[str], delimiter: str, width: int, line: int = 2) -> Iterator[Chunk]:
     """Yield ``(records, columns, [])`` for plain chunks, ``(records, None, rows)`` otherwise.
 
     A chunk without quotes, where every line has ``width`` cells, is split column-wise in
     one go (much faster than the csv module); once a quote appears, the csv module reads
-    the rest of the file, since quoted cells may span lines.
+    the rest of the file, since quoted cells may span lines. ``line`` is the file's line
+    number of the first line, for messages.
     """
     lines_left = iter(handle)
     while lines := list(itertools.islice(lines_left, _CHUNK)):
         block = "".join(lines)
         if '"' in block:
             reader = csv.reader(itertools.chain(lines, lines_left), delimiter=delimiter)
-            while chunk := list(itertools.islice(reader, _CHUNK)):
-                yield len(chunk), None, chunk
+            try:
+                while chunk := list(itertools.islice(reader, _CHUNK)):
+                    yield len(chunk), None, chunk
+            except csv.Error as error:
+                raise _BadCsvError(error, line - 1 + reader.line_num) from None
             return
         counts = set(map(str.count, lines, itertools.repeat(delimiter)))
         if counts != {width - 1} or "\r" in block:
-            yield len(lines), None, list(csv.reader(lines, delimiter=delimiter))
+            yield len(lines), None, _parse(lines, delimiter, line - 1)
+            line += len(lines)
             continue
         if block.endswith("\n"):
             block = block[:-1]
         flat = block.replace("\n", delimiter).split(delimiter)
         yield len(lines), [flat[i::width] for i in range(width)], []
+        line += len(lines)
         del flat, block
 
 

@@ -1,5 +1,8 @@
 """The CSV folder: one UTF-8 CSV file per kind of record, editable in a spreadsheet.
 
+A file saved as Windows-1252 (Excel on Windows) is read with a warning, and a file that
+is not text gives a problem naming it (:mod:`samenwerking.io.text`).
+
 See ``docs/file-formats.md`` for every file and column. Reading collects every problem
 in every file (file, row as a spreadsheet numbers it, field, value) before raising;
 ties.csv is read column by column, so millions of ties load quickly.
@@ -30,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking.errors import InvalidRegionError, Problem, UnsupportedSourceError
-from samenwerking.io import cells, csv_ties
+from samenwerking.io import cells, csv_ties, text
 from samenwerking.model import (
     FORMAT_VERSION,
     Agenda,
@@ -280,16 +283,40 @@ class _Reading:
         return "", json_path(path)
 
 
-def _open(path: Path) -> tuple[IO[str], list[str], str]:
-    handle = path.open(encoding="utf-8-sig", newline="")
+def _open(path: Path, file: str) -> tuple[IO[str], list[str], str]:
+    """Open a table under the encoding policy of :mod:`samenwerking.io.text`.
+
+    Raises :class:`~samenwerking.io.text.UnreadableFileError` for a file that is not text.
+    """
+    encoding = text.text_encoding(path, name=f"{file} (in {path.parent})")
+    handle = path.open(encoding=encoding, newline="")
     header, delimiter = csv_ties.sniff_header(handle.readline())
     return handle, header, delimiter
+
+
+def _rows_of(reading: _Reading, file: str, handle: IO[str], delimiter: str) -> list[list[str]]:
+    """Every row after the header; a CSV error (a huge cell, an open quote) is a problem."""
+    reader = csv.reader(handle, delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as error:
+        reading.problems.append(text.csv_problem(error, file, reader.line_num + 1))
+        return []
+
+
+def _renamed(problems: Iterable[Problem], file: str) -> list[Problem]:
+    """Problems of :mod:`samenwerking.io.text` with the file named as the folder's others."""
+    return [attrs.evolve(p, source=file) for p in problems]
 
 
 def _check_header(
     reading: _Reading, file: str, header: list[str], columns: tuple[Column, ...]
 ) -> bool:
     """Report unknown, doubled and missing columns; True if the rows can be read."""
+    wide = text.too_many_columns(header, file)
+    if wide is not None:
+        reading.problems.append(wide)
+        return False
     expected = ", ".join(c.name for c in columns)
     known = {c.name for c in columns}
     ok = True
@@ -342,12 +369,16 @@ def _read_table_columns(
             reading.problems.append(Problem("required file missing", file))
         return None
     columns = TABLES[file]
-    handle, header, delimiter = _open(path)
+    try:
+        handle, header, delimiter = _open(path, file)
+    except text.UnreadableFileError as error:
+        reading.problems.extend(_renamed(error.problems, file))
+        return [], []
     with handle:
         if not _check_header(reading, file, header, columns):
             return [], []
         positions = [(c, header.index(c.name)) for c in columns if c.name in header]
-        rows = list(csv.reader(handle, delimiter=delimiter))
+        rows = _rows_of(reading, file, handle, delimiter)
     if _fast_tables:
         parsed = _parse_columns(positions, rows, len(header))
         if parsed is not None:

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from samenwerking.convert import iter_tie_columns, structure_region, unstructure_region
 from samenwerking.errors import InvalidRegionError, Problem
+from samenwerking.io.text import MAX_JSON_DEPTH
 from samenwerking.model import FORMAT_VERSION, Region, TieStore
 from samenwerking.model.validation import Path as ModelPath
 from samenwerking.model.validation import json_path, region_problems
@@ -72,26 +73,70 @@ def read_json(path: str | os.PathLike[str], *, validate: bool = True) -> Region:
     written by a newer samenwerking (format version 9; this release reads up to 1): upgrade
     """
     source = str(path)
-    try:
-        with Path(path).open(encoding="utf-8") as handle:
-            document = json.load(handle)
-    except UnicodeDecodeError as exc:
-        raise InvalidRegionError(
-            [Problem(f"not UTF-8 text ({exc.reason})", source, f"byte {exc.start}")],
-            source=source,
-        ) from None
-    except json.JSONDecodeError as exc:
-        problem = Problem(
-            f"not valid JSON: {exc.msg}", source, f"line {exc.lineno}, column {exc.colno}"
-        )
-        raise InvalidRegionError([problem], source=source) from None
+    document = _parse(Path(path), source)
     _check_header(document, source)
-    region = structure_region(document["region"], source=source)
+    _check_depth(document["region"], source)
+    try:
+        region = structure_region(document["region"], source=source)
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        _too_deep(source)
     if validate:
         problems = region_problems(region, locate=json_locator(source))
         if problems:
             raise InvalidRegionError(problems, source=source)
     return region
+
+
+def _parse(path: Path, source: str) -> Any:
+    """The parsed document; :class:`InvalidRegionError` for bytes that are not JSON text."""
+
+    def fail(message: str, location: str = "") -> None:
+        raise InvalidRegionError([Problem(message, source, location)], source=source)
+
+    with path.open("rb") as raw:
+        start = raw.read(1 << 16)
+    if b"\0" in start:
+        line = start.count(b"\n", 0, start.find(b"\0")) + 1
+        fail("not a text file (it holds a NUL byte): not a JSON region file", f"line {line}")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except UnicodeDecodeError as exc:
+        fail(
+            f"not UTF-8 text ({exc.reason}); a JSON file is always UTF-8 (or not a text file)",
+            f"byte {exc.start}",
+        )
+    except json.JSONDecodeError as exc:
+        fail(f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}")
+    except RecursionError:
+        _too_deep(source)
+    return None  # pragma: no cover - every branch above raises
+
+
+def _too_deep(source: str) -> None:
+    message = f"nested more deeply than the {MAX_JSON_DEPTH} levels a region document may have"
+    raise InvalidRegionError([Problem(message, source, "$")], source=source)
+
+
+def _check_depth(region: object, source: str) -> None:
+    """Refuse arrays and objects nested more deeply than :data:`~samenwerking.io.text.MAX_JSON_DEPTH`.
+
+    The tie columns are left out: the converter accepts only plain values in them, so
+    this costs nothing at national scale.
+    """  # noqa: E501
+    pending: list[tuple[object, int]] = [(region, 2)]  # $.region is at depth 2
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            _too_deep(source)
+        if isinstance(value, dict):
+            pending.extend(
+                (v, depth + 1)
+                for k, v in value.items()
+                if isinstance(v, list | dict) and not (depth == 2 and k == "ties")
+            )
+        elif isinstance(value, list):
+            pending.extend((v, depth + 1) for v in value if isinstance(v, list | dict))
 
 
 def _check_header(document: object, source: str) -> None:

@@ -33,7 +33,12 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
-from samenwerking.errors import Problem, SamenwerkingError, UnsupportedSourceError
+from samenwerking.errors import (
+    Problem,
+    SamenwerkingError,
+    SamenwerkingWarning,
+    UnsupportedSourceError,
+)
 from samenwerking.model import Region, Role, Sector
 from samenwerking.plugins import hookspecs
 from samenwerking.plugins.hookspecs import PROJECT, Exporter, SourceAdapter, ValidationCheck
@@ -68,7 +73,7 @@ class PluginError(SamenwerkingError, RuntimeError):
         super().__init__(message)
 
 
-class PluginWarning(UserWarning):
+class PluginWarning(SamenwerkingWarning):
     """A plugin's hook raised or returned nonsense; its contribution was left out."""
 
 
@@ -324,6 +329,30 @@ class Plugins:
             if candidate is item:
                 return plugin
         raise LookupError(f"{item!r} was not contributed by any registered plugin")
+
+    def is_builtin(self, plugin: str) -> bool:
+        """Whether ``plugin`` is one of the plugins that ship with samenwerking.
+
+        Example
+        -------
+        >>> p = plugins(load_entry_points=False)
+        >>> p.is_builtin("builtin-csv"), p.is_builtin("duo")
+        (True, False)
+        """
+        from samenwerking.plugins.builtin import BUILTIN_NAMES
+
+        return plugin in BUILTIN_NAMES
+
+    def distribution_of(self, plugin: str) -> str | None:
+        """``"name version"`` of the package an installed plugin came from, if known.
+
+        Example
+        -------
+        >>> plugins(load_entry_points=False).distribution_of("builtin-csv") is None
+        True
+        """
+        distributions: dict[str, str] = getattr(self.pm, "distributions", {})
+        return distributions.get(plugin)
 
     def adapter(self, name: str) -> SourceAdapter:
         """The adapter called ``name``; :class:`UnsupportedSourceError` lists the others.

@@ -37,6 +37,7 @@ from typing import Literal
 from attrs import frozen
 
 from samenwerking.errors import Problem
+from samenwerking.io.text import csv_problem
 from samenwerking.model import Sector
 from samenwerking_duo.names import municipality_key, normalise_municipality, split_part
 
@@ -239,7 +240,11 @@ def _rows(
     header_line = text.split("\n", 1)[0]
     delimiter = max((";", ","), key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip() for h in next(reader, [])]
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as error:
+        problems.append(csv_problem(error, source, 1))
+        return
     if not any(header):
         problems.append(Problem("the file is empty (no header line)", source=source))
         return
@@ -259,6 +264,19 @@ def _rows(
     if missing:
         return
     names = [{c.casefold(): c for c in required}.get(h.casefold(), h) for h in header]
+    try:
+        yield from _data_rows(reader, names, delimiter, source, problems)
+    except csv.Error as error:  # a cell beyond the csv module's limit, a quote left open
+        problems.append(csv_problem(error, source, reader.line_num + 1))
+
+
+def _data_rows(
+    reader: Iterator[list[str]],
+    names: list[str],
+    delimiter: str,
+    source: str,
+    problems: list[Problem],
+) -> Iterator[tuple[int, dict[str, str]]]:
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue

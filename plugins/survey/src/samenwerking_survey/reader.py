@@ -31,6 +31,7 @@ import attrs
 from attrs import frozen
 
 from samenwerking.errors import InvalidRegionError, Problem, SourceNotFoundError
+from samenwerking.io.text import csv_problem, decode_text
 from samenwerking_survey.columns import ROSTER_COLUMNS, SURVEY_COLUMNS, match_headers
 from samenwerking_survey.labels import FREQUENCY_LABELS, normalise_label
 
@@ -210,12 +211,13 @@ def _first_existing(folder: Path, names: Sequence[str]) -> Path | None:
     return None
 
 
-def decode(data: bytes) -> str:
-    """Text from UTF-8 (with or without BOM), else Windows-1252 (undefined bytes kept)."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+def decode(data: bytes, name: str = "", *, warn: bool = True) -> str:
+    """Text from UTF-8 (with or without BOM), else Windows-1252 with a warning naming ``name``.
+
+    The policy of :mod:`samenwerking.io.text`: bytes that are not text raise its
+    ``UnreadableFileError`` (an ``InvalidRegionError``) naming the file and line.
+    """
+    return decode_text(data, name=name or "the survey file", warn=warn)
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -228,9 +230,14 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     """The header and data rows of a CSV file, decoded and with its delimiter sniffed."""
     if not path.is_file():
         raise SourceNotFoundError(f"{path}: no such file")
-    text = decode(path.read_bytes())
+    text = decode(path.read_bytes(), str(path))
     first_line = text.split("\n", 1)[0]
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        problem = csv_problem(error, str(path), reader.line_num + 1)
+        raise InvalidRegionError([problem], source=str(path)) from None
     rows = [row for row in rows if any(cell.strip() for cell in row)] if rows else rows
     if not rows:
         return [], []
@@ -258,7 +265,13 @@ class _Rows:
         problems: _Problems,
     ) -> None:
         self.path = path
-        self.header, self.rows = read_table(path)
+        try:
+            self.header, self.rows = read_table(path)
+        except InvalidRegionError as error:  # not text, or not CSV
+            problems.items.extend(error.problems)
+            self.header, self.rows, self.ok = [], [], False
+            self.found: dict[str, int] = {}
+            return
         self.found, duplicates = match_headers(self.header, columns)
         self.ok = True
         if not self.header:

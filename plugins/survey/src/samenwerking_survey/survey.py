@@ -32,7 +32,7 @@ from typing import Any
 
 from attrs import frozen
 
-from samenwerking.errors import InvalidRegionError, Problem
+from samenwerking.errors import InvalidRegionError, Problem, SamenwerkingWarning
 from samenwerking.model import (
     Organisation,
     OrganisationId,
@@ -72,7 +72,7 @@ ADAPTER_NAME = "survey"
 """The adapter's name, passed as ``source`` to the mapping hooks."""
 
 
-class UnmappedLabelWarning(UserWarning):
+class UnmappedLabelWarning(SamenwerkingWarning):
     """A sector or role label that no plugin maps; it was read as ``other``."""
 
 
@@ -398,8 +398,8 @@ class SurveyAdapter:
             if path.suffix.lower() not in (".csv", ".txt") or not path.is_file():
                 return False
             with path.open("rb") as handle:
-                first = decode(handle.readline(65536))
-        except OSError:
+                first = decode(handle.readline(65536), str(path), warn=False)
+        except (OSError, InvalidRegionError):
             return False
         delimiter = max((",", ";", "\t"), key=first.count)
         headers = next(csv.reader([first.strip("\r\n")], delimiter=delimiter), [])
