@@ -96,8 +96,11 @@ def test_first_analysis_shows_a_picture_and_tables(executed: dict[str, Any]) -> 
     assert len(svgs) == 1
     assert region.name in svgs[0]
     assert svgs[0].count("<circle") >= len(region.professionals)  # one dot per professional
-    tables = [o.data["text/html"] for o in _outputs(nb) if "text/html" in o.get("data", {})]
-    assert sum("<table" in t for t in tables) >= 5  # islands, brokers, weak points, E-I, mixing
+    views = [o.data["text/html"] for o in _outputs(nb) if "text/html" in o.get("data", {})]
+    assert "<svg" in views[0]  # the region's own notebook view, with its small picture
+    assert (
+        sum("<table" in view for view in views) >= 5
+    )  # islands, brokers, weak points, E-I, mixing
     found = sw.analysis.islands(sw.compact_graph(region))
     text = _text(nb)
     assert f"{len(found)} islands" in text
