@@ -76,6 +76,7 @@ from samenwerking.privacy import (
     suppress,
     suppress_together,
 )
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "DIMENSIONS",
@@ -214,8 +215,8 @@ def _classifier(
     return labels, label
 
 
-@frozen
-class CaseCounts:
+@frozen(repr=False)
+class CaseCounts(Tabular):
     """Exact counts of cases in a two-way table: for the case owner, NOT for publication.
 
     Publish with :meth:`publish`, which suppresses small counts.
@@ -250,6 +251,18 @@ class CaseCounts:
             row_labels=self.row_labels,
             column_labels=self.column_labels,
         )
+
+    def _tables(self) -> tuple[Table, ...]:
+        labels = self.column_labels if self.columns is not None else ("cases",)
+        rows = [(label, *row) for label, row in zip(self.row_labels, self.counts, strict=True)]
+        return (Table(self.rows, (self.rows, *labels), rows),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (f"{self.total} cases; exact counts, not for publication: use publish()",)
+
+    def __repr__(self) -> str:
+        shape = f"{len(self.row_labels)} x {len(self.column_labels)}"
+        return f"<CaseCounts {table_name(self.rows, self.columns)}: {shape}, {self.total} cases>"
 
 
 def count_cases(

@@ -41,6 +41,7 @@ from samenwerking.cases._base import (
     timeline,
 )
 from samenwerking.model import Case, CaseEventKind, CaseId, CaseRole, Region
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "CHECKS",
@@ -239,8 +240,8 @@ def special_to_regular(region: Region) -> tuple[CaseId, ...]:
     return tuple(c.id for c in region.cases if _returned_to_regular(region, c))
 
 
-@frozen
-class CaseChecks:
+@frozen(repr=False)
+class CaseChecks(Tabular):
     """The result of every check: pseudonymous case ids per check (not for publication)."""
 
     without_coordinator: tuple[CaseId, ...]
@@ -271,6 +272,19 @@ class CaseChecks:
 
     def __str__(self) -> str:
         return ", ".join(f"{check}: {len(getattr(self, check))}" for check in CHECKS)
+
+    def _tables(self) -> tuple[Table, ...]:
+        cases = sorted({case for check in CHECKS for case in getattr(self, check)})
+        rows = [(case, *(case in getattr(self, check) for check in CHECKS)) for case in cases]
+        return (Table("cases", ("case", *CHECKS), rows),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (
+            f"{self}; today {self.today.isoformat()}, stranded after {self.stranded_weeks} weeks",
+        )
+
+    def __repr__(self) -> str:
+        return f"<CaseChecks: {self}>"
 
 
 def check_cases(

@@ -36,6 +36,7 @@ from samenwerking.cases._base import (
 )
 from samenwerking.model import Case, CaseEventKind, CaseId, CaseStatus, Region, SupportLevel
 from samenwerking.privacy import DEFAULT_THRESHOLD, SuppressedTable, suppress
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "MIN_THRESHOLD",
@@ -73,7 +74,7 @@ def check_threshold(threshold: object) -> int:
 
 
 @frozen
-class CaseDuration:
+class CaseDuration(Tabular):
     """One case's time out of school."""
 
     case: CaseId
@@ -104,6 +105,19 @@ class CaseDuration:
     def __str__(self) -> str:
         days = "unknown" if self.days is None else f"{self.days} days"
         return f"{self.case} ({self.support_level.value}, {self.status.value}): {days}"
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("case", "support_level", "status", "opened", "end", "days", "ended_by")
+        row = (
+            self.case,
+            self.support_level,
+            self.status,
+            self.opened,
+            self.end,
+            self.days,
+            self.ended_by,
+        )
+        return (Table("cases", columns, [row], counts=("days",)),)
 
 
 def case_duration(region: Region, case: Case, *, today: dt.date | None = None) -> CaseDuration:
@@ -164,7 +178,7 @@ def case_durations(region: Region, *, today: dt.date | None = None) -> tuple[Cas
 
 
 @frozen
-class LevelDurations:
+class LevelDurations(Tabular):
     """Cases and durations of one support level (exact counts: not for publication)."""
 
     level: SupportLevel
@@ -190,6 +204,27 @@ class LevelDurations:
             f"{self.level.value}: {self.cases} cases ({self.open} open), "
             f"median {median} days, longest {longest} days"
         )
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = (
+            "support_level",
+            "cases",
+            "open",
+            "measured",
+            "median_days",
+            "upper_quartile_days",
+            "longest_days",
+        )
+        row = (
+            self.level,
+            self.cases,
+            self.open,
+            self.measured,
+            self.median_days,
+            self.upper_quartile_days,
+            self.longest_days,
+        )
+        return (Table("levels", columns, [row], counts=("longest_days",)),)
 
 
 def durations_by_level(
@@ -236,8 +271,8 @@ def _upper_quartile(days: list[int]) -> float | None:
     return float(statistics.quantiles(days, n=4, method="inclusive")[2])
 
 
-@frozen
-class PublishedDurations:
+@frozen(repr=False)
+class PublishedDurations(Tabular):
     """Durations per support level as they may be published.
 
     ``counts`` is the support level x status table, suppressed; the median and upper
@@ -258,6 +293,47 @@ class PublishedDurations:
     """Per level: True when its statistics were withheld because the group is small."""
     threshold: int
     """The suppression threshold."""
+
+    def _tables(self) -> tuple[Table, ...]:
+        statuses = self.counts.column_labels
+        rows = [
+            (level, *cells, total, median, quartile, withheld)
+            for level, cells, total, median, quartile, withheld in zip(
+                self.levels,
+                self.counts.cells,
+                self.counts.row_totals,
+                self.median_days,
+                self.upper_quartile_days,
+                self.withheld,
+                strict=True,
+            )
+        ]
+        columns = ("support_level", *statuses, "total", "median_days", "upper_quartile_days")
+        hidden = sum(c is None for row in self.counts.cells for c in row)
+        hidden += sum(t is None for t in self.counts.row_totals)
+        return (
+            Table(
+                "levels",
+                (*columns, "withheld"),
+                rows,
+                counts=(*statuses, "total"),
+                suppressed=hidden,
+            ),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        total = self.counts.grand_total
+        return (
+            f"{'x' if total is None else total} cases; counts below {self.threshold} and "
+            "the counts that would reveal them are suppressed (x)",
+        )
+
+    def __repr__(self) -> str:
+        withheld = sum(self.withheld)
+        return (
+            f"<PublishedDurations: {len(self.levels)} support levels, {withheld} withheld, "
+            f"threshold {self.threshold}>"
+        )
 
 
 def published_durations(

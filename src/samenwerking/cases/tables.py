@@ -44,6 +44,7 @@ from samenwerking._atomic import write_text_atomically
 from samenwerking.cases._base import CaseArgumentError
 from samenwerking.errors import Problem, SamenwerkingError
 from samenwerking.privacy import SuppressedTable
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "DEFAULT_MARKER",
@@ -89,8 +90,8 @@ def check_marker(marker: object) -> str:
     return marker
 
 
-@frozen
-class PublishedTable:
+@frozen(repr=False)
+class PublishedTable(Tabular):
     """What a suppressed table shows: labels and counts, ``None`` where suppressed.
 
     Unlike :class:`~samenwerking.privacy.SuppressedTable` it does not say which counts
@@ -130,6 +131,30 @@ class PublishedTable:
             table.row_totals,
             table.column_totals,
             table.grand_total,
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        corner = self.corner or "row"
+        rows = [
+            (label, *cells, total)
+            for label, cells, total in zip(
+                self.row_labels, self.cells, self.row_totals, strict=True
+            )
+        ]
+        rows.append(("total", *self.column_totals, self.grand_total))
+        hidden = sum(v is None for row in rows for v in row[1:])
+        counts = (*self.column_labels, "total")
+        return (Table(corner, (corner, *counts), rows, counts=counts, suppressed=hidden),)
+
+    def _notes(self) -> tuple[str, ...]:
+        hidden = self._tables()[0].suppressed
+        return (f"{hidden} counts suppressed (x), so that no small group can be recognised",)
+
+    def __repr__(self) -> str:
+        hidden = self._tables()[0].suppressed
+        return (
+            f"<PublishedTable {self.corner!r}: {len(self.row_labels)} x "
+            f"{len(self.column_labels)}, {hidden} suppressed>"
         )
 
 

@@ -41,6 +41,7 @@ from samenwerking.model import (
     StepStatus,
     Topic,
 )
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "PERIODS",
@@ -58,7 +59,7 @@ _CLOSED = frozenset({StepStatus.DONE, StepStatus.DROPPED})
 
 
 @frozen
-class TopicCheck:
+class TopicCheck(Tabular):
     """One topic of an agenda: its outcomes, steps, leads and progress."""
 
     id: str
@@ -124,9 +125,45 @@ class TopicCheck:
             out.append("no lead")
         return tuple(out)
 
+    _COLUMNS = (
+        "topic",
+        "title",
+        "leads",
+        "outcomes",
+        "steps",
+        "done",
+        "dropped",
+        "open_steps",
+        "progress",
+        "past_due",
+        "without_owner",
+        "due_after_end",
+        "problems",
+    )
+
+    def _row(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.title,
+            self.leads,
+            self.outcomes,
+            self.steps,
+            self.done,
+            self.dropped,
+            self.open_steps,
+            self.progress,
+            len(self.past_due),
+            len(self.steps_without_owner),
+            len(self.due_after_end),
+            self.problems,
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("topics", self._COLUMNS, [self._row()]),)
+
 
 @frozen
-class PeriodProgress:
+class PeriodProgress(Tabular):
     """Steps due in one quarter or year, by how far they got."""
 
     period: str
@@ -143,9 +180,13 @@ class PeriodProgress:
         """Of those, neither done nor dropped."""
         return self.due - self.done - self.dropped
 
+    def _tables(self) -> tuple[Table, ...]:
+        row = (self.period, self.due, self.done, self.dropped, self.not_done)
+        return (Table("periods", ("period", "due", "done", "dropped", "not_done"), [row]),)
 
-@frozen
-class AgendaCheck:
+
+@frozen(repr=False)
+class AgendaCheck(Tabular):
     """One agenda: its period, its topics and progress over time."""
 
     id: AgendaId
@@ -216,6 +257,26 @@ class AgendaCheck:
         return (
             f"{self.title} ({self.period}): {len(self.still_open)} of {len(self.topics)} "
             f"topic(s) open, {self.past_due} step(s) past due"
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        periods = [p._tables()[0].rows[0] for p in self.timeline]
+        return (
+            Table("topics", TopicCheck._COLUMNS, [t._row() for t in self.topics]),
+            Table("timeline", ("period", "due", "done", "dropped", "not_done"), periods),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        progress = "-" if self.progress is None else f"{self.progress:.0%}"
+        return (
+            f"{self.period}; {self.steps} steps, {progress} done, {self.past_due} past due, "
+            f"{self.steps_without_due} without a due date (today {self.today.isoformat()})",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<AgendaCheck {self.id!r}: {len(self.still_open)} of {len(self.topics)} topics "
+            f"open, {self.past_due} steps past due>"
         )
 
 

@@ -49,6 +49,7 @@ from samenwerking.model import (
     OrganisationId,
     Region,
 )
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "CONSTITUTION_THEMES",
@@ -92,8 +93,8 @@ def is_measurable(criterion: str) -> bool:
     return MEASURABLE_PATTERN.search(criterion) is not None
 
 
-@frozen
-class AgreementMatrix:
+@frozen(repr=False)
+class AgreementMatrix(Tabular):
     """How many agreements each organisation is party to, per theme."""
 
     parties: tuple[OrganisationId, ...]
@@ -116,6 +117,16 @@ class AgreementMatrix:
     def total(self) -> int:
         """The sum of all cells: the number of (agreement, party) pairs."""
         return sum(sum(row) for row in self.counts)
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows = [(p, *row) for p, row in zip(self.parties, self.counts, strict=True)]
+        return (Table("parties", ("party", *self.themes), rows),)
+
+    def __repr__(self) -> str:
+        return (
+            f"<AgreementMatrix: {len(self.parties)} parties, {len(self.themes)} themes, "
+            f"{self.total} party memberships>"
+        )
 
 
 def agreement_matrix(
@@ -175,7 +186,7 @@ def _pick(
 
 
 @frozen
-class AgreementCheck:
+class AgreementCheck(Tabular):
     """The findings for one agreement."""
 
     id: AgreementId
@@ -257,6 +268,41 @@ class AgreementCheck:
 
     def __str__(self) -> str:
         return f"{self.title}: " + ("; ".join(self.problems) or "ok")
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = (
+            "agreement",
+            "title",
+            "theme",
+            "level",
+            "status",
+            "parties",
+            "criteria",
+            "measurable",
+            "expired",
+            "not_yet_in_force",
+            "not_endorsed_by",
+            "linked_pairs",
+            "unlinked_pairs",
+            "problems",
+        )
+        row = (
+            self.id,
+            self.title,
+            self.theme,
+            self.level,
+            self.status,
+            self.parties,
+            self.criteria,
+            self.measurable,
+            self.expired,
+            self.not_yet_in_force,
+            self.not_endorsed_by,
+            self.linked_pairs,
+            len(self.unlinked_pairs),
+            self.problems,
+        )
+        return (Table("agreements", columns, [row]),)
 
 
 def linked_parties(
@@ -405,7 +451,7 @@ def check_agreements(
 
 
 @frozen
-class PartyEndorsements:
+class PartyEndorsements(Tabular):
     """One party of a constitution and the agreements it has not endorsed."""
 
     party: OrganisationId
@@ -420,9 +466,16 @@ class PartyEndorsements:
         """True when it endorsed every agreement."""
         return not self.not_endorsed
 
+    def _row(self) -> tuple[object, ...]:
+        return (self.party, self.name, self.complete, self.not_endorsed)
 
-@frozen
-class Constitution:
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("party", "name", "complete", "not_endorsed")
+        return (Table("parties", columns, [self._row()]),)
+
+
+@frozen(repr=False)
+class Constitution(Tabular):
     """A set of agreements every party must endorse, and who has not."""
 
     agreements: tuple[AgreementId, ...]
@@ -444,6 +497,19 @@ class Constitution:
         return (
             f"{len(self.parties) - len(self.missing)} of {len(self.parties)} parties endorsed "
             f"all {len(self.agreements)} agreement(s)"
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("party", "name", "complete", "not_endorsed")
+        return (Table("parties", columns, [p._row() for p in self.parties]),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (f"constitution agreements: {', '.join(self.agreements) or 'none'}",)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Constitution: {len(self.agreements)} agreements, {len(self.parties)} parties, "
+            f"{len(self.missing)} not endorsed>"
         )
 
 

@@ -59,6 +59,7 @@ from samenwerking.model import (
     WorkingGroup,
     WorkingGroupId,
 )
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "DEFAULT_PROVISIONS",
@@ -93,7 +94,7 @@ UMBRELLA_SECTORS: frozenset[Sector] = frozenset({Sector.SCHOOL_BOARD, Sector.SWV
 
 
 @frozen
-class Representative:
+class Representative(Tabular):
     """A member of the table who represents one provision, and how far they reach it."""
 
     id: ProfessionalId
@@ -122,9 +123,37 @@ class Representative:
         """The share of the constituency reached within two steps."""
         return self.reached_2 / self.constituency if self.constituency else None
 
+    _COLUMNS = (
+        "professional",
+        "name",
+        "organisation",
+        "provision",
+        "constituency",
+        "reached_1",
+        "reached_2",
+        "share_1",
+        "share_2",
+    )
+
+    def _row(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.name,
+            self.organisation,
+            self.provision,
+            self.constituency,
+            self.reached_1,
+            self.reached_2,
+            self.share_1,
+            self.share_2,
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("representatives", self._COLUMNS, [self._row()]),)
+
 
 @frozen
-class Provision:
+class Provision(Tabular):
     """One type of provision and who represents it at the table."""
 
     name: str
@@ -140,9 +169,17 @@ class Provision:
         count = len(self.representatives)
         return "missing" if count == 0 else "ok" if count == 1 else "more than one"
 
+    def _row(self) -> tuple[object, ...]:
+        ids = tuple(r.id for r in self.representatives)
+        return (self.name, self.status, self.sectors, ids)
 
-@frozen
-class LeaTable:
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("provision", "status", "sectors", "representatives")
+        return (Table("provisions", columns, [self._row()]),)
+
+
+@frozen(repr=False)
+class LeaTable(Tabular):
     """The check of an LEA table: provisions, representatives and reach."""
 
     table: WorkingGroupId
@@ -192,6 +229,30 @@ class LeaTable:
         if self.crowded:
             parts.append("more than one for " + ", ".join(self.crowded))
         return f"{self.name}: " + "; ".join(parts)
+
+    def _tables(self) -> tuple[Table, ...]:
+        people = [r._row() for p in self.provisions for r in p.representatives]
+        return (
+            Table(
+                "provisions",
+                ("provision", "status", "sectors", "representatives"),
+                [p._row() for p in self.provisions],
+            ),
+            Table("representatives", Representative._COLUMNS, people),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        return (
+            f"missing: {', '.join(self.missing) or 'none'}; crowded: "
+            f"{', '.join(self.crowded) or 'none'}",
+            f"{len(self.unrepresenting)} members represent no provision",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<LeaTable {self.table!r}: {len(self.provisions)} provisions, "
+            f"{len(self.missing)} missing, {len(self.crowded)} crowded>"
+        )
 
 
 def _checked_provisions(

@@ -38,6 +38,7 @@ from samenwerking.errors import InvalidArgumentError, UnknownIdError
 from samenwerking.governance._common import check_region
 from samenwerking.graph.compact import compact_graph
 from samenwerking.model import Meeting, MeetingId, MeetingKind, ProfessionalId, Region, TieStore
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "MeetingEffect",
@@ -108,7 +109,7 @@ def ties_by_meeting(region: Region) -> dict[MeetingId, int]:
 
 
 @frozen
-class MeetingEffect:
+class MeetingEffect(Tabular):
     """What one meeting did to the network."""
 
     id: MeetingId
@@ -141,6 +142,41 @@ class MeetingEffect:
             f"{self.name}: {len(self.new_pairs)} new tied pair(s), {self.new_cross_ties} "
             f"across {self.by}s; islands {self.islands.before:.0f} -> {self.islands.after:.0f}"
         )
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = (
+            "meeting",
+            "name",
+            "kind",
+            "date",
+            "participants",
+            "ties",
+            "new_pairs",
+            "new_cross_ties",
+            "islands_before",
+            "islands_after",
+            "largest_share_before",
+            "largest_share_after",
+            "ei_before",
+            "ei_after",
+        )
+        row = (
+            self.id,
+            self.name,
+            self.kind,
+            self.date,
+            self.participants,
+            self.ties,
+            len(self.new_pairs),
+            self.new_cross_ties,
+            self.islands.before,
+            self.islands.after,
+            self.largest_share.before,
+            self.largest_share.after,
+            self.ei.before,
+            self.ei.after,
+        )
+        return (Table("meetings", columns, [row]),)
 
 
 def _find(region: Region, meeting: str | Meeting) -> Meeting:

@@ -34,6 +34,7 @@ from samenwerking.errors import InvalidArgumentError
 from samenwerking.governance._common import check_region, graph_of
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import GroupKind, ProfessionalId, Region, Sector, WorkingGroupId
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["PRAATCLUB_DENSITY", "PRAATCLUB_MIN_MEMBERS", "GroupCheck", "check_working_groups"]
 
@@ -45,7 +46,7 @@ PRAATCLUB_MIN_MEMBERS = 3
 
 
 @frozen
-class GroupCheck:
+class GroupCheck(Tabular):
     """What one working group looks like: lead, sectors and ties among its members."""
 
     id: WorkingGroupId
@@ -106,6 +107,41 @@ class GroupCheck:
 
     def __str__(self) -> str:
         return f"{self.name}: " + ("; ".join(self.problems) or "ok")
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = (
+            "group",
+            "name",
+            "kind",
+            "lead",
+            "lead_is_member",
+            "members",
+            "sectors",
+            "missing_sectors",
+            "tied_pairs",
+            "density",
+            "islands",
+            "praatclub",
+            "untied_members",
+            "problems",
+        )
+        row = (
+            self.id,
+            self.name,
+            self.kind,
+            self.lead,
+            self.lead_is_member,
+            len(self.members),
+            self.sectors,
+            self.missing_sectors,
+            self.tied_pairs,
+            self.density,
+            self.islands,
+            self.praatclub,
+            self.untied_members,
+            self.problems,
+        )
+        return (Table("groups", columns, [row]),)
 
 
 def check_working_groups(

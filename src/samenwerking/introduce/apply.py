@@ -31,6 +31,7 @@ from samenwerking.introduce._pick import positive
 from samenwerking.introduce.reach import EXPERT_SECTORS
 from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Region, Sector, Tie, TieKind, TieStore
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["Improvement", "apply_introductions", "improvement", "min_bus_factor"]
 
@@ -139,8 +140,8 @@ _PLURAL = {
 }
 
 
-@frozen
-class Improvement:
+@frozen(repr=False)
+class Improvement(Tabular):
     """Network figures before and after applying introductions.
 
     A figure with nothing to measure (one domain only, no pair of groups) is ``None`` and
@@ -200,6 +201,27 @@ class Improvement:
 
     def __str__(self) -> str:
         return "\n".join(f"{name}: {a} -> {b}" for name, a, b in self.rows())
+
+    def _tables(self) -> tuple[Table, ...]:
+        names = (
+            "islands",
+            "largest_share",
+            "ei_index",
+            "min_bus_factor",
+            "single_carrier_links",
+            "schools_out_of_reach",
+        )
+        rows = [
+            (name, label, *getattr(self, name))
+            for name, (label, _a, _b) in zip(names, self.rows(), strict=True)
+        ]
+        return (Table("measures", ("measure", "description", "before", "after"), rows),)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Improvement: islands {self.islands[0]} -> {self.islands[1]}, largest share "
+            f"{self.largest_share[0]:.0%} -> {self.largest_share[1]:.0%}>"
+        )
 
 
 NOT_AVAILABLE = "n/a"

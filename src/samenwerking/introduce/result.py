@@ -17,11 +17,13 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from samenwerking.tabular import Table, Tabular
+
 __all__ = ["Introduction", "Introductions"]
 
 
 @frozen
-class Introduction:
+class Introduction(Tabular):
     """One suggested introduction between two professionals."""
 
     a: str
@@ -35,9 +37,13 @@ class Introduction:
     joins: str = ""
     """What it joins or serves, e.g. ``"islands 1 and 7"`` or ``"care - education"``."""
 
+    def _tables(self) -> tuple[Table, ...]:
+        row = (self.a, self.b, self.cost, self.reason, self.joins)
+        return (Table("introductions", ("a", "b", "cost", "reason", "joins"), [row], index=2),)
 
-@frozen
-class Introductions:
+
+@frozen(repr=False)
+class Introductions(Tabular):
     """A list of suggested introductions for one purpose, with how good the answer is."""
 
     items: tuple[Introduction, ...]
@@ -109,3 +115,23 @@ class Introductions:
         lines = [head]
         lines += [f"  {i.a} - {i.b}  cost {round(i.cost, 3)}  {i.reason}" for i in self.items]
         return "\n".join(lines)
+
+    def _tables(self) -> tuple[Table, ...]:
+        columns = ("a", "b", "cost", "reason", "joins")
+        people = Table("people", ("professional", "introductions"), list(self.per_person().items()))
+        return Table("introductions", columns, self.rows(), index=2), people
+
+    def _notes(self) -> tuple[str, ...]:
+        notes = [
+            f"{self.purpose}: total cost {round(self.total_cost, 3)} ({self.quality}); "
+            f"at least {self.lower_bound} needed; method: {self.method or '-'}"
+        ]
+        if not self.complete:
+            notes.append(f"goal not reached: {self.note}")
+        return tuple(notes)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Introductions to {self.purpose}: {len(self.items)} introductions, total cost "
+            f"{round(self.total_cost, 3)}, {'complete' if self.complete else 'incomplete'}>"
+        )

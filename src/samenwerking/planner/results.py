@@ -16,6 +16,7 @@ from attrs import frozen
 
 from samenwerking.errors import InvalidArgumentError, SamenwerkingError, UnknownIdError
 from samenwerking.model import ProfessionalId
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "DEFAULT_MAX_PER_ORGANISATION",
@@ -44,8 +45,8 @@ class InfeasiblePlanError(SamenwerkingError, ValueError):
     """No plan was found in which nobody sits with the same person twice."""
 
 
-@frozen
-class InviteeSelection:
+@frozen(repr=False)
+class InviteeSelection(Tabular):
     """The result of :func:`select_invitees`: who is invited and who is left out.
 
     Example
@@ -59,9 +60,16 @@ class InviteeSelection:
     left_out: tuple[ProfessionalId, ...]
     """Candidates dropped because their organisation had reached the maximum."""
 
+    def _tables(self) -> tuple[Table, ...]:
+        rows = [(p, True) for p in self.invited] + [(p, False) for p in self.left_out]
+        return (Table("candidates", ("professional", "invited"), rows),)
 
-@frozen
-class TablePlan:
+    def __repr__(self) -> str:
+        return f"<InviteeSelection: {len(self.invited)} invited, {len(self.left_out)} left out>"
+
+
+@frozen(repr=False)
+class TablePlan(Tabular):
     """A seating plan: for every round, the people at each table, and how good it is.
 
     Example
@@ -154,6 +162,19 @@ class TablePlan:
 
     def __str__(self) -> str:
         return self.summary()
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows = [(person, r, t, label) for r, t, person, label in self.rows()]
+        return (Table("seats", ("professional", "round", "table", "label"), rows, index=2),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (self.summary(),)
+
+    def __repr__(self) -> str:
+        return (
+            f"<TablePlan: {len(self.invitees)} invitees, {self.rounds} rounds of {self.tables} "
+            f"tables, score {self.score} of at most {self.upper_bound}>"
+        )
 
 
 # -- invitees --------------------------------------------------------------------------

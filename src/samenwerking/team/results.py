@@ -17,6 +17,7 @@ from attrs import frozen
 from samenwerking.errors import InvalidArgumentError
 from samenwerking.model import CaseId, OrganisationId, ProfessionalId
 from samenwerking.privacy import DEFAULT_THRESHOLD, SuppressedTable, suppress
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["MissingTie", "OrganisationLink", "TeamGaps", "TeamGapsSummary", "TeamGraphError"]
 
@@ -26,7 +27,7 @@ class TeamGraphError(InvalidArgumentError):
 
 
 @frozen
-class MissingTie:
+class MissingTie(Tabular):
     """Two members of a team who have no direct tie, and the shortest chain between them.
 
     Example
@@ -59,9 +60,17 @@ class MissingTie:
         """The number of ties on the chain, or ``None`` when there is no chain."""
         return None if self.chain is None else len(self.chain) - 1
 
+    _COLUMNS = ("first", "second", "same_island", "steps", "introducers", "chain")
 
-@frozen
-class TeamGaps:
+    def _row(self) -> tuple[object, ...]:
+        return (self.first, self.second, self.same_island, self.steps, self.introducers, self.chain)
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("missing", self._COLUMNS, [self._row()], index=2, counts=("steps",)),)
+
+
+@frozen(repr=False)
+class TeamGaps(Tabular):
     """The gaps in the team around one child.
 
     Example
@@ -104,9 +113,23 @@ class TeamGaps:
             f"{len(self.without_coordinator_tie)} organisation(s) without a tie to the coordinator"
         )
 
+    def _tables(self) -> tuple[Table, ...]:
+        rows = [m._row() for m in self.missing]
+        return (Table("missing", MissingTie._COLUMNS, rows, index=2, counts=("steps",)),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (str(self),)
+
+    def __repr__(self) -> str:
+        return (
+            f"<TeamGaps for case {self.case!r}: {len(self.members)} members, "
+            f"{len(self.missing)} of {self.pairs} pairs without a tie, "
+            f"{len(self.unreachable)} unreachable>"
+        )
+
 
 @frozen
-class OrganisationLink:
+class OrganisationLink(Tabular):
     """A pair of organisations whose people, in some cases, did not know each other.
 
     Example
@@ -120,9 +143,13 @@ class OrganisationLink:
     cases: int
     """In how many cases this link was missing (a count of children: suppress to publish)."""
 
+    def _tables(self) -> tuple[Table, ...]:
+        row = (*self.organisations, self.cases)
+        return (Table("links", ("organisation", "other_organisation", "cases"), [row], index=2),)
 
-@frozen
-class TeamGapsSummary:
+
+@frozen(repr=False)
+class TeamGapsSummary(Tabular):
     """The gaps in the teams around every child of a region.
 
     Example
@@ -181,3 +208,49 @@ class TeamGapsSummary:
         ]
         counts = np.array([[link.cases] for link in self.missing_links], np.int64).reshape(-1, 1)
         return suppress(counts, threshold=threshold, row_labels=rows, column_labels=["cases"])
+
+    def _tables(self) -> tuple[Table, ...]:
+        teams = [
+            (
+                t.case,
+                t.coordinator,
+                len(t.members),
+                t.pairs,
+                len(t.missing),
+                len(t.unreachable),
+                len(t.without_coordinator_tie),
+            )
+            for t in self.teams
+        ]
+        published = self.suppressed_links()
+        links = [
+            (*link.organisations, count[0])
+            for link, count in zip(self.missing_links, published.cells, strict=True)
+        ]
+        hidden = sum(count[0] is None for count in published.cells)
+        columns = ("case", "coordinator", "members", "pairs", "missing", "unreachable")
+        return (
+            Table("teams", (*columns, "organisations_without_coordinator_tie"), teams),
+            Table(
+                "links",
+                ("organisation", "other_organisation", "cases"),
+                links,
+                index=2,
+                counts=("cases",),
+                suppressed=hidden,
+            ),
+        )
+
+    def _notes(self) -> tuple[str, ...]:
+        return (
+            f"{self.cases} cases: {self.cases_with_missing_ties} with missing ties, "
+            f"{self.cases_with_unreachable} with members on different islands, "
+            f"{self.cases_without_coordinator} without a coordinator",
+            "case counts per pair of organisations are suppressed below the threshold (x)",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<TeamGapsSummary: {self.cases} cases, {self.cases_with_missing_ties} with missing "
+            f"ties, {len(self.missing_links)} missing organisation links>"
+        )
