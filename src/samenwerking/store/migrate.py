@@ -6,8 +6,8 @@ once do not both create it, and a failed upgrade leaves the old schema as it was
 
 Example
 -------
->>> known_revisions()[0]
-'0001'
+>>> known_revisions()[:2]
+['0001', '0002']
 """
 
 from __future__ import annotations
@@ -100,15 +100,16 @@ def migrate(db: Database, *, create: bool) -> str | None:
     return before
 
 
-def _upgrade(conn: Connection) -> None:
+def _upgrade(conn: Connection, destination: str = HEAD) -> None:
+    """Run the migrations from the connection's revision up to ``destination``."""
     script = _script()
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
 
     def upgrade(revision: Any, _context: Any) -> Any:
-        return script._upgrade_revs(HEAD, revision)
+        return script._upgrade_revs(destination, revision)
 
-    with EnvironmentContext(config, script, fn=upgrade, destination_rev=HEAD) as env:
+    with EnvironmentContext(config, script, fn=upgrade, destination_rev=destination) as env:
         env.configure(connection=conn, version_table=VERSION_TABLE, transactional_ddl=True)
         with env.begin_transaction():
             env.run_migrations()

@@ -10,12 +10,13 @@ the result of the newest one (``HEAD``), and a test checks the two agree.
 - ``snapshot_records``: which records, in which order, make up each snapshot;
 - ``blobs``: compressed chunks of tie columns (and the tie vocabularies), keyed by the
   SHA-256 of their content and shared the same way;
-- ``snapshot_ties``: which chunks, in which order, hold each snapshot's ties.
+- ``snapshot_ties``: which chunks, in which order, hold each snapshot's ties;
+- ``purges``: a log of every retention purge (when, the rule, how many cases).
 
 Example
 -------
 >>> sorted(metadata.tables)[:3]
-['blobs', 'records', 'snapshot_records']
+['blobs', 'purges', 'records']
 """
 
 from __future__ import annotations
@@ -26,13 +27,14 @@ __all__ = [
     "HEAD",
     "blobs",
     "metadata",
+    "purges",
     "records",
     "snapshot_records",
     "snapshot_ties",
     "snapshots",
 ]
 
-HEAD = "0001"
+HEAD = "0002"
 """The newest schema revision this release knows."""
 
 metadata = sa.MetaData()
@@ -65,6 +67,7 @@ snapshots = sa.Table(
     sa.Column("encoding", sa.Integer, nullable=False),
     sa.Column("tie_ids", sa.String(64), sa.ForeignKey("blobs.hash"), nullable=False),
     sa.Column("tie_meetings", sa.String(64), sa.ForeignKey("blobs.hash"), nullable=False),
+    sa.Column("purged_cases", sa.Integer, nullable=False, server_default="0"),
 )
 
 snapshot_records = sa.Table(
@@ -94,4 +97,16 @@ snapshot_ties = sa.Table(
     sa.Column("position", sa.Integer, primary_key=True),
     sa.Column("chunk_hash", sa.String(64), sa.ForeignKey("blobs.hash"), nullable=False),
     sa.Index("ix_snapshot_ties_hash", "chunk_hash"),
+)
+
+purges = sa.Table(
+    "purges",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("purged_at", sa.DateTime, nullable=False),
+    sa.Column("today", sa.Date, nullable=False),
+    sa.Column("older_than_days", sa.Integer, nullable=False),
+    sa.Column("closed_before", sa.Date, nullable=False),
+    sa.Column("cases", sa.Integer, nullable=False),
+    sa.Column("snapshots", sa.Integer, nullable=False),
 )

@@ -73,7 +73,9 @@ class SnapshotInfo:
     region_name: str
     """The region's name."""
     counts: SnapshotCounts
-    """How many organisations, professionals, ties, ... it holds."""
+    """How many organisations, professionals, ties, ... it holds (now: after any purge)."""
+    purged_cases: int = 0
+    """Cases removed from it by retention purges (:meth:`Store.purge`) since it was added."""
 
     def label(self) -> str:
         """``snapshot 3 (as of 2025-06-01)``, as messages name it."""

@@ -47,6 +47,7 @@ from samenwerking.store.errors import (
     StoreNotFoundError,
 )
 from samenwerking.store.migrate import migrate
+from samenwerking.store.retention import PurgeResult, purge_cases
 from samenwerking.store.snapshots import SnapshotCounts, SnapshotInfo
 from samenwerking.store.urls import sqlite_path, store_url
 
@@ -155,6 +156,7 @@ def _info(row: sa.Row[Any]) -> SnapshotInfo:
         added_at=row.added_at.replace(tzinfo=dt.UTC),
         region_name=row.region_name,
         counts=SnapshotCounts.from_mapping(row.counts),
+        purged_cases=row.purged_cases,
     )
 
 
@@ -488,6 +490,55 @@ class Store:
             conn.execute(t.snapshots.delete().where(t.snapshots.c.id == info.id))
             _collect_garbage(conn)
         return info
+
+    def purge(
+        self,
+        *,
+        older_than: dt.timedelta,
+        today: dt.date | None = None,
+        dry_run: bool = False,
+    ) -> PurgeResult:
+        """Remove from every snapshot the cases closed more than ``older_than`` before ``today``.
+
+        The retention rule for children's data: a resolved or closed case whose ``closed``
+        date is before ``today - older_than`` is removed from all snapshots (and from the
+        store, once no snapshot uses it); open cases and cases without a closing date stay.
+        One transaction; the purge is logged, and each snapshot counts the cases it lost
+        (:attr:`SnapshotInfo.purged_cases`).
+
+        Parameters
+        ----------
+        older_than : datetime.timedelta
+            The retention period, at least one day (e.g. ``dt.timedelta(days=2 * 365)``).
+        today : datetime.date, optional
+            The reference day; the current date by default.
+        dry_run : bool
+            Only count what would be removed.
+
+        Example
+        -------
+        >>> import tempfile, pathlib
+        >>> from samenwerking.model import Case, CaseId, CaseStatus, SupportLevel
+        >>> old = Case(CaseId("c-1"), "Dorp", SupportLevel.EXTRA, status=CaseStatus.CLOSED,
+        ...            closed=dt.date(2015, 3, 1))
+        >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "s.db") as store:
+        ...     _ = store.add(Region("Dorp", cases=(old,)), as_of=dt.date(2016, 1, 1))
+        ...     result = store.purge(older_than=dt.timedelta(days=730), today=dt.date(2020, 1, 1))
+        ...     result.cases, store.load(1).cases, store.snapshots()[0].purged_cases
+        (1, (), 1)
+        """
+        if not isinstance(older_than, dt.timedelta) or older_than < dt.timedelta(days=1):
+            raise StoreArgumentError(
+                f"older_than must be a datetime.timedelta of at least one day (got {older_than!r})",
+                url=self.url,
+            )
+        day = dt.date.today() if today is None else _as_date(today, "today")
+        what = f"purging cases closed before {(day - older_than).isoformat()}"
+        with self._open().write(what) as conn:
+            result = purge_cases(conn, today=day, older_than=older_than, dry_run=dry_run)
+            if not dry_run:
+                _collect_garbage(conn)
+        return result
 
     def export(
         self, snapshot: int | dt.date, target: str | os.PathLike[str], *, format: str | None = None
