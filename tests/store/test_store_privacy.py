@@ -6,11 +6,11 @@ import datetime as dt
 
 import attrs
 import pytest
-import strategies as s
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_helpers import grown, small_region
 
+import strategies as s
 from samenwerking.model import CaseId, CaseStatus, OrganisationId, Region
 from samenwerking.privacy import BsnLikeValueError, PrivacyError
 from samenwerking.store import StoreArgumentError, open_store
@@ -117,7 +117,7 @@ def test_purge_keeps_exactly_the_cases_a_plain_filter_keeps(
 
 def test_purge_needs_a_period_of_at_least_a_day(store_url: str) -> None:
     with open_store(store_url) as store:
-        with pytest.raises(StoreArgumentError, match="older_than must be a datetime.timedelta"):
+        with pytest.raises(StoreArgumentError, match=r"older_than must be a datetime\.timedelta"):
             store.purge(older_than=730)  # type: ignore[arg-type]
         with pytest.raises(StoreArgumentError, match="at least one day"):
             store.purge(older_than=dt.timedelta(hours=5))
