@@ -13,6 +13,7 @@ from samenwerking.cli._action_commands import (
     cmd_plan_tables,
     cmd_team,
 )
+from samenwerking.cli._history_commands import add_db_option, add_history_command
 from samenwerking.cli._region_commands import (
     cmd_check,
     cmd_convert,
@@ -63,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "sectors, cohesion, trust and value, reach, bus factor, the LEA table, working groups, "
         "agendas, agreements, meetings, cases (small counts suppressed), the team around a "
         "child, suggested introductions with before/after figures, a picture of the network "
-        "and, with --before, what changed since an earlier snapshot.",
+        "and, with --before, what changed since an earlier snapshot; with --db, the latest "
+        "snapshot of a store, what changed since the one before and the trends over all.",
     )
     optional_source(report)
     report.add_argument(
@@ -87,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="en",
         help="the language of report.md, report.html and the summary: en (default) or nl (Dutch)",
     )
+    add_db_option(report)
     report.set_defaults(run=cmd_report)
 
     check = commands.add_parser(
@@ -228,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--seed", type=int, default=0, metavar="N", help="default: 0")
     plan.add_argument("--csv", type=Path, metavar="FILE", help="write the plan as CSV to FILE")
     plan.set_defaults(run=cmd_plan_tables)
+
+    add_history_command(commands)
 
     listing = commands.add_parser(
         "plugins",

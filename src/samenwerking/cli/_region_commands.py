@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from samenwerking.cli._common import ReportProgress, installed_plugins, progress, region_and_day
+from samenwerking.cli._history_commands import report_from_store
 
 __all__ = ["cmd_check", "cmd_convert", "cmd_example", "cmd_plugins", "cmd_report"]
 
@@ -14,12 +15,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     from samenwerking.report import DEFAULT_SECTIONS, build_report, summary_text, write_report
 
     installed = installed_plugins()
-    region, today = region_and_day(args.source, args.today, installed)
-    before = None
+    if args.db is not None:  # the latest snapshot of a store, with the trends over all of them
+        region, today, before, builtin = report_from_store(args)
+    else:
+        region, today = region_and_day(args.source, args.today, installed)
+        before, builtin = None, DEFAULT_SECTIONS
     if args.before is not None:
         progress(f"Reading the earlier snapshot {args.before} ...")
         before = load(args.before, plugins=installed)
-    sections = (*DEFAULT_SECTIONS, *installed.report_sections())
+    sections = (*builtin, *installed.report_sections())
     report = build_report(
         region,
         sections=sections,
