@@ -1,0 +1,226 @@
+"""Benchmark: one plain networkx script, with and without ``backend="samenwerking"``.
+
+A synthetic region (``samenwerking.synthetic.region``, seed fixed) becomes a networkx graph
+with ``samenwerking.to_graph`` (not timed: both runs start from the same graph). Then the
+same script runs three times in this process:
+
+- ``networkx``: networkx itself (``backend="networkx"``);
+- ``samenwerking``: every call with ``backend="samenwerking"``, networkx's default
+  conversion cache on (the graph is converted once per set of attributes a call needs);
+- ``samenwerking, no cache``: the same with ``nx.config.cache_converted_graphs = False``,
+  so every call converts the graph again (the worst case).
+
+Conversion is inside every timing. The script: connected components (and their number),
+sampled betweenness (``k=256, seed=1``), bridges, articulation points, core numbers,
+Louvain communities (``seed=1``), constraint, effective size, and the assortativity and
+mixing matrix of the ``domain`` attribute. Results of the two backends are compared
+(the same values within 1e-9; for Louvain, the modularity of each partition).
+
+Run ``python benchmarks/bench_nx_backend.py`` (50,000 professionals, about ten minutes,
+most of it networkx's betweenness), ``--smoke`` (400 professionals, ``k=32``; also when
+``CI=true``), ``--size N``, ``--k K``, ``--output FILE``, ``--quiet``. Results go to
+``benchmarks/results/nx-backend-<time>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["STEPS", "main", "run", "script"]
+
+SEED = 20240901
+SIZE = 50_000
+SMOKE_SIZE = 400
+K = 256
+SMOKE_K = 32
+RESULTS = Path(__file__).resolve().parent / "results"
+
+STEPS: tuple[str, ...] = (
+    "connected_components",
+    "number_connected_components",
+    "betweenness_centrality",
+    "bridges",
+    "articulation_points",
+    "core_number",
+    "louvain_communities",
+    "constraint",
+    "effective_size",
+    "attribute_assortativity_coefficient",
+    "attribute_mixing_matrix",
+)
+
+
+def script(G: Any, backend: str, k: int) -> tuple[dict[str, float], dict[str, Any]]:  # noqa: N803
+    """Run the researcher's script on ``G``; seconds and result per step."""
+    import networkx as nx
+
+    domains = sorted({d for _, d in G.nodes(data="domain")}, key=str)
+    mapping = {d: i for i, d in enumerate(domains)}
+    calls: dict[str, Callable[[], Any]] = {
+        "connected_components": lambda: list(nx.connected_components(G, backend=backend)),
+        "number_connected_components": lambda: nx.number_connected_components(G, backend=backend),
+        "betweenness_centrality": lambda: nx.betweenness_centrality(
+            G, k=k, seed=1, backend=backend
+        ),
+        "bridges": lambda: list(nx.bridges(G, backend=backend)),
+        "articulation_points": lambda: list(nx.articulation_points(G, backend=backend)),
+        "core_number": lambda: nx.core_number(G, backend=backend),
+        "louvain_communities": lambda: nx.community.louvain_communities(G, seed=1, backend=backend),
+        "constraint": lambda: nx.constraint(G, backend=backend),
+        "effective_size": lambda: nx.effective_size(G, backend=backend),
+        "attribute_assortativity_coefficient": lambda: nx.attribute_assortativity_coefficient(
+            G, "domain", backend=backend
+        ),
+        "attribute_mixing_matrix": lambda: nx.attribute_mixing_matrix(
+            G, "domain", mapping=mapping, backend=backend
+        ),
+    }
+    seconds: dict[str, float] = {}
+    results: dict[str, Any] = {}
+    for step in STEPS:
+        start = time.perf_counter()
+        results[step] = calls[step]()
+        seconds[step] = time.perf_counter() - start
+    return seconds, results
+
+
+def _largest_difference(a: Any, b: Any) -> float:
+    """The largest absolute difference between two results of one step (0.0: equal)."""
+    import numpy as np
+
+    if isinstance(a, dict):
+        if list(a) != list(b):
+            return math.inf
+        values = [(float(a[v]), float(b[v])) for v in a]
+        diffs = [0.0 if (math.isnan(x) and math.isnan(y)) else abs(x - y) for x, y in values]
+        return max(diffs, default=0.0)
+    if isinstance(a, list):
+        same = {frozenset(x) if isinstance(x, set | tuple) else x for x in a} == {
+            frozenset(x) if isinstance(x, set | tuple) else x for x in b
+        }
+        return 0.0 if same else math.inf
+    if isinstance(a, np.ndarray):
+        return float(np.abs(a - b).max()) if a.size else 0.0
+    if isinstance(a, float) and math.isnan(a):
+        return 0.0 if math.isnan(b) else math.inf
+    return abs(float(a) - float(b))
+
+
+def run(size: int, k: int, *, quiet: bool = False) -> dict[str, Any]:
+    """Build the region graph and run the script with each backend."""
+    import networkx as nx
+
+    import samenwerking as sw
+
+    def say(text: str) -> None:
+        if not quiet:
+            print(text, file=sys.stderr, flush=True)
+
+    say(f"region of {size:,} professionals ...")
+    G = sw.to_graph(sw.synthetic.region(professionals=size, seed=SEED))  # noqa: N806
+    nx.config.warnings_to_ignore.add("cache")
+    runs: dict[str, dict[str, float]] = {}
+    outputs: dict[str, dict[str, Any]] = {}
+    for label, backend, cache in (
+        ("samenwerking", "samenwerking", True),
+        ("samenwerking, no cache", "samenwerking", False),
+        ("networkx", "networkx", True),
+    ):
+        say(f"{label} ...")
+        if hasattr(G, "__networkx_cache__"):
+            G.__networkx_cache__.clear()
+        with nx.config(cache_converted_graphs=cache):
+            runs[label], outputs[label] = script(G, backend, k)
+    ours, theirs = outputs["samenwerking"], outputs["networkx"]
+    differences = {
+        step: _largest_difference(ours[step], theirs[step])
+        for step in STEPS
+        if step != "louvain_communities"
+    }
+    modularity = {
+        label: float(nx.community.modularity(G, outputs[label]["louvain_communities"]))
+        for label in ("samenwerking", "networkx")
+    }
+    totals = {label: sum(seconds.values()) for label, seconds in runs.items()}
+    return {
+        "professionals": size,
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "k": k,
+        "seconds": runs,
+        "totals": totals,
+        "ratio": totals["networkx"] / totals["samenwerking"],
+        "ratio_no_cache": totals["networkx"] / totals["samenwerking, no cache"],
+        "largest_difference": differences,
+        "louvain_modularity": modularity,
+    }
+
+
+def _table(result: dict[str, Any]) -> str:
+    runs = result["seconds"]
+    labels = ("samenwerking", "samenwerking, no cache", "networkx")
+    lines = [
+        f"{result['nodes']:,} nodes, {result['edges']:,} edges, k = {result['k']}",
+        f"{'step':<38}" + "".join(f"{label:>24}" for label in labels) + f"{'ratio':>9}",
+    ]
+    for step in STEPS:
+        cells = "".join(f"{runs[label][step]:>23.3f}s" for label in labels)
+        ratio = runs["networkx"][step] / max(runs["samenwerking"][step], 1e-9)
+        lines.append(f"{step:<38}{cells}{ratio:>8.1f}x")
+    totals = result["totals"]
+    cells = "".join(f"{totals[label]:>23.3f}s" for label in labels)
+    lines.append(f"{'whole script':<38}{cells}{result['ratio']:>8.1f}x")
+    lines.append(f"whole script without the conversion cache: {result['ratio_no_cache']:.1f}x")
+    worst = max(result["largest_difference"].values())
+    lines.append(f"largest difference from networkx's results: {worst:.3g}")
+    q = result["louvain_modularity"]
+    lines.append(
+        f"Louvain modularity: samenwerking {q['samenwerking']:.4f}, networkx {q['networkx']:.4f}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry: run, print the table, write the JSON results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a tiny region (also if CI=true)")
+    parser.add_argument("--size", type=int, help=f"professionals (default {SIZE:,})")
+    parser.add_argument("--k", type=int, help=f"betweenness sources (default {K})")
+    parser.add_argument("--output", type=Path, help="results file (default benchmarks/results/)")
+    parser.add_argument("--quiet", action="store_true", help="print only the table")
+    options = parser.parse_args(argv)
+    smoke = options.smoke or os.environ.get("CI") == "true"
+    size = options.size or (SMOKE_SIZE if smoke else SIZE)
+    k = options.k or (SMOKE_K if smoke else K)
+    result = run(size, k, quiet=options.quiet)
+    print(_table(result))
+    meta = {
+        "benchmark": "nx-backend",
+        "smoke": smoke,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+    }
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    target = options.output or RESULTS / f"nx-backend-{stamp}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"meta": meta, "result": result}, indent=2), encoding="utf-8")
+    if not options.quiet:
+        print(f"results: {target}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
