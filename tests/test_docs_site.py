@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,19 +90,35 @@ def test_api_pages_name_importable_modules() -> None:
             importlib.import_module(module)
 
 
-def test_the_docstring_extension_reads_singular_example_headings(tmp_path: Path) -> None:
+def _load_demo(tmp_path: Path, extensions: list[str]) -> Any:
     griffe = pytest.importorskip("griffe")
     (tmp_path / "demo.py").write_text(
-        'def f(x):\n    """Double.\n\n    Example\n    -------\n    >>> f(2)\n    4\n    """\n',
+        "def f(x):\n"
+        '    """Double; see :func:`g` and :class:`~nowhere.Thing`.\n\n'
+        "    Example\n    -------\n    >>> f(2)\n    4\n"
+        '    """\n\n\n'
+        "def g():\n"
+        '    """Nothing."""\n',
         encoding="utf-8",
     )
-    extension = f"{DOCS / 'api' / 'griffe_example_section.py'}:SingularExampleHeading"
-    kinds = []
-    for extensions in ([], [extension]):
-        loader = griffe.GriffeLoader(
-            extensions=griffe.load_extensions(*extensions), search_paths=[str(tmp_path)]
-        )
-        sections = loader.load("demo")["f"].docstring.parse("numpy")
-        kinds.append([s.kind.value for s in sections])
-    assert "examples" not in kinds[0]  # without the extension: an admonition of Markdown text
-    assert kinds[1] == ["text", "examples"]
+    loader = griffe.GriffeLoader(
+        extensions=griffe.load_extensions(*extensions), search_paths=[str(tmp_path)]
+    )
+    return loader.load("demo")["f"].docstring
+
+
+EXTENSION = f"{DOCS / 'api' / 'griffe_docstrings.py'}:SamenwerkingDocstrings"
+
+
+def test_the_docstring_extension_reads_singular_example_headings(tmp_path: Path) -> None:
+    plain = [s.kind.value for s in _load_demo(tmp_path, []).parse("numpy")]
+    read = [s.kind.value for s in _load_demo(tmp_path, [EXTENSION]).parse("numpy")]
+    assert "examples" not in plain  # without the extension: an admonition of Markdown text
+    assert read == ["text", "examples"]
+
+
+def test_the_docstring_extension_links_sphinx_roles_where_it_can(tmp_path: Path) -> None:
+    assert ":func:`g`" in _load_demo(tmp_path, []).value
+    text = _load_demo(tmp_path, [EXTENSION]).value
+    assert '<autoref identifier="demo.g" optional><code>g</code></autoref>' in text
+    assert "see <autoref" in text and " and <code>Thing</code>." in text  # no target: plain code
