@@ -209,3 +209,5 @@ SECTION_PLUGIN = SectionPlugin()
 """An instance, for an entry point ``sample_plugins:SECTION_PLUGIN``."""
 RAISING_PLUGIN = RaisingPlugin()
 """An instance, for an entry point ``sample_plugins:RAISING_PLUGIN``."""
+
+BROKEN_ADAPTER_PLUGIN = BrokenAdapterPlugin()

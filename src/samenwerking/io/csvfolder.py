@@ -267,6 +267,8 @@ class _Reading:
     problems: list[Problem] = attrs.Factory(list)
     rows: dict[ModelPath, tuple[str, int]] = attrs.Factory(dict)
     dropped: dict[str, set[str]] = attrs.Factory(dict)
+    unreadable: set[str] = attrs.Factory(set)
+    """Kinds (file stems) whose whole file could not be read: not text, or not CSV."""
     tie_rows: npt.NDArray[np.int64] | None = None
 
     def problem(self, file: str, row: int, field: str, value: object, message: str) -> None:
@@ -301,6 +303,7 @@ def _rows_of(reading: _Reading, file: str, handle: IO[str], delimiter: str) -> l
         return list(reader)
     except csv.Error as error:
         reading.problems.append(text.csv_problem(error, file, reader.line_num + 1))
+        reading.unreadable.add(Path(file).stem)
         return []
 
 
@@ -373,6 +376,7 @@ def _read_table_columns(
         handle, header, delimiter = _open(path, file)
     except text.UnreadableFileError as error:
         reading.problems.extend(_renamed(error.problems, file))
+        reading.unreadable.add(Path(file).stem)
         return [], []
     with handle:
         if not _check_header(reading, file, header, columns):
@@ -754,8 +758,10 @@ def csv_folder_problems(
     if validate and region is not None:
         for problem in region_problems(region, locate=reading.locate):
             kind = _UNKNOWN_REFERENCE.get(problem.message)
-            if kind is not None and problem.value in reading.dropped.get(kind, ()):
-                continue  # the row it names was dropped, and is reported already
+            if kind is not None and (
+                problem.value in reading.dropped.get(kind, ()) or kind in reading.unreadable
+            ):
+                continue  # the row (or file) it names was dropped, and is reported already
             problems.append(problem)
     return region, problems
 
