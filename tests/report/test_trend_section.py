@@ -97,9 +97,10 @@ def test_markdown_tables_newest_first(section: TrendSection) -> None:
     for cells, row in zip(snapshots, reversed(section.rows), strict=True):
         assert cells[1:4] == [str(row.professionals), str(row.islands), str(row.isolates)]
         assert cells[6] == str(len(row.fragile_links))
-        assert cells[7] == f"{len(row.unreached_schools)} / {row.schools}"
+        assert cells[7] == f"{len(row.unreached_schools)} of {row.schools}"
+        assert cells[8] == f"{row.agreements_to_fix} of {row.agreements}"
     periods = [r for r in rows if len(r) == 7]
-    assert periods[0][0] == f"{DAYS[1]} - {DAYS[2]}"
+    assert periods[0][0] == f"{DAYS[1]} to {DAYS[2]}"
     assert periods[0][1:3] == ["0", "1"]  # nobody joined, s2c left
     assert periods[1][5] == "1"  # the childcare silo merged into the main island
     assert f"![Trends over time]({CHART_FILE})" in markdown
@@ -134,6 +135,8 @@ def test_chart_has_a_text_alternative(section: TrendSection) -> None:
     islands = ", ".join(str(r.islands) for r in section.rows)
     isolates = ", ".join(str(r.isolates) for r in section.rows)
     assert f"Islands: {islands};" in desc.text and f"Without ties: {isolates};" in desc.text
+    shares = ", ".join(f"{round(100 * r.cross_share)}%" for r in section.rows)  # type: ignore[operator]
+    assert desc.text.endswith(f"Across domains: {shares}.")
     assert all(d.isoformat() in desc.text for d in DAYS)
 
 
@@ -181,3 +184,27 @@ def test_isolates_row_matches_plain_counts(section: TrendSection) -> None:
         tied = {p for pair in ties for p in pair}
         people = {ProfessionalId(p.id) for p in region.professionals}
         assert row.isolates == len(people - tied)
+
+
+def test_in_dutch(section: TrendSection) -> None:
+    from samenwerking.report.i18n import _ as translate
+    from samenwerking.report.i18n import use_language
+
+    _render.cache_clear()
+    with use_language("nl"):
+        title = translate(section.title)
+        markdown = section.to_markdown()
+        svg = section.files()[CHART_FILE]
+    assert title == "Ontwikkeling in de tijd"
+    header = next(line for line in markdown.splitlines() if line.startswith("| Momentopname"))
+    assert "Eilandjes" in header and "Open thuiszitters" in header
+    rows = [r for r in _table_rows(markdown, r"\d+ \w+ 20\d\d") if len(r) == 10]
+    assert [r[0] for r in rows[:2]] == ["1 maart 2026", "1 maart 2025"]
+    assert rows[0][7] == f"{len(section.rows[-1].unreached_schools)} van {section.rows[-1].schools}"
+    assert rows[0][9] == "minder dan 5"
+    assert "3 momentopnamen van 1 maart 2024 tot 1 maart 2026" in markdown
+    desc = _chart_root(svg)[1].text
+    assert desc is not None and desc.startswith("Per momentopname (1 maart 2024, ")
+    assert "Eilandjes: " in desc
+    with use_language("en"):
+        assert section.files()[CHART_FILE] != svg  # the chart follows the language

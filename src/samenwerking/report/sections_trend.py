@@ -32,7 +32,14 @@ from samenwerking.analysis.trend import Trend, TrendRow, TrendStep
 from samenwerking.report._format import Block, BlockSection, Figure, Table, Text, number
 from samenwerking.report.base import ReportContext, SectionBuilder
 from samenwerking.report.html import esc
-from samenwerking.report.i18n import _, current_language
+from samenwerking.report.i18n import (
+    N_,
+    _,
+    current_language,
+    format_date,
+    format_int,
+    format_percent,
+)
 
 __all__ = ["CHART_FILE", "TrendSection", "trend_builder", "trend_chart"]
 
@@ -56,36 +63,17 @@ class TrendSection(BlockSection):
     """The grouping behind the share across groups and the bus factor."""
     steps_within: int = 2
     """Within this many steps a care contact counts as within reach."""
+    threshold: int = 5
+    """Open thuiszitter counts below this read "fewer than" it."""
     key: str = "trend"
     """Section key."""
-
-    @property
-    def title(self) -> str:
-        """Section title, in the report's language."""
-        return _("Trends over time")
+    title: str = N_("Trends over time")
+    """Section title (translated when rendered)."""
 
     def blocks(self) -> list[Block]:
         """The body: a summary, the chart (from two snapshots on) and two tables."""
         first, last = self.rows[0], self.rows[-1]
-        out: list[Block] = [
-            Text(
-                _(
-                    "{n} snapshot(s) from {first} to {last}. Islands: {i0} then, {i1} now; "
-                    "professionals without any tie: {s0} then, {s1} now; links between "
-                    "domains that hang on one person: {f0} then, {f1} now."
-                ).format(
-                    n=len(self.rows),
-                    first=first.as_of.isoformat(),
-                    last=last.as_of.isoformat(),
-                    i0=first.islands,
-                    i1=last.islands,
-                    s0=first.isolates,
-                    s1=last.isolates,
-                    f0=len(first.fragile_links),
-                    f1=len(last.fragile_links),
-                )
-            )
-        ]
+        out: list[Block] = [Text(_summary(first, last, len(self.rows)))]
         if len(self.rows) >= 2:
             out.append(
                 Figure(
@@ -116,8 +104,8 @@ class TrendSection(BlockSection):
                     _("Agreements to fix"),
                     _("Open thuiszitters"),
                 ),
-                tuple(_row_cells(row) for row in reversed(self.rows)),
-                what=_("snapshots"),
+                tuple(self._row_cells(row) for row in reversed(self.rows)),
+                what=N_("snapshots"),
             )
         )
         if self.steps:
@@ -134,45 +122,83 @@ class TrendSection(BlockSection):
                         _("Islands split"),
                     ),
                     tuple(_step_cells(step) for step in reversed(self.steps)),
-                    what=_("periods"),
+                    what=N_("periods"),
                 )
             )
         out.append(
             Text(
                 _(
                     "Open thuiszitters: open cases of a child still out of school on the "
-                    "snapshot's day; small counts read 'fewer than N'. Schools without care: "
-                    "nobody within {k} steps in youth care, JGZ, a CJG or a neighbourhood team."
-                ).format(k=self.steps_within),
+                    "snapshot's day; counts below {t} read 'fewer than {t}'. Schools without "
+                    "care: nobody within {k} steps in youth care, JGZ, a CJG or a "
+                    "neighbourhood team. Agreements to fix: with at least one problem, of "
+                    "those checked."
+                ).format(t=format_int(self.threshold), k=format_int(self.steps_within)),
                 muted=True,
             )
         )
         return out
 
+    def _row_cells(self, row: TrendRow) -> tuple[object, ...]:
+        label = format_date(row.as_of) + (f" ({row.note})" if row.note else "")
+        return (
+            label,
+            row.professionals,
+            row.islands,
+            row.isolates,
+            "n/a" if row.cross_share is None else format_percent(row.cross_share, 0),
+            number(row.ei),
+            len(row.fragile_links),
+            _of(len(row.unreached_schools), row.schools),
+            _of(row.agreements_to_fix, row.agreements),
+            _published(row.open_thuiszitters, self.threshold),
+        )
 
-def _share(value: float | None) -> str:
-    return "n/a" if value is None else f"{round(100 * value)}%"
 
-
-def _row_cells(row: TrendRow) -> tuple[object, ...]:
-    label = row.as_of.isoformat() + (f" ({row.note})" if row.note else "")
-    return (
-        label,
-        row.professionals,
-        row.islands,
-        row.isolates,
-        _share(row.cross_share),
-        number(row.ei),
-        len(row.fragile_links),
-        f"{len(row.unreached_schools)} / {row.schools}",
-        f"{row.agreements_to_fix} / {row.agreements}",
-        row.open_thuiszitters,
+def _summary(first: TrendRow, last: TrendRow, count: int) -> str:
+    if count == 1:
+        return _(
+            "One snapshot, of {day}: {i} islands, {s} professionals without any tie and {f} "
+            "links between domains that hang on one person."
+        ).format(
+            day=format_date(first.as_of),
+            i=format_int(first.islands),
+            s=format_int(first.isolates),
+            f=format_int(len(first.fragile_links)),
+        )
+    return _(
+        "{n} snapshots from {first} to {last}. Islands: {i0} then, {i1} now; professionals "
+        "without any tie: {s0} then, {s1} now; links between domains that hang on one "
+        "person: {f0} then, {f1} now."
+    ).format(
+        n=format_int(count),
+        first=format_date(first.as_of),
+        last=format_date(last.as_of),
+        i0=format_int(first.islands),
+        i1=format_int(last.islands),
+        s0=format_int(first.isolates),
+        s1=format_int(last.isolates),
+        f0=format_int(len(first.fragile_links)),
+        f1=format_int(len(last.fragile_links)),
     )
+
+
+def _of(part: int, whole: int) -> str:
+    return _("{n} of {total}").format(n=format_int(part), total=format_int(whole))
+
+
+def _published(text: str, threshold: int) -> object:
+    """The published open-case count for a table: a number, or "fewer than N" translated."""
+    if text.isdigit():
+        return int(text)
+    return _("fewer than {n}").format(n=format_int(threshold))
 
 
 def _step_cells(step: TrendStep) -> tuple[object, ...]:
     return (
-        f"{step.since.isoformat()} - {step.until.isoformat()}",
+        _("{since} to {until}").format(
+            since=format_date(step.since), until=format_date(step.until)
+        ),
         len(step.joined),
         len(step.left),
         step.new_ties,
@@ -192,7 +218,7 @@ def trend_builder(found: Trend) -> SectionBuilder:
         del context  # the trend is computed over the snapshots, not the one region
         if not found.rows:
             return None
-        return TrendSection(found.rows, found.steps, found.by, found.steps_within)
+        return TrendSection(found.rows, found.steps, found.by, found.steps_within, found.threshold)
 
     return trend_section
 
@@ -214,34 +240,29 @@ def trend_chart(rows: Sequence[TrendRow]) -> str:
     (True, True, True)
     """
     days = tuple(row.as_of for row in rows)
+    labels = tuple(format_date(day) for day in days)
     counts = (
         (_("Islands"), tuple(row.islands for row in rows)),
         (_("Without ties"), tuple(row.isolates for row in rows)),
         (_("Links on one person"), tuple(len(row.fragile_links) for row in rows)),
         (_("Schools without care"), tuple(len(row.unreached_schools) for row in rows)),
     )
-    shares = tuple(None if row.cross_share is None else 100 * row.cross_share for row in rows)
-    title = _("Trends over time, {first} to {last}").format(
-        first=days[0].isoformat(), last=days[-1].isoformat()
+    shares = tuple(row.cross_share for row in rows)
+    title = _("Trends over time, {first} to {last}").format(first=labels[0], last=labels[-1])
+    parts = [f"{label}: " + ", ".join(format_int(v) for v in values) for label, values in counts]
+    parts.append(
+        _("Across domains")
+        + ": "
+        + ", ".join(_("n/a") if s is None else format_percent(s, 0) for s in shares)
     )
-    parts = [f"{label}: " + ", ".join(str(v) for v in values) for label, values in counts]
-    parts.append(_("Share across domains (%)") + ": " + ", ".join(_percent(s) for s in shares))
-    desc = (
-        _("Per snapshot ({days}).").format(days=", ".join(d.isoformat() for d in days))
-        + " "
-        + "; ".join(parts)
-        + "."
-    )
-    return _render(days, counts, shares, title, desc, current_language())
-
-
-def _percent(value: float | None) -> str:
-    return "n/a" if value is None else str(round(value))
+    desc = _("Per snapshot ({days}).").format(days=", ".join(labels)) + " " + "; ".join(parts) + "."
+    return _render(days, labels, counts, shares, title, desc, current_language())
 
 
 @functools.lru_cache(maxsize=8)
 def _render(
     days: tuple[dt.date, ...],
+    labels: tuple[str, ...],
     counts: tuple[tuple[str, tuple[int, ...]], ...],
     shares: tuple[float | None, ...],
     title: str,
@@ -274,7 +295,7 @@ def _render(
         top.yaxis.set_major_locator(MaxNLocator(integer=True))
         top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         top.grid(axis="y", color="#dddddd", linewidth=0.6)
-        points = [(d, s) for d, s in zip(days, shares, strict=True) if s is not None]
+        points = [(d, 100 * s) for d, s in zip(days, shares, strict=True) if s is not None]
         bottom.plot(
             [d for d, _s in points],
             [s for _d, s in points],
@@ -286,7 +307,7 @@ def _render(
         bottom.set_ylim(0, 100)
         bottom.grid(axis="y", color="#dddddd", linewidth=0.6)
         if len(days) <= 12:  # else matplotlib picks the dates to label
-            bottom.set_xticks(list(days), labels=[d.isoformat() for d in days])
+            bottom.set_xticks(list(days), labels=list(labels))
         for tick in bottom.get_xticklabels():
             tick.set_rotation(30)
             tick.set_horizontalalignment("right")
