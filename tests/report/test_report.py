@@ -193,7 +193,8 @@ def test_html_is_self_contained_and_holds_the_svg(report: Report) -> None:
     assert not re.search(r"""\b(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
     assert not re.search(r"<(link|img|iframe)\b", page, re.I)
     assert not re.search(r"<script\b[^>]*\bsrc\s*=", page, re.I)  # scripts only inline
-    assert "@import" not in page and "url(" not in page
+    assert "@import" not in page and not re.search(r"url\((?!#)", page)  # only url(#id)
+    assert "data:image" not in page
     for section in report.sections:
         assert f'<section id="{section.key}">' in page
 
