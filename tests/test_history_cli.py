@@ -8,9 +8,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 import samenwerking as sw
 from samenwerking.analysis import Trend, trend
@@ -19,6 +23,8 @@ from samenwerking.model import Professional, ProfessionalId, Region, Role, Tie, 
 from samenwerking.store import open_store
 
 DAYS = (dt.date(2024, 6, 1), dt.date(2025, 6, 1), dt.date(2026, 6, 1))
+NOTES = ("survey 2024", "", "survey 2026")
+POSTGRES_ENV = "SAMENWERKING_TEST_POSTGRES_URL"
 
 
 def _regions() -> tuple[Region, Region, Region]:
@@ -43,15 +49,38 @@ def _regions() -> tuple[Region, Region, Region]:
     return first, second, third
 
 
+def _fill(url: str | Path) -> None:
+    with open_store(url) as store:
+        for day, region, note in zip(DAYS, _regions(), NOTES, strict=True):
+            store.add(region, as_of=day, note=note)
+
+
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("store") / "years.db"
-    with open_store(path) as store:
-        for day, region, note in zip(
-            DAYS, _regions(), ("survey 2024", "", "survey 2026"), strict=True
-        ):
-            store.add(region, as_of=day, note=note)
+    _fill(path)
     return path
+
+
+@pytest.fixture
+def postgres_store() -> Iterator[str]:
+    """The same three snapshots in a fresh PostgreSQL database (``.ci/postgres.sh``)."""
+    base_url = os.environ.get(POSTGRES_ENV, "")
+    if not base_url:
+        pytest.skip(f"PostgreSQL variant skipped: {POSTGRES_ENV} is not set")
+    base = sa.make_url(base_url).set(drivername="postgresql+psycopg")
+    name = f"sw_history_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = base.set(database=name).render_as_string(hide_password=False)
+        _fill(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +198,12 @@ def test_report_db_with_before_compares_with_that_source(
     capsys.readouterr()
     markdown = (out / "report.md").read_text(encoding="utf-8")
     assert "1 professional(s) joined and 0 left" in markdown  # new-0 since the first snapshot
+
+
+def test_history_is_the_same_on_postgresql(
+    store_path: Path, postgres_store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--db", str(store_path), "--people"]) == 0
+    on_sqlite = capsys.readouterr().out
+    assert main(["history", "--db", postgres_store, "--people"]) == 0
+    assert capsys.readouterr().out == on_sqlite
