@@ -48,7 +48,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 from attrs import frozen
 
-from samenwerking.analysis._input import as_compact, group_codes
+from samenwerking.analysis._input import Groups, as_compact, group_codes
 from samenwerking.analysis._kernels import group_labels, pattern, row_chunks
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
@@ -91,7 +91,7 @@ class BrokerageRoles(Tabular):
 def brokerage_roles(
     G: nx.Graph | CompactGraph,  # noqa: N803
     *,
-    by: str = "domain",
+    by: Groups = "domain",
 ) -> dict[Hashable, BrokerageRoles]:
     """Gould-Fernandez brokerage counts of every node, with groups given by ``by``.
 
@@ -100,8 +100,10 @@ def brokerage_roles(
     G : networkx.Graph, networkx.DiGraph or CompactGraph
         The collaboration graph. A directed networkx graph is used with its arcs; ties of an
         undirected graph count in both directions.
-    by : {"domain", "sector", "municipality", "organisation"}
-        The node attribute that defines the groups.
+    by : str or mapping
+        What defines the groups: ``"domain"``, ``"sector"``, ``"municipality"``,
+        ``"organisation"``, any other node attribute of a networkx graph, or a mapping from
+        node to group.
 
     Returns
     -------
@@ -122,7 +124,7 @@ def brokerage_roles(
     2
     """
     C = as_compact(G)  # noqa: N806
-    codes, labels = group_codes(C, by)
+    codes, labels = group_codes(C, by, G)
     group, _ = group_labels(codes, labels)
     n = C.n_nodes
     if n == 0:

@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from attrs import frozen
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
-from samenwerking.analysis._input import as_compact, group_codes
+from samenwerking.analysis._input import Groups, as_compact, group_codes
 from samenwerking.analysis._kernels import group_labels
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
@@ -72,15 +72,26 @@ def _sorted(items: list[Any]) -> tuple[Any, ...]:
         return tuple(sorted(items, key=repr))
 
 
-def bus_factor(G: nx.Graph | CompactGraph, *, by: str = "domain") -> tuple[LinkCarriers, ...]:  # noqa: N803
+def _sortable(labels: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The labels themselves if they sort together, else their reprs (e.g. ints and unknown)."""
+    try:
+        sorted(labels)
+    except TypeError:
+        return tuple(repr(label) for label in labels)
+    return labels
+
+
+def bus_factor(G: nx.Graph | CompactGraph, *, by: Groups = "domain") -> tuple[LinkCarriers, ...]:  # noqa: N803
     """For each pair of groups with ties between them, the people who carry those ties.
 
     Parameters
     ----------
     G : networkx.Graph or CompactGraph
         The collaboration graph (a directed graph is taken as undirected).
-    by : {"domain", "sector", "municipality", "organisation"}
-        The node attribute that defines the groups; nodes without one form ``"unknown"``.
+    by : str or mapping
+        What defines the groups: ``"domain"``, ``"sector"``, ``"municipality"``,
+        ``"organisation"``, any other node attribute of a networkx graph, or a mapping from
+        node to group. Nodes without one form ``"unknown"``.
 
     Returns
     -------
@@ -102,13 +113,14 @@ def bus_factor(G: nx.Graph | CompactGraph, *, by: str = "domain") -> tuple[LinkC
     [(('care', 'welfare'), 2, (('a', 'b'), ('x', 'y')))]
     """
     C = as_compact(G)  # noqa: N806
-    codes, labels = group_codes(C, by)
+    codes, labels = group_codes(C, by, G)
     group, names = group_labels(codes, labels)
     n = C.n_nodes
     heads = np.repeat(np.arange(n, dtype=np.int64), np.diff(C.indptr))
     tails = C.indices.astype(np.int64)
     # Each cross tie once, oriented from the group whose label sorts first.
-    rank = np.argsort(np.argsort(np.array(names, dtype=object), kind="stable"))
+    keys = _sortable(names)
+    rank = np.argsort(np.argsort(np.array(keys, dtype=object), kind="stable"))
     gh, gt = rank[group[heads]], rank[group[tails]]
     use = gh < gt
     left, right, weight = heads[use], tails[use], C.weight[use]
@@ -155,5 +167,6 @@ def bus_factor(G: nx.Graph | CompactGraph, *, by: str = "domain") -> tuple[LinkC
                 single_carrier=single,
             )
         )
-    result.sort(key=lambda link: (link.bus_factor, link.pairs, link.groups))
+    key_of = dict(zip(names, keys, strict=True))
+    result.sort(key=lambda link: (link.bus_factor, link.pairs, tuple(map(key_of.get, link.groups))))
     return tuple(result)

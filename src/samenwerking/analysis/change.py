@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._input import GROUPINGS, InvalidArgumentError
+from samenwerking.analysis._input import GROUPINGS, Groups, InvalidArgumentError, by_name
 from samenwerking.analysis.cohesion import density, density_between
 from samenwerking.analysis.islands import Island, Islands, islands
 from samenwerking.analysis.mixing import (
@@ -208,15 +208,17 @@ def _delta(delta: Delta) -> str:
     return f"{shown(delta.before)} -> {shown(delta.after)}"
 
 
-def compare(before: Region, after: Region, *, by: str = "domain") -> Change:
+def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
     """Compare two snapshots of a region.
 
     Parameters
     ----------
     before, after : Region
         The earlier and the later snapshot; professionals are matched by id.
-    by : {"domain", "sector", "municipality", "organisation"}
-        The grouping for per-group and per-pair figures.
+    by : str or mapping
+        The grouping for per-group and per-pair figures: ``"domain"``, ``"sector"``,
+        ``"municipality"``, ``"organisation"``, or a mapping from professional id to group
+        that covers the professionals of both snapshots.
 
     Returns
     -------
@@ -238,8 +240,11 @@ def compare(before: Region, after: Region, *, by: str = "domain") -> Change:
     >>> same.new_ties, same.lost_ties, same.merged, same.split, same.ei.change
     (0, 0, (), (), 0.0)
     """
-    if by not in GROUPINGS:
-        raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
+    if isinstance(by, str) and by not in GROUPINGS:
+        raise InvalidArgumentError(
+            f"cannot group a region by {by!r}; choose from {', '.join(GROUPINGS)}, or pass "
+            "by= a mapping from professional id to group"
+        )
     if not isinstance(before, Region) or not isinstance(after, Region):
         raise InvalidArgumentError(
             f"compare needs two Regions, got {type(before).__name__} and {type(after).__name__}"
@@ -259,7 +264,7 @@ def compare(before: Region, after: Region, *, by: str = "domain") -> Change:
     old_density, new_density = density_between(old, by=by), density_between(new, by=by)
     old_pair_ei, new_pair_ei = _pair_ei(old, by), _pair_ei(new, by)
     return Change(
-        by=by,
+        by=by_name(by),
         new_pairs=new_edges.pairs(gained, names),
         lost_pairs=old_edges.pairs(lost, names),
         new_by_pair=new_edges.by_pair(gained),
@@ -297,7 +302,7 @@ def _deltas(
 class _Edges:
     """The tied pairs of one snapshot, keyed by positions in a shared sorted id list."""
 
-    def __init__(self, G: CompactGraph, position: dict[str, int], by: str) -> None:  # noqa: N803
+    def __init__(self, G: CompactGraph, position: dict[str, int], by: Groups) -> None:  # noqa: N803
         code = np.fromiter((position[str(i)] for i in G.ids), np.int64, G.n_nodes)
         u, v = edge_arrays(G)
         low, high = np.minimum(code[u], code[v]), np.maximum(code[u], code[v])
@@ -329,7 +334,7 @@ class _Edges:
         }
 
 
-def _pair_ei(G: CompactGraph, by: str) -> dict[tuple[str, str], float]:  # noqa: N803
+def _pair_ei(G: CompactGraph, by: Groups) -> dict[tuple[str, str], float]:  # noqa: N803
     """E-I index of the ties among each pair of groups (``a-b`` external, inside internal)."""
     matrix = mixing_matrix(G, by=by)
     counts, labels = matrix.counts, matrix.labels

@@ -24,12 +24,13 @@ Example
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.analysis._input import InvalidArgumentError, as_compact
+from samenwerking.analysis._input import Groups, InvalidArgumentError, as_compact
 from samenwerking.analysis.mixing import contains, dense_groups, edge_arrays, unique_counts
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import Region
@@ -65,11 +66,11 @@ def density(G: nx.Graph | CompactGraph) -> float:  # noqa: N803
 
 def _group_tables(
     G: nx.Graph | CompactGraph,  # noqa: N803
-    by: str,
-) -> tuple[tuple[str, ...], npt.NDArray[np.int64], dict[tuple[int, int], int]]:
+    by: Groups,
+) -> tuple[tuple[Any, ...], npt.NDArray[np.int64], dict[tuple[int, int], int]]:
     """Labels, group sizes and the ties per tied pair of group codes ``(a, b)``, ``a <= b``."""
     C = as_compact(G)  # noqa: N806
-    group, labels = dense_groups(C, by)
+    group, labels = dense_groups(C, by, G)
     k = np.int64(max(len(labels), 1))
     u, v = edge_arrays(C)
     a, b = group[u], group[v]
@@ -80,15 +81,17 @@ def _group_tables(
     return labels, np.bincount(group, minlength=len(labels)), ties
 
 
-def density_by(G: nx.Graph | CompactGraph, *, by: str = "municipality") -> dict[str, float]:  # noqa: N803
+def density_by(G: nx.Graph | CompactGraph, *, by: Groups = "municipality") -> dict[Any, float]:  # noqa: N803
     """The density inside each group: its internal ties over its possible pairs.
 
     Parameters
     ----------
     G : networkx.Graph or CompactGraph
         The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
-    by : {"municipality", "organisation", "sector", "domain"}
-        The node attribute that defines the groups.
+    by : str or mapping
+        What defines the groups: ``"municipality"``, ``"organisation"``, ``"sector"``,
+        ``"domain"``, any other node attribute of a networkx graph, or a mapping from
+        node to group.
 
     Returns
     -------
@@ -105,12 +108,12 @@ def density_by(G: nx.Graph | CompactGraph, *, by: str = "municipality") -> dict[
     {'Noord': 1.0, 'Zuid': 0.0}
     """
     C = as_compact(G)  # noqa: N806
-    group, labels = dense_groups(C, by)
+    group, labels = dense_groups(C, by, G)
     u, v = edge_arrays(C)
     same = group[u] == group[v]
     inside = np.bincount(group[u][same], minlength=len(labels)).tolist()
     sizes = np.bincount(group, minlength=len(labels)).tolist()
-    out: dict[str, float] = {}
+    out: dict[Any, float] = {}
     for g, label in enumerate(labels):
         n = sizes[g]
         out[label] = 2.0 * inside[g] / (n * (n - 1)) if n > 1 else 0.0
@@ -120,16 +123,18 @@ def density_by(G: nx.Graph | CompactGraph, *, by: str = "municipality") -> dict[
 def density_between(
     G: nx.Graph | CompactGraph,  # noqa: N803
     *,
-    by: str = "domain",
-) -> dict[tuple[str, str], float]:
+    by: Groups = "domain",
+) -> dict[tuple[Any, Any], float]:
     """The density of ties between each pair of groups.
 
     Parameters
     ----------
     G : networkx.Graph or CompactGraph
         The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
-    by : {"domain", "sector", "municipality", "organisation"}
-        The node attribute that defines the groups.
+    by : str or mapping
+        What defines the groups: ``"domain"``, ``"sector"``, ``"municipality"``,
+        ``"organisation"``, any other node attribute of a networkx graph, or a mapping from
+        node to group.
 
     Returns
     -------
@@ -154,7 +159,7 @@ def density_between(
         pairs = [(a, b) for a in range(k) for b in range(a, k)]
     else:
         pairs = sorted(ties)
-    out: dict[tuple[str, str], float] = {}
+    out: dict[tuple[Any, Any], float] = {}
     for a, b in pairs:
         na, nb = int(sizes[a]), int(sizes[b])
         possible = na * (na - 1) // 2 if a == b else na * nb

@@ -29,6 +29,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -36,7 +37,7 @@ import numpy.typing as npt
 from attrs import field, frozen
 
 from samenwerking._arguments import check_whole
-from samenwerking.analysis._input import GROUPINGS, as_compact, group_codes
+from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -64,15 +65,21 @@ def edge_arrays(G: CompactGraph) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.
 
 def dense_groups(
     G: CompactGraph,  # noqa: N803
-    by: str,
-) -> tuple[npt.NDArray[np.int64], tuple[str, ...]]:
+    by: Groups,
+    source: nx.Graph | CompactGraph | None = None,
+) -> tuple[npt.NDArray[np.int64], tuple[Any, ...]]:
     """Group codes ``0..k-1`` over the groups that have nodes, and their labels.
 
     Labels follow the vocabulary order, with ``"unknown"`` last when some node has no group.
+    ``source`` is the graph given by the caller, for groupings that are not built in.
     """
-    if by not in GROUPINGS:
-        group_codes(G, by)  # raises InvalidArgumentError naming the choices
-    # Read the codes and vocabulary directly: ``group_codes`` looks for ``municipalitys``.
+    if not is_builtin(by):
+        found, known = group_codes(G, by, source)
+        custom = found.astype(np.int64)
+        if (custom < 0).any():
+            return np.where(custom < 0, len(known), custom), (*known, UNKNOWN)
+        return custom, known
+    assert isinstance(by, str)
     codes = np.asarray(getattr(G, by), dtype=np.int64)
     vocabulary: tuple[str, ...] = getattr(G, _VOCABULARY[by])
     width = len(vocabulary) + 1
@@ -180,7 +187,7 @@ class EIIndex(Tabular):
 def ei_index(
     G: nx.Graph | CompactGraph,  # noqa: N803
     *,
-    by: str = "domain",
+    by: Groups = "domain",
     permutations: int = 0,
     seed: int | np.random.Generator | None = None,
 ) -> EIIndex:
@@ -190,8 +197,10 @@ def ei_index(
     ----------
     G : networkx.Graph or CompactGraph
         The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
-    by : {"domain", "sector", "municipality", "organisation"}
-        The node attribute that defines the groups.
+    by : str or mapping
+        What defines the groups: ``"domain"``, ``"sector"``, ``"municipality"``,
+        ``"organisation"``, any other node attribute of a networkx graph, or a mapping from
+        node to group.
     permutations : int
         If positive, shuffle the group labels over the nodes this many times (keeping the
         group sizes and the ties) to test the whole-network value against chance.
@@ -221,18 +230,19 @@ def ei_index(
     (0.0, {'education': 1.0, 'care': 0.0}, 0.0)
     """
     check_whole(permutations, "permutations", minimum=0)
-    return _ei_index(as_compact(G), by, permutations, seed, with_nodes=True)
+    return _ei_index(as_compact(G), by, permutations, seed, with_nodes=True, source=G)
 
 
 def _ei_index(  # the body of ei_index; compare skips the per-node values
     C: CompactGraph,  # noqa: N803
-    by: str,
+    by: Groups,
     permutations: int = 0,
     seed: int | np.random.Generator | None = None,
     *,
     with_nodes: bool = True,
+    source: nx.Graph | CompactGraph | None = None,
 ) -> EIIndex:
-    group, labels = dense_groups(C, by)
+    group, labels = dense_groups(C, by, source)
     k = len(labels)
     u, v = edge_arrays(C)
     gu, gv = group[u], group[v]
@@ -289,7 +299,7 @@ def _ei_index(  # the body of ei_index; compare skips the per-node values
         expected=expected,
         groups=groups,
         nodes=nodes,
-        by=by,
+        by=by_name(by),
         permutations=permutations,
         p_value=p_value,
         permutation_mean=mean,
@@ -388,15 +398,17 @@ class MixingMatrix(Tabular):
         )
 
 
-def mixing_matrix(G: nx.Graph | CompactGraph, *, by: str = "domain") -> MixingMatrix:  # noqa: N803
+def mixing_matrix(G: nx.Graph | CompactGraph, *, by: Groups = "domain") -> MixingMatrix:  # noqa: N803
     """The mixing matrix of ties between groups.
 
     Parameters
     ----------
     G : networkx.Graph or CompactGraph
         The graph; nodes carry the ``by`` attribute (missing: group ``"unknown"``).
-    by : {"domain", "sector", "municipality", "organisation"}
-        The node attribute that defines the groups.
+    by : str or mapping
+        What defines the groups: ``"domain"``, ``"sector"``, ``"municipality"``,
+        ``"organisation"``, any other node attribute of a networkx graph, or a mapping from
+        node to group.
 
     Returns
     -------
@@ -413,15 +425,15 @@ def mixing_matrix(G: nx.Graph | CompactGraph, *, by: str = "domain") -> MixingMa
     (('education', 'care'), [[0, 1], [1, 2]], 0.5)
     """
     C = as_compact(G)  # noqa: N806
-    group, labels = dense_groups(C, by)
+    group, labels = dense_groups(C, by, G)
     k = len(labels)
     # Every CSR entry is one end of a tie: counting them all counts each tie from both ends.
     row_group = np.repeat(group, np.diff(C.indptr))
     counts = _pair_counts(row_group, group[C.indices], k)
-    return MixingMatrix(labels=labels, counts=counts, by=by)
+    return MixingMatrix(labels=labels, counts=counts, by=by_name(by))
 
 
-def assortativity(G: nx.Graph | CompactGraph, *, by: str = "domain") -> float:  # noqa: N803
+def assortativity(G: nx.Graph | CompactGraph, *, by: Groups = "domain") -> float:  # noqa: N803
     """Newman's attribute assortativity coefficient of the groups.
 
     Equal to ``networkx.attribute_assortativity_coefficient(G, by)``: ``(tr e - ||e^2||) /

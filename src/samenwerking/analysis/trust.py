@@ -29,14 +29,15 @@ Example
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._input import GROUPINGS, InvalidArgumentError
+from samenwerking.analysis._input import GROUPINGS, Groups, InvalidArgumentError, by_name
 from samenwerking.model import Organisation, Region
 from samenwerking.tabular import Table, Tabular
 
@@ -122,7 +123,7 @@ def _shown(score: float | None) -> str:
     return "-" if score is None else f"{score:.2f}"
 
 
-def trust_value(source: Region | nx.Graph, *, by: str = "organisation") -> TrustValue:
+def trust_value(source: Region | nx.Graph, *, by: Groups = "organisation") -> TrustValue:
     """PARTNER-style trust and value scores per group and per pair of groups.
 
     Parameters
@@ -133,8 +134,10 @@ def trust_value(source: Region | nx.Graph, *, by: str = "organisation") -> Trust
         carry ``trust``/``value`` (missing or ``None``: not rated) and whose nodes carry the
         ``by`` attribute: in a ``DiGraph`` ``u`` rates ``v``; in an undirected graph a
         rating belongs to both ends.
-    by : {"organisation", "sector", "domain", "municipality"}
-        The grouping; an organisation is named by its id.
+    by : str or mapping
+        The grouping: ``"organisation"`` (named by its id), ``"sector"``, ``"domain"``,
+        ``"municipality"``; for a networkx graph also any other node attribute; or a
+        mapping from node (professional id) to group. Group labels are text.
 
     Returns
     -------
@@ -156,8 +159,16 @@ def trust_value(source: Region | nx.Graph, *, by: str = "organisation") -> Trust
     >>> result.pairs[("care", "education")].trust, result.overall.trust
     (3.0, 2.0)
     """
-    if by not in GROUPINGS:
-        raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
+    if not isinstance(by, str | Mapping):
+        raise InvalidArgumentError(
+            f"by must be a node attribute name or a mapping from node to group, got "
+            f"{type(by).__name__}"
+        )
+    if isinstance(source, Region) and isinstance(by, str) and by not in GROUPINGS:
+        raise InvalidArgumentError(
+            f"cannot group a region by {by!r}; choose from {', '.join(GROUPINGS)}, or pass "
+            "by= a mapping from professional id to group"
+        )
     if isinstance(source, Region):
         rater, rated, trust, value, labels = _from_region(source, by)
         directed = True
@@ -186,7 +197,7 @@ def trust_value(source: Region | nx.Graph, *, by: str = "organisation") -> Trust
         or Rating(None, None, 0, 0, 0),
         groups={labels[g]: r for g, r in groups.items()},
         pairs={(labels[p // k], labels[p % k]): r for p, r in pairs.items()},
-        by=by,
+        by=by_name(by),
     )
 
 
@@ -229,8 +240,19 @@ def _codes(values: list[str | None]) -> tuple[npt.NDArray[np.int64], tuple[str, 
     return codes, labels
 
 
+def _mapped(nodes: list[Hashable], by: Mapping[Any, Any]) -> list[str | None]:
+    missing = [node for node in nodes if node not in by]
+    if missing:
+        sample = ", ".join(repr(m) for m in missing[:5])
+        raise InvalidArgumentError(
+            f"by: {len(missing)} of {len(nodes)} nodes are missing from the mapping "
+            f"(e.g. {sample}); map every node to a group (None for unknown)"
+        )
+    return [None if by[node] is None else str(by[node]) for node in nodes]
+
+
 def _from_region(
-    region: Region, by: str
+    region: Region, by: Groups
 ) -> tuple[
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
@@ -257,6 +279,10 @@ def _from_region(
         for p in region.professionals
     }
     values = [main.get(i) for i in store.ids]
+    if isinstance(by, Mapping):
+        people = [p.id for p in region.professionals]
+        groups = dict(zip(people, _mapped(list(people), by), strict=True))
+        values = [groups.get(i) for i in store.ids]
     codes, labels = _codes(values)
     known = np.fromiter((i in main for i in store.ids), bool, len(store.ids))
     source, target = store.source, store.target
@@ -280,7 +306,7 @@ def _number(x: object) -> float:
 
 def _from_graph(
     G: nx.Graph,  # noqa: N803
-    by: str,
+    by: Groups,
 ) -> tuple[
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
@@ -289,8 +315,13 @@ def _from_graph(
     tuple[str, ...],
 ]:
     nodes: list[Hashable] = list(G)
-    attribute = [G.nodes[v].get(by) for v in nodes]
-    codes, labels = _codes([None if a is None else str(a) for a in attribute])
+    if isinstance(by, Mapping):
+        codes, labels = _codes(_mapped(nodes, by))
+    else:
+        attribute = [G.nodes[v].get(by) for v in nodes]
+        if by not in GROUPINGS and nodes and all(a is None for a in attribute):
+            raise InvalidArgumentError(f"cannot group by {by!r}: no node has that attribute")
+        codes, labels = _codes([None if a is None else str(a) for a in attribute])
     position = {v: i for i, v in enumerate(nodes)}
     edges = [(u, v, d) for u, v, d in G.edges(data=True) if u != v]
     return (
