@@ -33,6 +33,7 @@ from samenwerking.graph import CompactGraph
 from samenwerking.model import Domain, Sector
 from samenwerking.report.base import ReportContext
 from samenwerking.report.picture import DOMAIN_COLOURS, organisation_graph, packed_layout
+from samenwerking.report.vocabulary import domain_label, role_label, sector_label
 
 __all__ = [
     "BROKER",
@@ -107,7 +108,7 @@ def _people(context: ReportContext, flags: npt.NDArray[np.int8]) -> dict[str, An
     return {
         "id": [str(p.id) for p in region.professionals],
         "name": [p.name for p in region.professionals],
-        "role": [p.role.value.replace("_", " ") for p in region.professionals],
+        "role": [role_label(p.role.value) for p in region.professionals],
         "org": C.organisation.astype(int).tolist(),
         "degree": np.diff(C.indptr).astype(int).tolist(),
         "flags": flags.astype(int).tolist(),
@@ -145,7 +146,7 @@ def _islands(context: ReportContext, org_code: npt.NDArray[np.int64]) -> list[di
             {
                 "rank": rank,
                 "size": island.size,
-                "domains": list(island.domains),
+                "domains": [domain_label(d) for d in island.domains],
                 "orgs": orgs[orgs >= 0].astype(int).tolist(),
             }
         )
@@ -172,7 +173,8 @@ def map_data(context: ReportContext) -> dict[str, Any]:
         "isolates": len(context.islands.isolates),
         "domainColours": DOMAIN_COLOURS,
         "sectorColours": SECTOR_COLOURS,
-        "sectorLabels": {s.value: s.label for s in Sector},
+        "sectorLabels": {s.value: sector_label(s.value) for s in Sector},
+        "domainLabels": {d.value: domain_label(d.value) for d in Domain},
         "domains": [d.value for d in Domain],
     }
     all_orgs = {

@@ -329,7 +329,7 @@
       var swatch = document.createElement("span");
       swatch.className = "sw-swatch"; swatch.style.background = table[value];
       item.appendChild(swatch);
-      item.appendChild(document.createTextNode(mode === "sector" ? data.sectorLabels[value] : value));
+      item.appendChild(document.createTextNode((mode === "sector" ? data.sectorLabels : data.domainLabels)[value] || value));
       box.appendChild(item);
     });
   }
