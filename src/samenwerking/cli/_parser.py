@@ -21,6 +21,7 @@ from samenwerking.cli._region_commands import (
     cmd_plugins,
     cmd_report,
 )
+from samenwerking.cli._store_commands import add_store_command
 from samenwerking.privacy import DEFAULT_THRESHOLD
 from samenwerking.report.i18n import LANGUAGES
 
@@ -233,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.set_defaults(run=cmd_plan_tables)
 
     add_history_command(commands)
+    add_store_command(commands)
 
     listing = commands.add_parser(
         "plugins",
