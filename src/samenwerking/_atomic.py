@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["write_atomically", "write_text_atomically"]
+__all__ = ["replace_folder_atomically", "write_atomically", "write_text_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
@@ -63,3 +63,63 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
             os.fsync(stream.fileno())
 
     return write_atomically(path, write)
+
+
+def replace_folder_atomically(
+    path: str | os.PathLike[str], fill: Callable[[Path], None], *, marker: str, kind: str
+) -> Path:
+    """Let ``fill`` write a temporary sibling folder, then put it in the place of ``path``.
+
+    An existing folder is replaced only if it is empty or holds the file ``marker`` (so
+    that it looks like a folder of this ``kind``); otherwise, or if ``path`` is a file,
+    this raises :class:`~samenwerking.errors.UnsupportedSourceError` and touches nothing.
+    On any failure the old folder (if any) is left as it was and no temporary one remains.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out"
+    >>> done = replace_folder_atomically(
+    ...     target, lambda p: (p / "a.txt").write_text("x"), marker="a.txt", kind="test")
+    >>> sorted(p.name for p in done.iterdir())
+    ['a.txt']
+    """
+    from samenwerking.errors import UnsupportedSourceError
+
+    target = Path(path)
+    existed = target.exists()
+    if existed:
+        if not target.is_dir():
+            raise UnsupportedSourceError(
+                f"{target} exists and is not a folder; cannot write {kind}"
+            )
+        if any(target.iterdir()) and not (target / marker).is_file():
+            raise UnsupportedSourceError(
+                f"{target} is a non-empty folder without {marker}, so it does not look like a "
+                f"samenwerking {kind}; refusing to overwrite it (choose another path)"
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        if existed:
+            shutil.copymode(target, staging)
+        else:
+            staging.chmod(0o755)
+        fill(staging)
+        if not existed:
+            staging.replace(target)
+            return target
+        retired = Path(
+            tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+        )
+        target.replace(retired)
+        try:
+            staging.replace(target)
+        except BaseException:
+            retired.replace(target)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target

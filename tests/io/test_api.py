@@ -50,7 +50,9 @@ def test_format_inference(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedSourceError, match=r"region\.pdf"):
         save(region, tmp_path / "region.pdf")
     (tmp_path / "notes.txt").write_text("hi", encoding="utf-8")
-    with pytest.raises(UnsupportedSourceError, match=r"a \.json file or a folder"):
+    with pytest.raises(
+        UnsupportedSourceError, match=r"a \.json file, a \.parquet folder or a folder"
+    ):
         load(tmp_path / "notes.txt")
 
 

@@ -44,8 +44,15 @@ def test_each_call_makes_a_new_manager() -> None:
 def test_builtins_are_ordinary_plugins() -> None:
     p = plugins(load_entry_points=False)
     assert list(p.names()) == list(BUILTIN_NAMES)
-    assert [a.name for a in p.adapters()] == ["json", "csv", "excel"]
-    assert [e.name for e in p.exporters()] == ["json", "csv", "graphml", "gexf", "excel"]
+    assert [a.name for a in p.adapters()] == ["json", "csv", "excel", "parquet"]
+    assert [e.name for e in p.exporters()] == [
+        "json",
+        "csv",
+        "graphml",
+        "gexf",
+        "excel",
+        "parquet",
+    ]
 
 
 def test_block_list_argument_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,8 +60,8 @@ def test_block_list_argument_and_environment(monkeypatch: pytest.MonkeyPatch) ->
     assert "graphml" not in [e.name for e in p.exporters()]
     monkeypatch.setenv(BLOCK_ENV, " builtin-gexf , builtin-csv")
     p = plugins(load_entry_points=False)
-    assert [e.name for e in p.exporters()] == ["json", "graphml", "excel"]
-    assert [a.name for a in p.adapters()] == ["json", "excel"]
+    assert [e.name for e in p.exporters()] == ["json", "graphml", "excel", "parquet"]
+    assert [a.name for a in p.adapters()] == ["json", "excel", "parquet"]
 
 
 def test_entry_points_are_loaded_with_their_distribution(
@@ -92,11 +99,11 @@ def test_a_plugin_that_cannot_be_imported_is_named(install: Callable[[str, str],
 def test_samenwerking_source_adapters_contributes_adapters(make_plugins: MakePlugins) -> None:
     region = sw.Region("Dorp", (town("g1", "Gemeente Dorp"),))
     p = make_plugins(MemoryPlugin({"dorp": region}))
-    assert [a.name for a in p.adapters()] == ["json", "csv", "excel", "memory"]
+    assert [a.name for a in p.adapters()] == ["json", "csv", "excel", "parquet", "memory"]
     assert p.adapter_for("memory:dorp") is p.adapter("memory")
     assert p.plugin_of(p.adapter("memory")) == "MemoryPlugin"
     with pytest.raises(
-        UnsupportedSourceError, match="installed adapters: json, csv, excel, memory"
+        UnsupportedSourceError, match="installed adapters: json, csv, excel, parquet, memory"
     ):
         p.adapter("pdf")
 
@@ -146,9 +153,9 @@ def test_a_raising_plugin_is_named_and_others_still_count(make_plugins: MakePlug
         RaisingPlugin(), JeugdzorgPlugin(), OneMunicipalityCheckPlugin(), SectionPlugin()
     )
     with pytest.warns(PluginWarning, match=r"'RaisingPlugin' failed in samenwerking_source"):
-        assert [a.name for a in p.adapters()] == ["json", "csv", "excel"]
+        assert [a.name for a in p.adapters()] == ["json", "csv", "excel", "parquet"]
     with pytest.warns(PluginWarning, match=r"'RaisingPlugin' failed in samenwerking_exporters"):
-        assert len(p.exporters()) == 5
+        assert len(p.exporters()) == 6
     with pytest.warns(PluginWarning, match="sector mapping exploded"):
         assert p.map_sector("Jeugdzorg", "x") is sw.Sector.YOUTH_CARE
     with pytest.warns(PluginWarning, match="role mapping exploded"):
@@ -173,7 +180,7 @@ def test_nonsense_results_are_skipped(make_plugins: MakePlugins) -> None:
 
     p = make_plugins(Nonsense())
     with pytest.warns(PluginWarning, match="42, which is not a SourceAdapter"):
-        assert [a.name for a in p.adapters()] == ["json", "csv", "excel"]
+        assert [a.name for a in p.adapters()] == ["json", "csv", "excel", "parquet"]
     with pytest.warns(PluginWarning, match="'not a sector', not a Sector"):
         assert p.map_sector("primary_school", "x") is sw.Sector.PRIMARY_SCHOOL
 

@@ -52,7 +52,10 @@ __all__ = ["load", "save"]
 
 SourceLike = str | os.PathLike[str]
 
-_SUPPORTED = "a .json file or a folder of CSV files (a directory, or a path without a suffix)"
+_SUPPORTED = (
+    "a .json file, a .parquet folder or a folder of CSV files (a directory, or a path "
+    "without a suffix)"
+)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 
 
@@ -140,8 +143,11 @@ def _fallback_locator(source: str) -> Locator:
 
 def _locator(adapter: SourceAdapter, source: SourceLike) -> Locator:
     """Where each record of ``source`` is: file and row for a CSV folder, else a JSON path."""
+    from samenwerking.io.parquet import ParquetAdapter, parquet_folder_locator
     from samenwerking.plugins.builtin import CsvAdapter, JsonAdapter
 
+    if isinstance(adapter, ParquetAdapter):
+        return parquet_folder_locator(source)
     if isinstance(adapter, CsvAdapter):
         from samenwerking.io.csvfolder import csv_folder_locator
 
@@ -184,7 +190,7 @@ def load(
     Parameters
     ----------
     source
-        A path (a ``.json`` file, a CSV folder), a ``scheme:...`` text an adapter
+        A path (a ``.json`` file, a ``.parquet`` or CSV folder), a ``scheme:...`` text an adapter
         recognises, or a list of them to merge (see :func:`samenwerking.io.merge.merge_regions`).
     adapter
         The name of the adapter to use for every source; by default each source's adapter
@@ -220,7 +226,7 @@ def load(
     ...     load("no/such/region.json")
     ... except FileNotFoundError as error:
     ...     print(error)
-    no region at 'no/such/region.json': expected a .json file or a folder of CSV files (a directory, or a path without a suffix)
+    no region at 'no/such/region.json': expected a .json file, a .parquet folder or a folder of CSV files (a directory, or a path without a suffix)
     """  # noqa: E501
     chosen = plugins if plugins is not None else _fresh_plugins()
     try:
@@ -276,8 +282,9 @@ def save(
     """Write a region with an exporter; return the path written.
 
     The exporter is the one named by ``format`` (built in: ``"json"``, ``"csv"``,
-    ``"graphml"``, ``"gexf"``), or else the first whose ``can_write`` accepts the target:
-    ``.json`` a JSON file, a folder or a path without a suffix a CSV folder, ``.graphml``
+    ``"parquet"``, ``"graphml"``, ``"gexf"``, ``"excel"``), or else the first whose
+    ``can_write`` accepts the target: ``.json`` a JSON file, ``.parquet`` a Parquet
+    folder, a folder or a path without a suffix a CSV folder, ``.graphml``
     and ``.gexf`` the collaboration graph (option ``level="organisation"``). Saving is
     atomic: on failure the previous file or folder is left as it was. A region with a
     case field that looks like a BSN is refused (:class:`BsnLikeValueError`) before

@@ -17,8 +17,11 @@ $.ties[0], field 'target', value 'b': unknown professional
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -78,7 +81,7 @@ def region_problems(
     """Every problem found in ``region``, in a stable order (at most ``limit`` listed)."""
     out = _Collector(locate or _default_locator, limit)
     organisations: dict[str, Organisation] = {o.id: o for o in region.organisations}
-    professionals = {p.id for p in region.professionals}
+    professionals = set(map(_ID, region.professionals))
     meetings = {m.id for m in region.meetings}
     groups = {g.id for g in region.working_groups}
 
@@ -91,7 +94,7 @@ def region_problems(
         "meetings",
         "cases",
     ):
-        _duplicates(out, name, [item.id for item in getattr(region, name)])
+        _duplicates(out, name, list(map(_ID, getattr(region, name))))
 
     def ref(path: Path, field: str, value: str | None, known: Container[str], kind: str) -> None:
         if value is not None and value not in known:
@@ -116,8 +119,9 @@ def region_problems(
         refs(path, "memberships", org.memberships, orgs, "organisation")
     _parent_cycles(out, region)
 
-    for i, person in enumerate(region.professionals):
-        refs(("professionals", i), "organisations", person.organisations, orgs, "organisation")
+    if not _all_known_once(map(_ORGANISATIONS, region.professionals), orgs.keys()):
+        for i, person in enumerate(region.professionals):
+            refs(("professionals", i), "organisations", person.organisations, orgs, "organisation")
 
     _check_ties(out, region, professionals, meetings)
 
@@ -199,6 +203,18 @@ def region_problems(
     return out.finish()
 
 
+_ID = operator.attrgetter("id")
+_ORGANISATIONS = operator.attrgetter("organisations")
+
+
+def _all_known_once(lists: Iterable[tuple[str, ...]], known: AbstractSet[str]) -> bool:
+    """Whether every list holds only known values, none twice (a quick check for many)."""
+    lists = list(lists)
+    if not set(itertools.chain.from_iterable(lists)) <= known:
+        return False
+    return all(len(set(items)) == len(items) for items in lists if len(items) > 1)
+
+
 def check_region(region: Region, *, locate: Locator | None = None, source: str = "") -> None:
     """Raise :class:`InvalidRegionError` listing every problem, or return quietly."""
     problems = region_problems(region, locate=locate)
@@ -209,9 +225,9 @@ def check_region(region: Region, *, locate: Locator | None = None, source: str =
 def _duplicates(
     out: _Collector, name: str, ids: Sequence[str], *, path: Path | None = None, field: str = "id"
 ) -> None:
-    counts = Counter(ids)
-    if len(counts) == len(ids):
+    if len(set(ids)) == len(ids):
         return
+    counts = Counter(ids)
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if counts[ident] > 1 and ident in seen:
@@ -284,6 +300,10 @@ def _check_ties(
     high = np.where(directed, store.target, np.maximum(store.source, store.target))
     n = np.int64(max(len(store.ids), 1))
     key = (low.astype(np.int64) * n + high) * 8 + store.kind * 2 + directed
+    ordered = np.sort(key)
+    if not np.any(ordered[1:] == ordered[:-1]):
+        return  # no tie is repeated: skip finding which rows repeat (a slower stable sort)
+    del ordered
     order = np.argsort(key, kind="stable")
     repeat = np.zeros(len(key), dtype=bool)
     repeat[order[1:]] = key[order[1:]] == key[order[:-1]]

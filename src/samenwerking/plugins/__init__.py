@@ -8,7 +8,7 @@ Example
 -------
 >>> from samenwerking.plugins import plugins
 >>> [e.name for e in plugins(load_entry_points=False).exporters()]
-['json', 'csv', 'graphml', 'gexf', 'excel']
+['json', 'csv', 'graphml', 'gexf', 'excel', 'parquet']
 """
 
 from samenwerking.plugins.hookspecs import (

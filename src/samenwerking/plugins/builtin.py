@@ -9,6 +9,7 @@ can be blocked like a third-party plugin (``SAMENWERKING_BLOCK_PLUGINS=builtin-g
 ``builtin-graphml`` exporter ``graphml``: the collaboration graph as GraphML
 ``builtin-gexf``    exporter ``gexf``: the collaboration graph as GEXF (Gephi)
 ``builtin-excel``   adapter and exporter ``excel``: the ``.xlsx`` workbook (needs openpyxl)
+``builtin-parquet`` adapter and exporter ``parquet``: the ``*.parquet`` folder (needs pyarrow)
 ``builtin-labels``  sector and role mappings for the vocabulary's own values
 =================== ===============================================================
 
@@ -16,7 +17,7 @@ Example
 -------
 >>> [name for name, _ in builtin_plugins()]  # doctest: +NORMALIZE_WHITESPACE
 ['builtin-json', 'builtin-csv', 'builtin-graphml', 'builtin-gexf', 'builtin-excel',
- 'builtin-labels']
+ 'builtin-parquet', 'builtin-labels']
 >>> JsonAdapter().can_read("no/such/file.json")
 False
 """
@@ -32,6 +33,8 @@ from samenwerking.io import graph_export
 from samenwerking.io.csvfolder import TABLES, read_csv_folder, write_csv_folder
 from samenwerking.io.excel import ExcelAdapter, ExcelExporter
 from samenwerking.io.jsonfile import read_json, write_json
+from samenwerking.io.parquet import SUFFIX as PARQUET_SUFFIX
+from samenwerking.io.parquet import ParquetAdapter, ParquetExporter
 from samenwerking.model import Region, Role, Sector
 from samenwerking.plugins.hookspecs import Exporter, Source, SourceAdapter, hookimpl
 
@@ -78,9 +81,12 @@ class CsvAdapter:
     description = "a samenwerking folder of CSV files (organisations.csv, ties.csv, ...)"
 
     def can_read(self, source: Source) -> bool:
-        """A folder holding at least one of the format's files, or an empty folder."""
+        """A folder holding at least one of the format's files, or an empty folder.
+
+        A folder named ``*.parquet`` is the Parquet folder's, even when empty.
+        """
         path = Path(source)
-        if not path.is_dir():
+        if not path.is_dir() or path.suffix.lower() == PARQUET_SUFFIX:
             return False
         names = {p.name for p in path.iterdir()}
         return not names or not names.isdisjoint(TABLES)
@@ -119,8 +125,10 @@ class CsvExporter:
     description = "a samenwerking folder of CSV files, editable in a spreadsheet"
 
     def can_write(self, target: Source) -> bool:
-        """An existing folder, or a path without a suffix that does not exist yet."""
+        """An existing folder (not named ``*.parquet``), or a new path without a suffix."""
         path = Path(target)
+        if path.suffix.lower() == PARQUET_SUFFIX:
+            return False
         return path.is_dir() or (not path.suffix and not path.exists())
 
     def write(self, region: Region, target: Source, **options: Any) -> None:
@@ -207,6 +215,7 @@ def builtin_plugins() -> list[tuple[str, object]]:
         ("builtin-graphml", _FormatPlugin(None, GraphmlExporter())),
         ("builtin-gexf", _FormatPlugin(None, GexfExporter())),
         ("builtin-excel", _FormatPlugin(ExcelAdapter(), ExcelExporter())),
+        ("builtin-parquet", _FormatPlugin(ParquetAdapter(), ParquetExporter())),
         ("builtin-labels", _LabelsPlugin()),
     ]
 

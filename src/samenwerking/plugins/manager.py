@@ -17,7 +17,7 @@ Example
 -------
 >>> p = plugins(load_entry_points=False)
 >>> [a.name for a in p.adapters()]
-['json', 'csv', 'excel']
+['json', 'csv', 'excel', 'parquet']
 >>> p.exporter("graphml").name
 'graphml'
 """
@@ -362,7 +362,7 @@ class Plugins:
         >>> plugins(load_entry_points=False).adapter("xml")
         Traceback (most recent call last):
         ...
-        samenwerking.errors.UnsupportedSourceError: no adapter called 'xml'; installed adapters: json, csv, excel
+        samenwerking.errors.UnsupportedSourceError: no adapter called 'xml'; installed adapters: json, csv, excel, parquet
         """  # noqa: E501
         for adapter in self.adapters():
             if adapter.name == name:
