@@ -55,7 +55,12 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _open(url: str, *, create: bool = False) -> Store:
-    from samenwerking.store import open_store
+    from samenwerking.errors import SamenwerkingError
+
+    try:
+        from samenwerking.store import open_store
+    except ImportError as missing:  # without the 'store' extra: say what to install
+        raise SamenwerkingError(str(missing)) from None
 
     return open_store(url, create=create)
 

@@ -15,6 +15,15 @@ Example
 ('Lindenhoeve', 'snapshot 1 (as of 2025-06-01)')
 """
 
+try:
+    import alembic  # noqa: F401
+    import sqlalchemy  # noqa: F401
+except ImportError as missing:  # pragma: no cover - the test extra installs both
+    raise ImportError(
+        "samenwerking.store needs SQLAlchemy and Alembic: pip install 'samenwerking[store]' "
+        "(or 'samenwerking[postgres]' for PostgreSQL)"
+    ) from missing
+
 from samenwerking.store.errors import (
     NotAStoreError,
     SnapshotExistsError,

@@ -52,9 +52,15 @@ class Database:
 
     def _engine(self) -> Engine:
         if not self.sqlite:
-            return sa.create_engine(
-                self.url, poolclass=NullPool, connect_args={"connect_timeout": 10}
-            )
+            try:
+                return sa.create_engine(
+                    self.url, poolclass=NullPool, connect_args={"connect_timeout": 10}
+                )
+            except ImportError:
+                raise StoreError(
+                    "PostgreSQL needs the psycopg 3 driver: pip install 'samenwerking[postgres]'",
+                    url=self.shown,
+                ) from None
         engine = sa.create_engine(
             self.url, poolclass=NullPool, connect_args={"timeout": self.timeout}
         )
