@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import attrs
 import pytest
@@ -121,3 +122,14 @@ def test_purge_needs_a_period_of_at_least_a_day(store_url: str) -> None:
             store.purge(older_than=730)  # type: ignore[arg-type]
         with pytest.raises(StoreArgumentError, match="at least one day"):
             store.purge(older_than=dt.timedelta(hours=5))
+
+
+def test_purged_cases_leave_no_trace_in_an_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    with open_store(path) as store:
+        store.add(small_region(), as_of=DAY)
+        assert b"c-0b2" in path.read_bytes()
+        store.purge(older_than=TWO_YEARS, today=dt.date(2026, 1, 1))
+    data = path.read_bytes()
+    assert b"c-0b2" not in data  # overwritten (secure_delete), not left in free pages
+    assert b"c-0c3" in data

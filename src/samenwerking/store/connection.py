@@ -71,6 +71,8 @@ class Database:
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted and purged records are overwritten, not left in the file's free pages.
+            cursor.execute("PRAGMA secure_delete = ON")
             cursor.close()
 
         @event.listens_for(engine, "begin")
