@@ -210,3 +210,13 @@ def test_conversion_round_trips(G: nx.Graph) -> None:  # noqa: N803
     simple = nx.Graph(G.to_undirected() if G.is_directed() else G)
     simple.remove_edges_from(nx.selfloop_edges(simple))
     assert B.compact.n_edges == simple.number_of_edges()
+
+
+def test_zero_weights_keep_their_edges() -> None:
+    G = nx.Graph([(1, 2, {"w": 0}), (2, 3, {"w": 2}), (3, 1, {"w": 0.0})])  # noqa: N806
+    B = from_networkx(G, edge_attrs={"w": 1})  # noqa: N806
+    assert B.compact.n_edges == 3
+    assert sorted(B.compact.weight.tolist()) == [0.0, 0.0, 0.0, 0.0, 2.0, 2.0]
+    assert "positive" in str(can_run("constraint", (B,), {"weight": "w"}))
+    assert can_run("bridges", (B,), {}) is True
+    assert list(nx.bridges(B)) == []

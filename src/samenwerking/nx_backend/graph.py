@@ -230,23 +230,25 @@ def _compact(
     """Symmetric CSR arrays without self loops; a pair's weight: its largest, or its count."""
     n = len(ids)
     keep = source != target
-    s, t = source[keep], target[keep]
-    low, high = np.minimum(s, t), np.maximum(s, t)
+    low = np.minimum(source[keep], target[keep])
+    high = np.maximum(source[keep], target[keep])
     if weight is None:
-        values = np.ones(len(low))
-        upper = sp.coo_matrix((values, (low, high)), shape=(n, n)).tocsr()
-        upper.sum_duplicates()  # sorted columns, parallel and reverse edges counted
+        values = np.ones(len(low))  # summed below: the edges behind each pair
     else:
-        w = weight[keep]
         key = low * np.int64(max(n, 1)) + high
-        order = np.lexsort((-w, key))  # per pair, the largest weight first
-        key, w = key[order], w[order]
-        first = np.concatenate([[True], key[1:] != key[:-1]]) if len(key) else np.zeros(0, bool)
-        rows, cols = np.divmod(key[first], np.int64(max(n, 1)))
-        upper = sp.csr_matrix((w[first], (rows, cols)), shape=(n, n))
-        upper.sort_indices()
-    full = (upper + upper.T).tocsr()
-    full.sort_indices()
+        order = np.lexsort((-weight[keep], key))  # per pair, the largest weight first
+        first = np.flatnonzero(np.diff(key[order], prepend=-1))
+        pick = order[first]
+        low, high, values = low[pick], high[pick], weight[keep][pick]
+    # Both directions at once; coo -> csr sums duplicates and keeps explicit zeros.
+    full = sp.coo_matrix(
+        (
+            np.concatenate([values, values]),
+            (np.concatenate([low, high]), np.concatenate([high, low])),
+        ),
+        shape=(n, n),
+    ).tocsr()
+    full.sum_duplicates()
     empty = np.full(n, -1, np.int16)
     return CompactGraph(
         ids=ids,
