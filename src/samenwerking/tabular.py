@@ -33,6 +33,19 @@ if TYPE_CHECKING:
 __all__ = ["Table", "Tabular"]
 
 
+_REPR_FIELDS = 6
+"""Fields shown in a one-line repr."""
+
+
+def _brief(value: object) -> str:
+    if isinstance(value, tuple | list | dict | set | frozenset):
+        return f"{len(value)} items"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    text = str(getattr(value, "value", value))
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
 def _rows(rows: Sequence[Sequence[object]]) -> tuple[tuple[object, ...], ...]:
     return tuple(tuple(row) for row in rows)
 
@@ -104,6 +117,18 @@ class Tabular:
         from samenwerking.frames import table_frame
 
         return {table.name: table_frame(table) for table in self._tables()}
+
+    def __repr__(self) -> str:
+        """One line: the main table's first row (collections shown by their size)."""
+        table = self._tables()[0]
+        name = type(self).__name__
+        if len(table) != 1:
+            return f"<{name}: {len(table)} {table.name}>"
+        row = table.rows[0]
+        head = ", ".join(str(v) for v in row[: table.index])
+        values = zip(table.value_columns, row[table.index :], strict=True)
+        parts = [f"{column}={_brief(value)}" for column, value in values][:_REPR_FIELDS]
+        return f"<{name} {head}: {', '.join(parts)}>" if head else f"<{name}: {', '.join(parts)}>"
 
     def _repr_html_(self) -> str:
         """The notebook view: the one-line summary, notes, a picture and the first rows."""

@@ -40,7 +40,7 @@ from samenwerking.tabular import Table, Tabular
 __all__ = ["LinkCarriers", "bus_factor"]
 
 
-@frozen
+@frozen(repr=False)
 class LinkCarriers(Tabular):
     """The people who carry the ties between two groups, and how few of them hold it up."""
 

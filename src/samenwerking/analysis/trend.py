@@ -43,6 +43,7 @@ from samenwerking.analysis.reach import nearest_contact
 from samenwerking.graph.compact import compact_graph
 from samenwerking.model import Region, Sector
 from samenwerking.privacy import DEFAULT_THRESHOLD
+from samenwerking.tabular import Table, Tabular
 
 __all__ = ["CARE_SECTORS", "Snapshot", "Trend", "TrendRow", "TrendStep", "trend"]
 
@@ -68,7 +69,7 @@ class Snapshot:
 
 
 @frozen(repr=False)
-class TrendRow:
+class TrendRow(Tabular):
     """The headline figures of one snapshot."""
 
     as_of: dt.date
@@ -121,9 +122,19 @@ class TrendRow:
             f"{self.open_thuiszitters} open thuiszitters>"
         )
 
+    def _row(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in _ROW_FIELDS)
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("snapshots", tuple(f.name for f in _ROW_FIELDS), [self._row()]),)
+
+
+_ROW_FIELDS = TrendRow.__attrs_attrs__
+"""The columns of a trend's table of snapshots: every :class:`TrendRow` field."""
+
 
 @frozen(repr=False)
-class TrendStep:
+class TrendStep(Tabular):
     """What changed between two consecutive snapshots."""
 
     since: dt.date
@@ -152,9 +163,39 @@ class TrendStep:
             f"{len(self.merged)} merged, {len(self.split)} split>"
         )
 
+    _COLUMNS = (
+        "since",
+        "until",
+        "joined",
+        "left",
+        "new_ties",
+        "lost_ties",
+        "merged",
+        "split",
+        "ei_before",
+        "ei_after",
+    )
+
+    def _row(self) -> tuple[object, ...]:
+        return (
+            self.since,
+            self.until,
+            len(self.joined),
+            len(self.left),
+            self.new_ties,
+            self.lost_ties,
+            len(self.merged),
+            len(self.split),
+            self.ei.before,
+            self.ei.after,
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        return (Table("steps", self._COLUMNS, [self._row()], index=2),)
+
 
 @frozen
-class Trend:
+class Trend(Tabular):
     """The figures of every snapshot, oldest first, and the change between each two."""
 
     by: str
@@ -207,6 +248,13 @@ class Trend:
             f"<Trend {len(self.rows)} snapshot(s) {first.as_of}..{last.as_of}: islands "
             f"{first.islands} -> {last.islands}, isolates {first.isolates} -> {last.isolates}, "
             f"fragile links {len(first.fragile_links)} -> {len(last.fragile_links)}>"
+        )
+
+    def _tables(self) -> tuple[Table, ...]:
+        names = tuple(f.name for f in _ROW_FIELDS)
+        return (
+            Table("snapshots", names, [row._row() for row in self.rows]),
+            Table("steps", TrendStep._COLUMNS, [step._row() for step in self.steps], index=2),
         )
 
 

@@ -41,7 +41,7 @@ from samenwerking.tabular import Table, Tabular
 __all__ = ["WeakPoint", "articulation_points", "bridges", "weak_points"]
 
 
-@frozen
+@frozen(repr=False)
 class WeakPoint(Tabular):
     """A professional whose leaving would cut others off from the rest of their island."""
 

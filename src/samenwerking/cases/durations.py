@@ -73,7 +73,7 @@ def check_threshold(threshold: object) -> int:
     return check_positive_int(threshold, "threshold", minimum=MIN_THRESHOLD)
 
 
-@frozen
+@frozen(repr=False)
 class CaseDuration(Tabular):
     """One case's time out of school."""
 

@@ -58,7 +58,7 @@ PERIODS: tuple[str, ...] = ("quarter", "year")
 _CLOSED = frozenset({StepStatus.DONE, StepStatus.DROPPED})
 
 
-@frozen
+@frozen(repr=False)
 class TopicCheck(Tabular):
     """One topic of an agenda: its outcomes, steps, leads and progress."""
 

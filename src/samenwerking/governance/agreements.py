@@ -185,7 +185,7 @@ def _pick(
     return [a for a in agreements if a.status in wanted]
 
 
-@frozen
+@frozen(repr=False)
 class AgreementCheck(Tabular):
     """The findings for one agreement."""
 

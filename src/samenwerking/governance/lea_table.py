@@ -152,7 +152,7 @@ class Representative(Tabular):
         return (Table("representatives", self._COLUMNS, [self._row()]),)
 
 
-@frozen
+@frozen(repr=False)
 class Provision(Tabular):
     """One type of provision and who represents it at the table."""
 

@@ -108,7 +108,7 @@ def ties_by_meeting(region: Region) -> dict[MeetingId, int]:
     return out
 
 
-@frozen
+@frozen(repr=False)
 class MeetingEffect(Tabular):
     """What one meeting did to the network."""
 

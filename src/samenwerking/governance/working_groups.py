@@ -45,7 +45,7 @@ PRAATCLUB_MIN_MEMBERS = 3
 """Groups smaller than this are never flagged as a praatclub."""
 
 
-@frozen
+@frozen(repr=False)
 class GroupCheck(Tabular):
     """What one working group looks like: lead, sectors and ties among its members."""
 

@@ -22,7 +22,7 @@ from samenwerking.tabular import Table, Tabular
 __all__ = ["Introduction", "Introductions"]
 
 
-@frozen
+@frozen(repr=False)
 class Introduction(Tabular):
     """One suggested introduction between two professionals."""
 

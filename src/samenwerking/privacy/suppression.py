@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking.privacy.errors import DEFAULT_THRESHOLD, PrivacyArgumentError
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "Position",
@@ -39,8 +40,8 @@ Position = tuple[int | None, int | None]
 """
 
 
-@attrs.frozen
-class SuppressedTable:
+@attrs.frozen(repr=False)
+class SuppressedTable(Tabular):
     """A table of counts as it may be published, with small counts suppressed.
 
     Example
@@ -75,6 +76,30 @@ class SuppressedTable:
     def suppressed(self) -> frozenset[Position]:
         """Every suppressed place, primary or secondary."""
         return self.primary | self.secondary
+
+    def _tables(self) -> tuple[Table, ...]:
+        rows = [
+            (label, *cells, total)
+            for label, cells, total in zip(
+                self.row_labels, self.cells, self.row_totals, strict=True
+            )
+        ]
+        rows.append(("total", *self.column_totals, self.grand_total))
+        counts = (*self.column_labels, "total")
+        hidden = sum(v is None for row in rows for v in row[1:])
+        return (Table("rows", ("row", *counts), rows, counts=counts, suppressed=hidden),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (
+            f"{len(self.suppressed)} cells suppressed (x): counts from 1 to "
+            f"{self.threshold - 1} and the counts that would reveal them",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<SuppressedTable: {len(self.row_labels)} x {len(self.column_labels)}, "
+            f"{len(self.suppressed)} cells suppressed (threshold {self.threshold})>"
+        )
 
 
 def published_count(count: int, *, threshold: int = DEFAULT_THRESHOLD) -> str:
