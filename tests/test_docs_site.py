@@ -122,3 +122,19 @@ def test_the_docstring_extension_links_sphinx_roles_where_it_can(tmp_path: Path)
     text = _load_demo(tmp_path, [EXTENSION]).value
     assert '<autoref identifier="demo.g" optional><code>g</code></autoref>' in text
     assert "see <autoref" in text and " and <code>Thing</code>." in text  # no target: plain code
+
+
+def test_links_in_the_notebooks_point_at_documentation_files() -> None:
+    import json
+
+    notebooks = sorted((DOCS / "notebooks").glob("*.ipynb"))
+    links = []
+    for path in notebooks:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "markdown":
+                text = "".join(cell["source"])
+                links += [(path, t) for t in re.findall(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)", text)]
+    assert len(links) >= len(notebooks)  # each notebook links on to the guide
+    broken = [(p.name, t) for p, t in links if not (p.parent / t).resolve().is_file()]
+    assert broken == [], "links the site build cannot turn into pages"
+    assert all(t.endswith((".md", ".ipynb")) for _, t in links)
