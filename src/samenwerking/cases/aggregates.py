@@ -33,7 +33,6 @@ Example
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import os
@@ -507,7 +506,9 @@ def _no_checks() -> CaseChecks:  # pragma: no cover - boards and SWVs need no ch
 def _durations_csv(region: Region, today: dt.date, threshold: int, marker: str) -> str:
     published = published_durations(region, today=today, threshold=threshold)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    from samenwerking.io.spreadsheet import spreadsheet_writer  # neutralises =, +, -, @
+
+    writer = spreadsheet_writer(out, lineterminator="\r\n")
     writer.writerow(["support_level", "median_days", "upper_quartile_days"])
     for i, level in enumerate(published.levels):
         values: Sequence[float | int | None] = (

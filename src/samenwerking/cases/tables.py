@@ -178,7 +178,10 @@ def table_csv_text(
     if isinstance(table, PublishedTable) and not corner:
         corner = table.corner
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a line break in a label is quoted
+    from samenwerking.io.spreadsheet import spreadsheet_writer  # neutralises =, +, -, @
+
+    # RFC 4180: a line break in a label is quoted
+    writer = spreadsheet_writer(out, lineterminator="\r\n")
     writer.writerow([corner, *table.column_labels, TOTAL])
     for label, row, total in zip(table.row_labels, table.cells, table.row_totals, strict=True):
         writer.writerow([label, *(_text(v, mark) for v in row), _text(total, mark)])

@@ -81,7 +81,9 @@ def cmd_introduce(args: argparse.Namespace) -> int:
         from samenwerking._atomic import write_text_atomically
 
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        from samenwerking.io.spreadsheet import spreadsheet_writer  # neutralises =, +, -, @
+
+        writer = spreadsheet_writer(buffer, lineterminator="\n")
         writer.writerow(("purpose", "a", "b", "cost", "reason", "joins"))
         writer.writerows(rows)
         write_text_atomically(args.csv, buffer.getvalue())

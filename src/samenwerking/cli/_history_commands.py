@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import textwrap
@@ -229,7 +228,9 @@ def _step_line(step: TrendStep) -> str:
 def history_csv(rows: Sequence[TrendRow]) -> str:
     """One CSV row per snapshot with :data:`COLUMNS` (shares as fractions)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    from samenwerking.io.spreadsheet import spreadsheet_writer  # neutralises =, +, -, @
+
+    writer = spreadsheet_writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
         writer.writerow(

@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--format", metavar="NAME", help="the exporter to use (default: chosen by TARGET)"
     )
+    convert.add_argument(
+        "--force",
+        action="store_true",
+        help="replace TARGET if it exists (without it, an existing TARGET is an error)",
+    )
     convert.set_defaults(run=cmd_convert)
 
     cases = commands.add_parser(

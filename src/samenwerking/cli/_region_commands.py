@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
 
 from samenwerking.cli._common import ReportProgress, installed_plugins, progress, region_and_day
+
+if TYPE_CHECKING:
+    from samenwerking.model import Region
 from samenwerking.cli._history_commands import report_from_store
 
 __all__ = ["cmd_check", "cmd_convert", "cmd_example", "cmd_plugins", "cmd_report"]
@@ -54,16 +59,42 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{len(region.professionals)} professionals, {len(region.ties)} ties and "
         f"{len(region.cases)} cases"
     )
+    _warn_formula_cells(region, args.source)
     return 0
+
+
+def _warn_formula_cells(region: Region, source: str) -> None:
+    """One warning line per value a spreadsheet could run as a formula (data stays exact)."""
+    from pathlib import Path
+
+    from samenwerking.io.csvfolder import csv_folder_locator
+    from samenwerking.io.jsonfile import json_locator
+    from samenwerking.io.spreadsheet import formula_cells
+
+    path = Path(source)
+    if (path / "organisations.csv").is_file():
+        locate = csv_folder_locator(path)
+    else:
+        locate = json_locator(source)
+    for problem in formula_cells(region, locate=locate):
+        print(f"samenwerking: warning: {problem}", file=sys.stderr)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from samenwerking import load, save
+    from samenwerking.errors import UnsupportedSourceError
 
+    target = args.target
+    if target.exists() and not args.force:
+        raise UnsupportedSourceError(
+            f"{str(target)!r} exists; add --force to replace it (the old "
+            f"{'folder' if target.is_dir() else 'file'} is replaced only once the new one is "
+            "complete)"
+        )
     installed = installed_plugins()
     progress(f"Reading {args.source} ...")
     region = load(args.source, plugins=installed)
-    written = save(region, args.target, format=args.format, plugins=installed)
+    written = save(region, target, format=args.format, plugins=installed)
     print(f"Wrote {written}")
     return 0
 

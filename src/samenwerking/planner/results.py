@@ -8,7 +8,6 @@ True
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import TextIO
 
@@ -133,7 +132,9 @@ class TablePlan(Tabular):
     def to_csv(self, stream: TextIO | None = None) -> str:
         """The plan as CSV (``round,table,professional,label``); also written to ``stream``."""
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        from samenwerking.io.spreadsheet import spreadsheet_writer  # neutralises =, +, -, @
+
+        writer = spreadsheet_writer(buffer, lineterminator="\n")
         writer.writerow(("round", "table", "professional", "label"))
         writer.writerows(self.rows())
         text = buffer.getvalue()
