@@ -1,8 +1,9 @@
-"""Benchmark: load (and validate) synthetic regions from CSV folders and JSON files.
+"""Benchmark: save, load (and validate) synthetic regions in every built-in format.
 
 For each size, a synthetic region is generated with a fixed seed and saved with
-``samenwerking.save`` as a CSV folder and as a JSON file. Every measurement then runs in
-a fresh Python process, so that peak memory (``ru_maxrss``) belongs to that step alone:
+``samenwerking.save`` as a CSV folder, a JSON file and a Parquet folder (when pyarrow is
+installed). Every measurement then runs in a fresh Python process, so that peak memory
+(``ru_maxrss``) belongs to that step alone:
 
 - ``load``: ``samenwerking.load(path)`` (which validates);
 - ``compact``: ``load`` and then ``compact_graph``; ``islands`` on the compact graph.
@@ -11,8 +12,12 @@ Each child also reports the baseline: the peak memory of importing samenwerking,
 reference task (sorting as many random integers as there are ties) measured in the same
 run, so that times can be compared across machines as ratios.
 
+The JSON parser in use (orjson when the ``fast-json`` extra is installed, else the standard
+library's) is recorded with the results.
+
 Run ``python benchmarks/bench_load.py`` (all sizes), ``--smoke`` (one tiny size; also when
-``CI=true``), or ``--sizes 2000:20000 50000:500000``. Results go to ``benchmarks/results/``.
+``CI=true``), ``--sizes 2000:20000 50000:500000`` or ``--formats parquet csv``. Results go
+to ``benchmarks/results/``.
 """
 
 from __future__ import annotations
@@ -65,8 +70,28 @@ def _high_water_mb() -> float | None:
     return None
 
 
-def _prepare(professionals: int, ties: int, workdir: str) -> dict[str, Any]:
-    """Generate one region and save it in both formats (run in a child process)."""
+FORMATS: tuple[str, ...] = ("csv", "json", "parquet")
+
+
+def _available_formats() -> tuple[str, ...]:
+    """The formats this environment can write (Parquet needs pyarrow)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return ("csv", "json")
+    return FORMATS
+
+
+def _json_parser() -> str:
+    try:
+        import orjson  # noqa: F401
+    except ImportError:
+        return "json (standard library)"
+    return "orjson"
+
+
+def _prepare(professionals: int, ties: int, workdir: str, formats: str) -> dict[str, Any]:
+    """Generate one region and save it in the given formats (run in a child process)."""
     import samenwerking as sw
 
     start = time.perf_counter()
@@ -74,7 +99,7 @@ def _prepare(professionals: int, ties: int, workdir: str) -> dict[str, Any]:
         professionals, seed=SEED, ties_per_professional=ties / professionals
     )
     out: dict[str, Any] = {"generate_s": time.perf_counter() - start, "ties": len(region.ties)}
-    for fmt, target in _targets(Path(workdir), professionals).items():
+    for fmt, target in _targets(Path(workdir), professionals, formats.split(",")).items():
         start = time.perf_counter()
         sw.save(region, target)
         out[f"save_{fmt}_s"] = time.perf_counter() - start
@@ -82,11 +107,13 @@ def _prepare(professionals: int, ties: int, workdir: str) -> dict[str, Any]:
     return out
 
 
-def _targets(workdir: Path, professionals: int) -> dict[str, Path]:
-    return {
+def _targets(workdir: Path, professionals: int, formats: list[str]) -> dict[str, Path]:
+    paths = {
         "csv": workdir / f"region-{professionals}",
         "json": workdir / f"region-{professionals}.json",
+        "parquet": workdir / f"region-{professionals}.parquet",
     }
+    return {fmt: path for fmt, path in paths.items() if fmt in formats}
 
 
 def _child(path: str, step: str, ties: int) -> dict[str, Any]:
@@ -136,15 +163,17 @@ def _size_on_disk(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run(sizes: tuple[tuple[int, int], ...], workdir: Path) -> list[dict[str, Any]]:
+def run(
+    sizes: tuple[tuple[int, int], ...], workdir: Path, formats: tuple[str, ...] = FORMATS
+) -> list[dict[str, Any]]:
     """Generate, save and measure every size; return one row per (size, format).
 
     Every step runs in its own process, so this one stays small and each peak is clean.
     """
     rows: list[dict[str, Any]] = []
     for professionals, ties in sizes:
-        prepared = _in_child("--prepare", professionals, ties, workdir)
-        for fmt, target in _targets(workdir, professionals).items():
+        prepared = _in_child("--prepare", professionals, ties, workdir, ",".join(formats))
+        for fmt, target in _targets(workdir, professionals, list(formats)).items():
             load = _in_child("--child", target, "load", prepared["ties"])
             graph = _in_child("--child", target, "compact", prepared["ties"])
             row = {
@@ -153,6 +182,7 @@ def run(sizes: tuple[tuple[int, int], ...], workdir: Path) -> list[dict[str, Any
                 "format": fmt,
                 "generate_s": prepared["generate_s"],
                 "save_s": prepared[f"save_{fmt}_s"],
+                "json_parser": _json_parser(),
                 "disk_mb": _size_on_disk(target) / 1e6,
                 "load_s": load["load_s"],
                 "load_peak_mb": load["peak_mb"],
@@ -174,15 +204,16 @@ def run(sizes: tuple[tuple[int, int], ...], workdir: Path) -> list[dict[str, Any
 
 
 HEADER = (
-    f"{'professionals':>13} {'ties':>10} {'fmt':>4} {'disk MB':>8} {'load s':>8} "
+    f"{'professionals':>13} {'ties':>10} {'fmt':>7} {'disk MB':>8} {'save s':>7} {'load s':>8} "
     f"{'ties/s':>10} {'peak MB':>8} {'compact s':>9} {'islands s':>9} {'ratio':>7}"
 )
 
 
 def _format_row(row: dict[str, Any]) -> str:
     return (
-        f"{row['professionals']:>13,} {row['ties']:>10,} {row['format']:>4} "
-        f"{row['disk_mb']:>8.1f} {row['load_s']:>8.2f} {row['ties_per_s']:>10,.0f} "
+        f"{row['professionals']:>13,} {row['ties']:>10,} {row['format']:>7} "
+        f"{row['disk_mb']:>8.1f} {row['save_s']:>7.2f} {row['load_s']:>8.2f} "
+        f"{row['ties_per_s']:>10,.0f} "
         f"{row['load_peak_mb']:>8.0f} {row['compact_s']:>9.2f} {row['islands_s']:>9.2f} "
         f"{row['load_vs_reference']:>7.0f}"
     )
@@ -202,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_child(path, step, int(ties))))
         return 0
     if args[:1] == ["--prepare"]:
-        professionals, ties, folder = args[1:4]
-        print(json.dumps(_prepare(int(professionals), int(ties), folder)))
+        professionals, ties, folder, formats = args[1:5]
+        print(json.dumps(_prepare(int(professionals), int(ties), folder, formats)))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="only a tiny size (also if CI=true)")
@@ -211,6 +242,13 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", nargs="+", type=_parse_size, help="sizes as PROFESSIONALS[:TIES]"
     )
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    parser.add_argument(
+        "--formats",
+        nargs="+",
+        choices=FORMATS,
+        default=list(_available_formats()),
+        help="the formats to measure (default: every one installed)",
+    )
     options = parser.parse_args(args)
     smoke = options.smoke or os.environ.get("CI", "").lower() == "true"
     sizes = tuple(options.sizes) if options.sizes else SMOKE_SIZES if smoke else DEFAULT_SIZES
@@ -219,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-load-") as scratch:
         workdir = options.keep or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        rows = run(sizes, workdir)
+        rows = run(sizes, workdir, tuple(options.formats))
     RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = RESULTS / f"load-{stamp}.json"
@@ -229,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
+        "json_parser": _json_parser(),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "when": stamp,
     }
     target.write_text(json.dumps({"meta": meta, "rows": rows}, indent=2), encoding="utf-8")
