@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from store_helpers import grown, small_region
 
 import samenwerking as sw
@@ -18,6 +19,7 @@ from samenwerking.store import (
     StoreError,
     open_store,
 )
+from samenwerking.store.urls import store_url as store_url_of
 
 DAY = dt.date(2025, 6, 1)
 
@@ -132,3 +134,27 @@ def test_a_closed_store_says_so(store_url: str) -> None:
     with pytest.raises(StoreError, match="the store is closed"):
         store.snapshots()
     assert issubclass(StoreError, SamenwerkingError)
+
+
+def test_a_damaged_snapshot_is_named_rather_than_half_loaded(store_url: str) -> None:
+    with open_store(store_url) as store:
+        info = store.add(small_region(), as_of=DAY)
+    engine = sa.create_engine(store_url_of(store_url), poolclass=sa.pool.NullPool)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "UPDATE blobs SET body = :junk WHERE hash IN (SELECT chunk_hash FROM snapshot_ties)"
+            ),
+            {"junk": b"not zlib"},
+        )
+    engine.dispose()
+    with open_store(store_url) as store, pytest.raises(StoreError) as caught:
+        store.load(info.id)
+    assert "snapshot 1 (as of 2025-06-01) is damaged and cannot be loaded" in str(caught.value)
+    assert str(caught.value).startswith(f"store {store.url}: ")
+
+
+def test_an_in_memory_store_lives_as_long_as_it_is_open() -> None:
+    with open_store("sqlite:///:memory:") as store:
+        store.add(small_region(), as_of=DAY)
+        assert store.latest() == small_region()

@@ -74,12 +74,19 @@ def test_purge_removes_cases_closed_longer_than_the_period_from_every_snapshot(
         assert store.load(b.id) == second.replace(cases=kept)
         infos = store.snapshots()
         again = store.purge(older_than=TWO_YEARS, today=today)
+        log = store.purges()
     assert dry == attrs.evolve(result, dry_run=True)
     assert result.closed_before == dt.date(2024, 1, 2)
     assert (result.cases, result.per_snapshot) == (2, ((a.id, 1), (b.id, 1)))
     assert [(i.counts.cases, i.purged_cases) for i in infos] == [(2, 1), (2, 1)]
     assert after.records == before.records - 1  # the one shared case record is gone
     assert again.cases == 0
+    # Both real purges are logged (the dry run is not), with their rule and figures.
+    assert [(e.today, e.older_than, e.closed_before, e.cases, e.snapshots) for e in log] == [
+        (today, TWO_YEARS, dt.date(2024, 1, 2), 2, 2),
+        (today, TWO_YEARS, dt.date(2024, 1, 2), 0, 0),
+    ]
+    assert log[0].purged_at.tzinfo is dt.UTC
 
 
 def test_cases_without_a_closing_date_or_still_open_are_kept() -> None:

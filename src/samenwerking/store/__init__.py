@@ -34,12 +34,13 @@ from samenwerking.store.errors import (
     StoreNotFoundError,
     StoreVersionError,
 )
-from samenwerking.store.retention import PurgeResult
+from samenwerking.store.retention import PurgeEntry, PurgeResult
 from samenwerking.store.snapshots import SnapshotCounts, SnapshotInfo
 from samenwerking.store.store import Storage, Store, open_store
 
 __all__ = [
     "NotAStoreError",
+    "PurgeEntry",
     "PurgeResult",
     "SnapshotCounts",
     "SnapshotExistsError",

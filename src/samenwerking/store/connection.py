@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from samenwerking.store.errors import NotAStoreError, StoreBusyError, StoreError
 from samenwerking.store.urls import is_sqlite, shown
@@ -61,8 +61,12 @@ class Database:
                     "PostgreSQL needs the psycopg 3 driver: pip install 'samenwerking[postgres]'",
                     url=self.shown,
                 ) from None
+        # An in-memory database lives as long as its one connection: keep that one.
+        memory = self.url.database in (None, "", ":memory:")
         engine = sa.create_engine(
-            self.url, poolclass=NullPool, connect_args={"timeout": self.timeout}
+            self.url,
+            poolclass=StaticPool if memory else NullPool,
+            connect_args={"timeout": self.timeout, "check_same_thread": False},
         )
 
         @event.listens_for(engine, "connect")

@@ -28,7 +28,7 @@ from samenwerking.convert import structure
 from samenwerking.model import Case, CaseStatus
 from samenwerking.store import schema as t
 
-__all__ = ["PurgeResult", "is_expired", "purge_cases"]
+__all__ = ["PurgeEntry", "PurgeResult", "is_expired", "purge_cases"]
 
 
 @attrs.frozen
@@ -45,6 +45,26 @@ class PurgeResult:
     """``(snapshot id, cases removed)`` for every snapshot that lost cases."""
     dry_run: bool
     """True if nothing was removed: the figures say what a purge would do."""
+
+
+@attrs.frozen
+class PurgeEntry:
+    """One purge in the store's log (:meth:`Store.purges`)."""
+
+    id: int
+    """The purge's number in the log."""
+    purged_at: dt.datetime
+    """When it was done (UTC)."""
+    today: dt.date
+    """The reference day it was done for."""
+    older_than: dt.timedelta
+    """The retention period."""
+    closed_before: dt.date
+    """Cases closed before this day were removed."""
+    cases: int
+    """Case records removed, summed over the snapshots."""
+    snapshots: int
+    """Snapshots that lost cases."""
 
 
 def is_expired(case: Case, *, closed_before: dt.date) -> bool:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import struct
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -47,7 +49,7 @@ from samenwerking.store.errors import (
     StoreNotFoundError,
 )
 from samenwerking.store.migrate import migrate
-from samenwerking.store.retention import PurgeResult, purge_cases
+from samenwerking.store.retention import PurgeEntry, PurgeResult, purge_cases
 from samenwerking.store.snapshots import SnapshotCounts, SnapshotInfo
 from samenwerking.store.urls import sqlite_path, store_url
 
@@ -313,12 +315,38 @@ class Store:
             .order_by(st.c.position)
         ).scalars()
         source = f"store {self.url}, {info.label()}"
-        return join_region(
-            info.region_name,
-            records,
-            (vocabularies[row.tie_ids], vocabularies[row.tie_meetings], list(chunks)),
-            source=source,
-        )
+        try:
+            return join_region(
+                info.region_name,
+                records,
+                (vocabularies[row.tie_ids], vocabularies[row.tie_meetings], list(chunks)),
+                source=source,
+            )
+        except InvalidRegionError:
+            raise
+        except (zlib.error, struct.error, ValueError, KeyError, TypeError) as damaged:
+            raise StoreError(
+                f"{info.label()} is damaged and cannot be loaded "
+                f"({type(damaged).__name__}: {damaged}); restore the store from a backup",
+                url=self.url,
+            ) from damaged
+
+    def purges(self) -> list[PurgeEntry]:
+        """Every retention purge done on this store, oldest first."""
+        query = sa.select(t.purges).order_by(t.purges.c.id)
+        with self._open().read("reading the purge log") as conn:
+            return [
+                PurgeEntry(
+                    id=row.id,
+                    purged_at=row.purged_at.replace(tzinfo=dt.UTC),
+                    today=row.today,
+                    older_than=dt.timedelta(days=row.older_than_days),
+                    closed_before=row.closed_before,
+                    cases=row.cases,
+                    snapshots=row.snapshots,
+                )
+                for row in conn.execute(query)
+            ]
 
     def storage(self) -> Storage:
         """How many records and chunks are stored, and how often snapshots use them."""
