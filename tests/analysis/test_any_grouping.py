@@ -197,3 +197,11 @@ def test_region_errors() -> None:
         sa.trust_value(region, by="agency_cat")
     with pytest.raises(InvalidArgumentError, match="missing from the mapping"):
         sa.compare(region, region, by={})
+
+
+def test_a_pandas_series_is_a_mapping() -> None:
+    pd = pytest.importorskip("pandas")
+    g = _tobacco()
+    series = pd.Series({node: g.nodes[node]["agency_cat"] for node in g})
+    assert sa.ei_index(g, by=series).value == sa.ei_index(g, by="agency_cat").value
+    assert sa.trust_value(g, by=series).by == "mapping"

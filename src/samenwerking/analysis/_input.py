@@ -43,6 +43,7 @@ __all__ = [
     "Groups",
     "InvalidArgumentError",
     "as_compact",
+    "as_groups",
     "by_name",
     "group_codes",
     "is_builtin",
@@ -83,9 +84,21 @@ def is_builtin(by: object) -> bool:
     return isinstance(by, str) and by in GROUPINGS
 
 
-def by_name(by: Groups) -> str:
+def by_name(by: object) -> str:
     """The ``by`` a result records: the attribute name, or ``"mapping"`` for a mapping."""
     return by if isinstance(by, str) else _MAPPING
+
+
+def as_groups(by: object) -> Groups:
+    """``by`` as a name or a mapping; a pandas Series (anything with ``items()``) becomes a dict."""
+    if isinstance(by, str | Mapping):
+        return by
+    items = getattr(by, "items", None)
+    if callable(items):
+        return dict(items())
+    raise InvalidArgumentError(
+        f"by must be a node attribute name or a mapping from node to group, got {type(by).__name__}"
+    )
 
 
 def _ordered(labels: Iterable[Any]) -> tuple[Any, ...]:
@@ -141,20 +154,13 @@ def group_codes(
     not built in is read from. Built-in labels are the full vocabulary; other labels are
     the groups that occur, in vocabulary order for sector or domain values, else sorted.
     """
+    by = as_groups(by)
     if is_builtin(by):
         assert isinstance(by, str)
         codes: Any = getattr(G, by)
         labels: tuple[str, ...] = getattr(G, _VOCABULARY[by])
         return np.asarray(codes, dtype=np.int32), labels
-    if isinstance(by, Mapping):
-        values = _mapped_values(G, by)
-    elif isinstance(by, str):
-        values = _attribute_values(G, by, source)
-    else:
-        raise InvalidArgumentError(
-            f"by must be a node attribute name or a mapping from node to group, got "
-            f"{type(by).__name__}"
-        )
+    values = _mapped_values(G, by) if isinstance(by, Mapping) else _attribute_values(G, by, source)
     try:
         ordered = _ordered(v for v in values if v is not None)
     except TypeError:

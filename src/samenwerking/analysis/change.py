@@ -22,7 +22,13 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._input import GROUPINGS, Groups, InvalidArgumentError, by_name
+from samenwerking.analysis._input import (
+    GROUPINGS,
+    Groups,
+    InvalidArgumentError,
+    as_groups,
+    by_name,
+)
 from samenwerking.analysis.cohesion import density, density_between
 from samenwerking.analysis.islands import Island, Islands, islands
 from samenwerking.analysis.mixing import (
@@ -240,6 +246,7 @@ def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
     >>> same.new_ties, same.lost_ties, same.merged, same.split, same.ei.change
     (0, 0, (), (), 0.0)
     """
+    by = as_groups(by)
     if isinstance(by, str) and by not in GROUPINGS:
         raise InvalidArgumentError(
             f"cannot group a region by {by!r}; choose from {', '.join(GROUPINGS)}, or pass "

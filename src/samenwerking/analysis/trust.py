@@ -37,7 +37,13 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._input import GROUPINGS, Groups, InvalidArgumentError, by_name
+from samenwerking.analysis._input import (
+    GROUPINGS,
+    Groups,
+    InvalidArgumentError,
+    as_groups,
+    by_name,
+)
 from samenwerking.model import Organisation, Region
 from samenwerking.tabular import Table, Tabular
 
@@ -159,11 +165,7 @@ def trust_value(source: Region | nx.Graph, *, by: Groups = "organisation") -> Tr
     >>> result.pairs[("care", "education")].trust, result.overall.trust
     (3.0, 2.0)
     """
-    if not isinstance(by, str | Mapping):
-        raise InvalidArgumentError(
-            f"by must be a node attribute name or a mapping from node to group, got "
-            f"{type(by).__name__}"
-        )
+    by = as_groups(by)
     if isinstance(source, Region) and isinstance(by, str) and by not in GROUPINGS:
         raise InvalidArgumentError(
             f"cannot group a region by {by!r}; choose from {', '.join(GROUPINGS)}, or pass "
