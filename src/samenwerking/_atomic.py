@@ -1,7 +1,12 @@
 """Write files atomically: to a temporary file beside the target, then rename it into place.
 
 Either the whole new file is there afterwards or, on any failure, the old one (if any) is
-left as it was and no temporary file remains.
+left as it was and no temporary file remains. That holds even when the writing process is
+killed (``SIGKILL``, a power cut aside): a rename is atomic, a folder is swapped in with
+one atomic exchange where the system has one (Linux ``renameat2``), and a temporary file
+or folder is named after the process that made it (``.<target>.<pid>.<random>.tmp``), so
+that the next write to the same target removes what a killed writer left behind (and
+puts back an old folder caught between two renames where there is no exchange).
 
 Example
 -------
@@ -13,13 +18,77 @@ Example
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import os
+import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["replace_folder_atomically", "write_atomically", "write_text_atomically"]
+__all__ = [
+    "clean_leftovers",
+    "replace_folder_atomically",
+    "write_atomically",
+    "write_text_atomically",
+]
+
+_RENAME_EXCHANGE = 2  # from <linux/fs.h>
+_AT_FDCWD = -100
+
+
+def _prefix(target: Path) -> str:
+    return f".{target.name}.{os.getpid()}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def clean_leftovers(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files and folders that killed writers of ``path`` left behind.
+
+    Only entries named ``.<name>.<pid>.<random>.tmp`` or ``.old`` whose process is gone are
+    touched. If ``path`` itself is missing because a writer was killed between moving the
+    old folder away and the new one in (only where there is no atomic exchange), the old
+    folder is put back. Returns what was removed or restored.
+
+    Example
+    -------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".a.json.999999999.x1.tmp").write_text("half")
+    >>> [p.name for p in clean_leftovers(folder / "a.json")]
+    ['.a.json.999999999.x1.tmp']
+    """
+    target = Path(path)
+    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[^.]+\.(tmp|old)\Z")
+    done: list[Path] = []
+    try:
+        entries = sorted(target.parent.iterdir())
+    except OSError:
+        return done
+    for entry in entries:
+        found = pattern.match(entry.name)
+        if found is None or _alive(int(found.group(1))):
+            continue
+        if found.group(2) == "old" and not target.exists() and entry.is_dir():
+            entry.replace(target)  # killed between two renames: the old folder comes back
+        elif entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        done.append(entry)
+    return done
 
 
 def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
@@ -37,7 +106,8 @@ def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    clean_leftovers(target)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=_prefix(target), suffix=".tmp")
     os.close(handle)
     temporary = Path(name)
     try:
@@ -87,6 +157,7 @@ def replace_folder_atomically(
     from samenwerking.errors import UnsupportedSourceError
 
     target = Path(path)
+    clean_leftovers(target)
     existed = target.exists()
     if existed:
         if not target.is_dir():
@@ -99,7 +170,7 @@ def replace_folder_atomically(
                 f"samenwerking {kind}; refusing to overwrite it (choose another path)"
             )
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=_prefix(target), suffix=".tmp"))
     try:
         if existed:
             shutil.copymode(target, staging)
@@ -109,9 +180,10 @@ def replace_folder_atomically(
         if not existed:
             staging.replace(target)
             return target
-        retired = Path(
-            tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
-        )
+        if _exchange(staging, target):
+            shutil.rmtree(staging, ignore_errors=True)  # it now holds the old folder
+            return target
+        retired = Path(tempfile.mkdtemp(dir=target.parent, prefix=_prefix(target), suffix=".old"))
         target.replace(retired)
         try:
             staging.replace(target)
@@ -123,3 +195,25 @@ def replace_folder_atomically(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2``); False where not possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    with contextlib.suppress(Exception):
+        done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+        return bool(done == 0)
+    return False

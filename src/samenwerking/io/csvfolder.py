@@ -22,8 +22,6 @@ from __future__ import annotations
 import csv
 import itertools
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -32,7 +30,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.errors import InvalidRegionError, Problem, UnsupportedSourceError
+from samenwerking._atomic import replace_folder_atomically
+from samenwerking.errors import InvalidRegionError, Problem
 from samenwerking.io import cells, csv_ties, text
 from samenwerking.model import (
     FORMAT_VERSION,
@@ -894,37 +893,9 @@ def write_csv_folder(region: Region, folder: str | os.PathLike[str]) -> None:
     >>> (folder / "organisations.csv").read_text()
     'id,name,sector,municipality,parent,memberships,identifiers\\n'
     """
-    target = Path(folder)
-    existed = target.exists()
-    if existed:
-        if not target.is_dir():
-            raise UnsupportedSourceError(f"{target} exists and is not a folder; cannot write CSV")
-        if any(target.iterdir()) and not (target / "organisations.csv").is_file():
-            raise UnsupportedSourceError(
-                f"{target} is a non-empty folder without organisations.csv, so it does not look "
-                "like a samenwerking CSV folder; refusing to overwrite it (choose another path)"
-            )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        if existed:
-            shutil.copymode(target, staging)
-        else:
-            staging.chmod(0o755)
-        _write_all(region, staging)
-        if existed:
-            retired = Path(
-                tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
-            )
-            Path(target).replace(retired)
-            try:
-                Path(staging).replace(target)
-            except BaseException:
-                Path(retired).replace(target)
-                raise
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            Path(staging).replace(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    replace_folder_atomically(
+        folder,
+        lambda staging: _write_all(region, staging),
+        marker="organisations.csv",
+        kind="CSV folder",
+    )

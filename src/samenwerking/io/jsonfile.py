@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from samenwerking._atomic import write_atomically
 from samenwerking.convert import iter_tie_columns, structure_region, unstructure_region
 from samenwerking.errors import InvalidRegionError, Problem
 from samenwerking.io.text import MAX_JSON_DEPTH
@@ -180,27 +179,12 @@ def write_json(region: Region, path: str | os.PathLike[str]) -> None:
     >>> path.read_text().splitlines()[1]
     '  "format": "samenwerking-region",'
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
-        "w",
-        encoding="utf-8",
-        dir=target.parent,
-        prefix=f".{target.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
-    try:
-        with handle:
+
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8") as handle:
             _dump(region, handle)
-        if target.is_file():
-            shutil.copymode(target, handle.name)
-        else:
-            Path(handle.name).chmod(0o644)
-        Path(handle.name).replace(target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+
+    write_atomically(path, write)
 
 
 def _dump(region: Region, out: IO[str]) -> None:
