@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from samenwerking.report.html import esc, html_table
+from samenwerking.report.i18n import _, format_int
 from samenwerking.report.markdown import md_escape, md_table
 
 __all__ = [
@@ -50,12 +51,21 @@ MAX_LISTED = 25
 def more_text(total: int, shown: int, what: str) -> str:
     """``"... and N more <what>."`` when ``total`` exceeds ``shown``, else ``""``.
 
+    ``what`` is translated too (mark it with :func:`~samenwerking.report.i18n.N_` or
+    :func:`~samenwerking.report.i18n._`).
+
     Example
     -------
     >>> more_text(30, 25, "islands")
     '... and 5 more islands.'
+    >>> from samenwerking.report.i18n import use_language
+    >>> with use_language("nl"):
+    ...     more_text(1030, 25, "islands")
+    '... en nog 1.005 eilandjes.'
     """
-    return f"... and {total - shown} more {what}." if total > shown else ""
+    if total <= shown:
+        return ""
+    return _("... and {n} more {what}.").format(n=format_int(total - shown), what=_(what))
 
 
 def defined(value: float | None) -> float | None:
@@ -73,6 +83,8 @@ def defined(value: float | None) -> float | None:
 
 def number(value: float | None, digits: int = 3) -> float | str:
     """A value rounded for a table, or ``"n/a"`` when it is missing or not a number.
+
+    The table renderers write the number, and ``"n/a"``, in the report's language.
 
     Example
     -------
@@ -178,8 +190,8 @@ def blocks_markdown(blocks: Sequence[Block]) -> str:
             parts.append(md_table(block.headers, block.rows[:shown]))
             parts.append(more_text(total, shown, block.what))
         elif isinstance(block, Figure):
-            parts.append(f"![{md_escape(block.title)}]({block.file_name})")
-            parts.append(md_escape(block.caption))
+            parts.append(f"![{md_escape(_(block.title))}]({block.file_name})")
+            parts.append(md_escape(_(block.caption)))
         else:
             parts.append(md_table((block.corner, *block.labels), _heat_rows(block)))
     return "\n\n".join(p for p in parts if p)
@@ -194,7 +206,7 @@ def _heat_html(block: HeatTable) -> str:
         for count in row:
             alpha = round(0.06 + 0.6 * count / top, 3) if count else 0.0
             style = f' style="background-color: rgba(0, 114, 178, {alpha})"' if count else ""
-            cells.append(f'<td class="num"{style}>{esc(count)}</td>')
+            cells.append(f'<td class="num"{style}>{esc(format_int(count))}</td>')
         body.append(f"<tr><th>{esc(label)}</th>{''.join(cells)}</tr>")
     return (
         f'<table class="heat"><thead><tr><th>{esc(block.corner)}</th>{head}</tr></thead>'
@@ -223,7 +235,7 @@ def blocks_html(blocks: Sequence[Block]) -> str:
             parts.append(_muted(more_text(total, shown, block.what)))
         elif isinstance(block, Figure):
             parts.append(
-                f"<figure>\n{block.svg}<figcaption>{esc(block.caption)}</figcaption>\n</figure>"
+                f"<figure>\n{block.svg}<figcaption>{esc(_(block.caption))}</figcaption>\n</figure>"
             )
         else:
             parts.append(_heat_html(block))

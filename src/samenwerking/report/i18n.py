@@ -30,7 +30,8 @@ import contextvars
 import datetime as dt
 import functools
 import gettext
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
@@ -49,10 +50,12 @@ __all__ = [
     "format_cell",
     "format_date",
     "format_int",
+    "format_measure",
     "format_number",
     "format_percent",
     "format_published",
     "ngettext",
+    "translate_all",
     "translations",
     "use_language",
 ]
@@ -148,6 +151,18 @@ def _(message: str) -> str:
     return translations(current_language()).gettext(message)
 
 
+def translate_all(messages: Iterable[str]) -> tuple[str, ...]:
+    """Each of ``messages`` (e.g. table headers marked with :func:`N_`) in the current language.
+
+    Example
+    -------
+    >>> with use_language("nl"):
+    ...     translate_all((N_("Figure"), N_("Value")))
+    ('Kengetal', 'Waarde')
+    """
+    return tuple(_(m) for m in messages)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """``singular`` or ``plural`` for ``n``, in the current language.
 
@@ -189,6 +204,20 @@ def format_number(value: float, digits: int = 3) -> str:
     """
     pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
     return format_decimal(value, format=pattern, locale=_locale())
+
+
+def format_measure(value: float | None, digits: int = 3) -> str:
+    """A measure for running text: :func:`format_number`, or "n/a" when it is missing.
+
+    Example
+    -------
+    >>> with use_language("nl"):
+    ...     format_measure(0.12345), format_measure(None), format_measure(float("nan"))
+    ('0,123', 'n.v.t.', 'n.v.t.')
+    """
+    if value is None or math.isnan(value):
+        return _("n/a")
+    return format_number(value, digits)
 
 
 def format_percent(share: float, digits: int = 1) -> str:
@@ -254,7 +283,7 @@ def format_cell(value: object) -> str:
     if isinstance(value, int):
         return format_int(value)
     if isinstance(value, float):
-        return format_number(value)
+        return format_number(value, 10)  # as rounded by the section, never further
     if isinstance(value, dt.date):
         return format_date(value)
     if value == "n/a":

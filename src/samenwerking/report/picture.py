@@ -30,7 +30,9 @@ from attrs import frozen
 from samenwerking.graph import CompactGraph
 from samenwerking.model import Domain, Region
 from samenwerking.report.html import esc
+from samenwerking.report.i18n import _, format_int
 from samenwerking.report.layout import force_layout
+from samenwerking.report.vocabulary import domain_label
 
 __all__ = [
     "DOMAIN_COLOURS",
@@ -316,7 +318,10 @@ def render_svg(picture: NetworkPicture) -> str:
     >>> "&lt;T&gt;" in render_svg(picture)
     True
     """
-    unit = "professionals" if picture.level == "professional" else "organisations"
+    if picture.level == "professional":
+        heading = _("Domain (professionals)")
+    else:
+        heading = _("Domain (organisations)")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {picture.width} '
         f'{picture.height}" width="{picture.width}" height="{picture.height}" role="img" '
@@ -349,21 +354,23 @@ def render_svg(picture: NetworkPicture) -> str:
     left = _WIDTH + 10
     out.append(
         f'<g font-family="sans-serif" font-size="13" fill="#1f2328">'
-        f'<text x="{left}" y="{_TOP + 20}" font-weight="bold">Domain ({esc(unit)})</text>'
+        f'<text x="{left}" y="{_TOP + 20}" font-weight="bold">{esc(heading)}</text>'
     )
     for i, (domain, count) in enumerate(picture.legend):
         y = _TOP + 44 + 24 * i
         colour = DOMAIN_COLOURS.get(domain, _UNKNOWN_COLOUR)
         out.append(
             f'<circle cx="{left + 7}" cy="{y - 4}" r="6" fill="{colour}"/>'
-            f'<text x="{left + 20}" y="{y}">{esc(domain)}: {count}</text>'
+            f'<text x="{left + 20}" y="{y}">{esc(domain_label(domain))}: '
+            f"{esc(format_int(count))}</text>"
         )
     if fresh:
         y = _TOP + 44 + 24 * len(picture.legend)
+        introductions = _("suggested introduction: {n}").format(n=format_int(len(fresh)))
         out.append(
             f'<line x1="{left}" y1="{y - 4}" x2="{left + 14}" y2="{y - 4}" '
             f'stroke="{_NEW_TIE_COLOUR}" stroke-width="1.6" stroke-dasharray="5 3"/>'
-            f'<text x="{left + 20}" y="{y}">suggested introduction: {len(fresh)}</text>'
+            f'<text x="{left + 20}" y="{y}">{esc(introductions)}</text>'
         )
     out.append("</g>\n</svg>")
     return "\n".join(out) + "\n"

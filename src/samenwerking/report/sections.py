@@ -27,7 +27,14 @@ from samenwerking.model import Domain, Sector
 from samenwerking.report._format import MAX_LISTED, more_text
 from samenwerking.report.base import Overview, PersonRow, ReportContext
 from samenwerking.report.html import esc, html_table
-from samenwerking.report.i18n import N_, _, format_published
+from samenwerking.report.i18n import (
+    N_,
+    _,
+    format_int,
+    format_published,
+    ngettext,
+    translate_all,
+)
 from samenwerking.report.markdown import md_escape, md_table
 from samenwerking.report.picture import (
     MAX_ORGANISATION_NODES,
@@ -55,6 +62,7 @@ from samenwerking.report.sections_mixing import mixing_section
 from samenwerking.report.sections_reach import reach_section
 from samenwerking.report.sections_team import team_section
 from samenwerking.report.sections_trust import trust_section
+from samenwerking.report.vocabulary import domain_label, role_label, term
 
 __all__ = [
     "DEFAULT_SECTIONS",
@@ -91,7 +99,7 @@ _DOMAIN_ORDER = _order(d.value for d in Domain)
 
 
 def _counts_text(counts: Iterable[tuple[str, int]]) -> str:
-    return ", ".join(f"{key} {count}" for key, count in counts)
+    return ", ".join(f"{domain_label(key)} {format_int(count)}" for key, count in counts)
 
 
 _more = more_text
@@ -208,35 +216,44 @@ class CountsSection:
     """One row per domain present, in vocabulary order."""
     key: str = "counts"
     """Section key."""
-    title: str = "Organisations and professionals per sector and domain"
+    title: str = N_("Organisations and professionals per sector and domain")
     """Section title."""
 
-    _SECTOR_HEADERS = ("Sector", "Domain", "Organisations", "Professionals")
-    _DOMAIN_HEADERS = ("Domain", "Organisations", "Professionals", "Ties within", "Ties across")
+    _SECTOR_HEADERS = (N_("Sector"), N_("Domain"), N_("Organisations"), N_("Professionals"))
+    _DOMAIN_HEADERS = (
+        N_("Domain"),
+        N_("Organisations"),
+        N_("Professionals"),
+        N_("Ties within"),
+        N_("Ties across"),
+    )
 
     def _sector_rows(self) -> list[list[object]]:
-        return [[s.label, s.domain, s.organisations, s.professionals] for s in self.sectors]
+        return [
+            [term(s.label), domain_label(s.domain), s.organisations, s.professionals]
+            for s in self.sectors
+        ]
 
     def _domain_rows(self) -> list[list[object]]:
         return [
-            [d.domain, d.organisations, d.professionals, d.ties_within, d.ties_across]
+            [domain_label(d.domain), d.organisations, d.professionals, d.ties_within, d.ties_across]
             for d in self.domains
         ]
 
     def to_markdown(self) -> str:
         """Markdown body."""
         return (
-            md_table(self._SECTOR_HEADERS, self._sector_rows())
+            md_table(translate_all(self._SECTOR_HEADERS), self._sector_rows())
             + "\n\n"
-            + md_table(self._DOMAIN_HEADERS, self._domain_rows())
+            + md_table(translate_all(self._DOMAIN_HEADERS), self._domain_rows())
         )
 
     def to_html(self) -> str:
         """HTML body."""
         return (
-            html_table(self._SECTOR_HEADERS, self._sector_rows())
+            html_table(translate_all(self._SECTOR_HEADERS), self._sector_rows())
             + "\n"
-            + html_table(self._DOMAIN_HEADERS, self._domain_rows())
+            + html_table(translate_all(self._DOMAIN_HEADERS), self._domain_rows())
         )
 
 
@@ -331,7 +348,14 @@ class IslandsSection:
     title: str = N_("Islands")
     """Section title."""
 
-    _HEADERS = ("Island", "People", "Share (%)", "Domains", "Organisations", "Silo")
+    _HEADERS = (
+        N_("Island"),
+        N_("People"),
+        N_("Share (%)"),
+        N_("Domains"),
+        N_("Organisations"),
+        N_("Silo"),
+    )
 
     def _rows(self) -> list[list[object]]:
         return [
@@ -341,30 +365,32 @@ class IslandsSection:
                 round(100 * r.share, 1),
                 _counts_text(r.domains),
                 len(r.organisations),
-                "yes" if r.is_silo else "no",
+                _("yes") if r.is_silo else _("no"),
             ]
             for r in self.islands[:MAX_LISTED]
         ]
 
     def _intro(self) -> str:
-        return (
-            f"{self.total} island(s) of two or more professionals: groups connected among "
-            "themselves but to no one outside. People without any tie are listed below."
-        )
+        return ngettext(
+            "{n} island of two or more professionals: a group connected among "
+            "themselves but to no one outside. People without any tie are listed below.",
+            "{n} islands of two or more professionals: groups connected among "
+            "themselves but to no one outside. People without any tie are listed below.",
+            self.total,
+        ).format(n=format_int(self.total))
 
     def to_markdown(self) -> str:
         """Markdown body."""
-        more = _more(self.total, min(self.total, MAX_LISTED), "islands")
-        return "\n\n".join(
-            p for p in (self._intro(), md_table(self._HEADERS, self._rows()), more) if p
-        )
+        more = _more(self.total, min(self.total, MAX_LISTED), N_("islands"))
+        table = md_table(translate_all(self._HEADERS), self._rows())
+        return "\n\n".join(p for p in (self._intro(), table, more) if p)
 
     def to_html(self) -> str:
         """HTML body."""
-        more = _more(self.total, min(self.total, MAX_LISTED), "islands")
+        more = _more(self.total, min(self.total, MAX_LISTED), N_("islands"))
         return (
             f"<p>{esc(self._intro())}</p>\n"
-            + html_table(self._HEADERS, self._rows())
+            + html_table(translate_all(self._HEADERS), self._rows())
             + (f'\n<p class="muted">{esc(more)}</p>' if more else "")
         )
 
@@ -386,25 +412,32 @@ class SilosSection:
     """The number of such silos."""
     key: str = "silos"
     """Section key."""
-    title: str = "Silos"
+    title: str = N_("Silos")
     """Section title."""
 
     def _lines(self) -> list[str]:
         out = []
         for r in self.silos[:MAX_LISTED]:
             domain = r.domains[0][0] if r.domains else "unknown"
-            orgs = "; ".join(f"{name} ({count})" for name, count in r.organisations[:5])
-            out.append(f"{r.size} professionals, all in {domain}: {orgs}")
+            orgs = "; ".join(f"{name} ({format_int(count)})" for name, count in r.organisations[:5])
+            text = ngettext(
+                "{n} professional, all in {domain}: {organisations}",
+                "{n} professionals, all in {domain}: {organisations}",
+                r.size,
+            )
+            out.append(
+                text.format(n=format_int(r.size), domain=domain_label(domain), organisations=orgs)
+            )
         return out
 
     def _empty(self) -> str:
-        return "No silos: every island with two or more people spans more than one domain."
+        return _("No silos: every island with two or more people spans more than one domain.")
 
     def to_markdown(self) -> str:
         """Markdown body."""
         if not self.silos:
             return self._empty()
-        more = _more(self.total, min(len(self.silos), MAX_LISTED), "silos")
+        more = _more(self.total, min(len(self.silos), MAX_LISTED), N_("silos"))
         items = "\n".join(f"- {md_escape(line)}" for line in self._lines())
         return items + (f"\n\n{more}" if more else "")
 
@@ -412,7 +445,7 @@ class SilosSection:
         """HTML body."""
         if not self.silos:
             return f"<p>{esc(self._empty())}</p>"
-        more = _more(self.total, min(len(self.silos), MAX_LISTED), "silos")
+        more = _more(self.total, min(len(self.silos), MAX_LISTED), N_("silos"))
         items = "".join(f"<li>{esc(line)}</li>" for line in self._lines())
         return f"<ul>{items}</ul>" + (f'\n<p class="muted">{esc(more)}</p>' if more else "")
 
@@ -435,27 +468,31 @@ class IsolatesSection:
     """The number of isolated professionals."""
     key: str = "isolates"
     """Section key."""
-    title: str = "Professionals without any tie"
+    title: str = N_("Professionals without any tie")
     """Section title."""
 
-    _HEADERS = ("Id", "Name", "Role", "Organisation", "Sector")
+    _HEADERS = (N_("Id"), N_("Name"), N_("Role"), N_("Organisation"), N_("Sector"))
 
     def _rows(self) -> list[list[object]]:
-        return [[p.id, p.name, p.role, p.organisation, p.sector] for p in self.people[:MAX_LISTED]]
+        return [
+            [p.id, p.name, term(p.role), p.organisation, term(p.sector)]
+            for p in self.people[:MAX_LISTED]
+        ]
 
     def to_markdown(self) -> str:
         """Markdown body."""
         if not self.people:
-            return "Everyone has at least one tie."
-        more = _more(self.total, min(len(self.people), MAX_LISTED), "people")
-        return md_table(self._HEADERS, self._rows()) + (f"\n\n{more}" if more else "")
+            return _("Everyone has at least one tie.")
+        more = _more(self.total, min(len(self.people), MAX_LISTED), N_("people"))
+        table = md_table(translate_all(self._HEADERS), self._rows())
+        return table + (f"\n\n{more}" if more else "")
 
     def to_html(self) -> str:
         """HTML body."""
         if not self.people:
-            return "<p>Everyone has at least one tie.</p>"
-        more = _more(self.total, min(len(self.people), MAX_LISTED), "people")
-        return html_table(self._HEADERS, self._rows()) + (
+            return f"<p>{esc(_('Everyone has at least one tie.'))}</p>"
+        more = _more(self.total, min(len(self.people), MAX_LISTED), N_("people"))
+        return html_table(translate_all(self._HEADERS), self._rows()) + (
             f'\n<p class="muted">{esc(more)}</p>' if more else ""
         )
 
@@ -484,21 +521,26 @@ class PictureSection:
     """Where the Markdown expects the SVG file, relative to ``report.md``."""
     key: str = "picture"
     """Section key."""
-    title: str = "The network, coloured by domain"
+    title: str = N_("The network, coloured by domain")
     """Section title."""
 
     def _caption(self) -> str:
-        what = "professional" if self.picture.level == "professional" else "organisation"
-        part = (
-            f" Only the {self.shown} organisations with the most ties to other organisations "
-            f"are drawn, out of {self.total}."
-            if self.shown is not None
-            else ""
-        )
-        return (
-            f"Each dot is a {what}; lines are ties. Colours show the domain "
-            "(see the legend). Hover over a dot to see who it is." + part
-        )
+        if self.picture.level == "professional":
+            text = _(
+                "Each dot is a professional; lines are ties. Colours show the domain "
+                "(see the legend). Hover over a dot to see who it is."
+            )
+        else:
+            text = _(
+                "Each dot is an organisation; lines are ties. Colours show the domain "
+                "(see the legend). Hover over a dot to see who it is."
+            )
+        if self.shown is not None:
+            text += " " + _(
+                "Only the {shown} organisations with the most ties to other organisations "
+                "are drawn, out of {total}."
+            ).format(shown=format_int(self.shown), total=format_int(self.total or 0))
+        return text
 
     def files(self) -> dict[str, str]:
         """The picture to write next to ``report.md``: file name to SVG text."""
@@ -507,7 +549,8 @@ class PictureSection:
     def to_markdown(self) -> str:
         """Markdown body."""
         return (
-            f"![{md_escape(self.picture.title)}]({self.file_name})\n\n{md_escape(self._caption())}"
+            f"![{md_escape(_(self.picture.title))}]({self.file_name})\n\n"
+            f"{md_escape(self._caption())}"
         )
 
     def to_html(self) -> str:
@@ -531,11 +574,11 @@ def picture_section(context: ReportContext) -> PictureSection:
         for person in region.professionals:
             org = orgs.get(person.organisation)
             where = org.name if org else person.organisation
-            role = person.role.value.replace("_", " ")
+            role = role_label(person.role.value)
             labels[person.id] = f"{person.name} ({role}, {where})"
         picture = layout_picture(
             to_graph(region, level="professional"),
-            title=f"Professionals in {region.name} and who knows whom",
+            title=_("Professionals in {region} and who knows whom").format(region=region.name),
             seed=context.seed,
             labels=labels,
         )
@@ -543,10 +586,10 @@ def picture_section(context: ReportContext) -> PictureSection:
     graph, staff = organisation_graph(region, context.compact, limit=MAX_ORGANISATION_NODES)
     picture = layout_picture(
         graph,
-        title=f"Organisations in {region.name} and their ties",
+        title=_("Organisations in {region} and their ties").format(region=region.name),
         level="organisation",
         seed=context.seed,
-        labels={o: f"{orgs[o].name} ({orgs[o].sector.label})" for o in graph},
+        labels={o: f"{orgs[o].name} ({term(orgs[o].sector.label)})" for o in graph},
         sizes=staff,
     )
     total = len(region.organisations)

@@ -24,6 +24,8 @@ from samenwerking.analysis import (
 )
 from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Table, Text, number
 from samenwerking.report.base import SMALL_GRAPH, ReportContext
+from samenwerking.report.i18n import N_, _, format_int, ngettext, translate_all
+from samenwerking.report.vocabulary import domain_label, term
 
 __all__ = [
     "BROKER_SAMPLE",
@@ -113,29 +115,49 @@ class BrokersSection(BlockSection):
     """Brokerage roles per domain, in vocabulary order."""
     key: str = "brokers"
     """Section key."""
-    title: str = "Brokers and weak points"
+    title: str = N_("Brokers and weak points")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
-        how = (
-            "exact"
-            if self.sampled is None
-            else f"estimated from {self.sampled} sampled starting points"
-        )
+        if self.sampled is None:
+            how = _("exact")
+        else:
+            how = _("estimated from {n} sampled starting points").format(n=format_int(self.sampled))
+        weak = ngettext(
+            "{n} weak point: a person whose leaving cuts others off from their island.",
+            "{n} weak points: people whose leaving cuts others off from their island.",
+            self.weak_point_total,
+        ).format(n=format_int(self.weak_point_total))
+        bridges = ngettext(
+            "{n} tie is a bridge: without it an island falls apart.",
+            "{n} ties are bridges: without them an island falls apart.",
+            self.bridges,
+        ).format(n=format_int(self.bridges))
         out: list[Block] = [
             Text(
-                "Brokers lie on many of the shortest paths between others (betweenness, "
-                f"{how}). Low constraint and a high effective size mean their contacts sit "
-                "in groups that do not know each other."
+                _(
+                    "Brokers lie on many of the shortest paths between others (betweenness, "
+                    "{how}). Low constraint and a high effective size mean their contacts sit "
+                    "in groups that do not know each other."
+                ).format(how=how)
             ),
             Table(
-                ("Name", "Organisation", "Sector", "Betweenness", "Constraint", "Effective size"),
+                translate_all(
+                    (
+                        N_("Name"),
+                        N_("Organisation"),
+                        N_("Sector"),
+                        N_("Betweenness"),
+                        N_("Constraint"),
+                        N_("Effective size"),
+                    )
+                ),
                 tuple(
                     (
                         b.name,
                         b.organisation,
-                        b.sector,
+                        term(b.sector),
                         number(b.betweenness, 4),
                         number(b.constraint),
                         number(b.effective_size, 1),
@@ -143,41 +165,47 @@ class BrokersSection(BlockSection):
                     for b in self.brokers
                 ),
             ),
-            Text(
-                f"{self.weak_point_total} weak point(s): people whose leaving cuts others off "
-                f"from their island. {self.bridges} tie(s) are bridges: without them an "
-                "island falls apart."
-            ),
+            Text(f"{weak} {bridges}"),
         ]
         if self.weak_points:
             out.append(
                 Table(
-                    ("Name", "Organisation", "If they leave, these people lose their connection"),
+                    translate_all(
+                        (
+                            N_("Name"),
+                            N_("Organisation"),
+                            N_("If they leave, these people lose their connection"),
+                        )
+                    ),
                     tuple((w.name, w.organisation, w.cut_off) for w in self.weak_points),
                     total=self.weak_point_total,
-                    what="weak points",
+                    what=N_("weak points"),
                 )
             )
         if self.roles:
             out.append(
                 Text(
-                    "Brokerage roles (Gould and Fernandez) by the broker's domain: open paths "
-                    "a - broker - c, counted both ways, by whose domains they join."
+                    _(
+                        "Brokerage roles (Gould and Fernandez) by the broker's domain: open "
+                        "paths a - broker - c, counted both ways, by whose domains they join."
+                    )
                 )
             )
             out.append(
                 Table(
-                    (
-                        "Domain",
-                        "Coordinator",
-                        "Gatekeeper",
-                        "Representative",
-                        "Consultant",
-                        "Liaison",
+                    translate_all(
+                        (
+                            N_("Domain"),
+                            N_("Coordinator"),
+                            N_("Gatekeeper"),
+                            N_("Representative"),
+                            N_("Consultant"),
+                            N_("Liaison"),
+                        )
                     ),
                     tuple(
                         (
-                            r.domain,
+                            domain_label(r.domain),
                             r.coordinator,
                             r.gatekeeper,
                             r.representative,

@@ -16,6 +16,8 @@ from attrs import frozen
 from samenwerking.analysis import bus_factor
 from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.i18n import N_, format_int, ngettext, translate_all
+from samenwerking.report.vocabulary import domain_label
 
 __all__ = ["BusFactorSection", "LinkRow", "bus_factor_section"]
 
@@ -44,26 +46,41 @@ class BusFactorSection(BlockSection):
     """Most fragile first: by bus factor, then fewest tied pairs."""
     key: str = "bus-factor"
     """Section key."""
-    title: str = "Bus factor of the links between domains"
+    title: str = N_("Bus factor of the links between domains")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         fragile = [link for link in self.links if link.bus_factor == 1]
-        intro = (
-            f"{len(fragile)} of {len(self.links)} link(s) between two domains hang on a "
-            "single person: if they leave, the two domains lose every tie between them."
-            if fragile
-            else f"None of the {len(self.links)} link(s) between two domains hangs on a "
-            "single person."
-        )
+        if fragile:
+            intro = ngettext(
+                "{n} of {total} link between two domains hangs on a single person: if they "
+                "leave, the two domains lose every tie between them.",
+                "{n} of {total} links between two domains hang on a single person: if they "
+                "leave, the two domains lose every tie between them.",
+                len(self.links),
+            ).format(n=format_int(len(fragile)), total=format_int(len(self.links)))
+        else:
+            intro = ngettext(
+                "The {total} link between two domains does not hang on a single person.",
+                "None of the {total} links between two domains hangs on a single person.",
+                len(self.links),
+            ).format(total=format_int(len(self.links)))
         return [
             Text(intro),
             Table(
-                ("Domains", "Bus factor", "Tied pairs", "People carrying it", "Hangs on"),
+                translate_all(
+                    (
+                        N_("Domains"),
+                        N_("Bus factor"),
+                        N_("Tied pairs"),
+                        N_("People carrying it"),
+                        N_("Hangs on"),
+                    )
+                ),
                 tuple(
                     (
-                        f"{a} - {b}",
+                        f"{domain_label(a)} - {domain_label(b)}",
                         link.bus_factor,
                         link.pairs,
                         link.carriers,
@@ -72,7 +89,7 @@ class BusFactorSection(BlockSection):
                     for link in self.links
                     for a, b in (link.groups,)
                 ),
-                what="links",
+                what=N_("links"),
             ),
         ]
 

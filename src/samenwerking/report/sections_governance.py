@@ -38,8 +38,27 @@ from samenwerking.governance import (
     meeting_effects,
 )
 from samenwerking.model import GroupKind, Region
-from samenwerking.report._format import Block, BlockSection, Items, Table, Text, number
+from samenwerking.report._format import Block, BlockSection, Items, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.i18n import (
+    N_,
+    _,
+    format_date,
+    format_int,
+    format_measure,
+    format_percent,
+    ngettext,
+    translate_all,
+)
+from samenwerking.report.verdicts import (
+    agreement_findings,
+    findings_text,
+    group_findings,
+    lea_verdict,
+    provision_label,
+    topic_findings,
+)
+from samenwerking.report.vocabulary import value_label
 
 __all__ = [
     "AgendasSection",
@@ -63,22 +82,8 @@ def _names(region: Region) -> dict[str, str]:
     return names
 
 
-def _named(problems: tuple[str, ...], check: AgreementCheck, names: dict[str, str]) -> list[str]:
-    """An agreement's findings with organisation names in place of their ids."""
-    named = []
-    for problem in problems:
-        for prefix, ids in (
-            ("not endorsed by ", check.not_endorsed_by),
-            ("endorsed by non-parties ", check.outside_endorsers),
-        ):
-            if problem.startswith(prefix) and ids:
-                problem = prefix + ", ".join(_name(names, i) for i in ids)
-        named.append(problem)
-    return named
-
-
 def _percent(share: float | None) -> str:
-    return "n/a" if share is None else f"{round(100 * share)}%"
+    return _("n/a") if share is None else format_percent(share, 0)
 
 
 def _name(names: dict[str, str], key: str | None) -> str:
@@ -96,33 +101,24 @@ class LeaTableSection(BlockSection):
     """Display names by id."""
     key: str = "lea-table"
     """Section key."""
-    title: str = "LEA table"
+    title: str = N_("LEA table")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         out: list[Block] = []
         for table in self.tables:
-            if table.ok:
-                out.append(
-                    Text(f"{table.name}: every type of provision has exactly one representative.")
-                )
-            else:
-                parts = []
-                if table.missing:
-                    parts.append("no representative for " + ", ".join(table.missing))
-                if table.crowded:
-                    parts.append("more than one for " + ", ".join(table.crowded))
-                out.append(Text(f"{table.name}: " + "; ".join(parts) + "."))
+            out.append(Text(lea_verdict(table)))
             rows: list[tuple[object, ...]] = []
             for provision in table.provisions:
+                name = provision_label(provision.name)
                 if not provision.representatives:
-                    rows.append((provision.name, "missing", "", "", "", ""))
+                    rows.append((name, provision_label("missing"), "", "", "", ""))
                 for rep in provision.representatives:
                     rows.append(
                         (
-                            provision.name,
-                            provision.status,
+                            name,
+                            provision_label(provision.status),
                             f"{rep.name} ({_name(self.names, rep.organisation)})",
                             rep.constituency,
                             _percent(rep.share_1),
@@ -131,27 +127,35 @@ class LeaTableSection(BlockSection):
                     )
             out.append(
                 Table(
-                    (
-                        "Provision",
-                        "Status",
-                        "Representative",
-                        "Constituency",
-                        "Reached directly",
-                        "Within 2 steps",
+                    translate_all(
+                        (
+                            N_("Provision"),
+                            N_("Status"),
+                            N_("Representative"),
+                            N_("Constituency"),
+                            N_("Reached directly"),
+                            N_("Within 2 steps"),
+                        )
                     ),
                     tuple(rows),
-                    what="rows",
+                    what=N_("rows"),
                 )
             )
             if table.unrepresenting:
-                out.append(Text("Members who represent no type of provision:"))
+                out.append(Text(_("Members who represent no type of provision:")))
                 out.append(
-                    Items(tuple(_name(self.names, m) for m in table.unrepresenting), what="members")
+                    Items(
+                        tuple(_name(self.names, m) for m in table.unrepresenting),
+                        what=N_("members"),
+                    )
                 )
         out.append(
             Text(
-                "Constituency: everyone working in the provision's sectors. A representative "
-                "who reaches few of them directly speaks for people they do not know.",
+                _(
+                    "Constituency: everyone working in the provision's sectors. A "
+                    "representative who reaches few of them directly speaks for people they "
+                    "do not know."
+                ),
                 muted=True,
             )
         )
@@ -181,43 +185,67 @@ class WorkingGroupsSection(BlockSection):
     """Display names by id."""
     key: str = "working-groups"
     """Section key."""
-    title: str = "Working groups"
+    title: str = N_("Working groups")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         attention = [g for g in self.groups if g.problems]
         praat = [g for g in self.groups if g.praatclub]
-        intro = (
-            f"{len(attention)} of {len(self.groups)} group(s) need attention."
-            if attention
-            else f"All {len(self.groups)} group(s) have a lead, the sectors they need and "
-            "members who know each other."
-        )
+        total = len(self.groups)
+        if attention:
+            intro = ngettext(
+                "{n} of {total} group(s) need attention.",
+                "{n} of {total} group(s) need attention.",
+                total,
+            ).format(n=format_int(len(attention)), total=format_int(total))
+        else:
+            intro = ngettext(
+                "All {total} group(s) have a lead, the sectors they need and members who know "
+                "each other.",
+                "All {total} group(s) have a lead, the sectors they need and members who know "
+                "each other.",
+                total,
+            ).format(total=format_int(total))
         out: list[Block] = [Text(intro)]
         if praat:
             out.append(
                 Text(
-                    f"{len(praat)} group(s) are a praatclub: members who hardly know each other "
-                    "around a table. Let them work together on something concrete first."
+                    ngettext(
+                        "{n} group(s) are a praatclub: members who hardly know each other "
+                        "around a table. Let them work together on something concrete first.",
+                        "{n} group(s) are a praatclub: members who hardly know each other "
+                        "around a table. Let them work together on something concrete first.",
+                        len(praat),
+                    ).format(n=format_int(len(praat)))
                 )
             )
         out.append(
             Table(
-                ("Group", "Lead", "Members", "Tied pairs", "Without a tie", "Islands", "Findings"),
+                translate_all(
+                    (
+                        N_("Group"),
+                        N_("Lead"),
+                        N_("Members"),
+                        N_("Tied pairs"),
+                        N_("Without a tie"),
+                        N_("Islands"),
+                        N_("Findings"),
+                    )
+                ),
                 tuple(
                     (
                         g.name,
-                        _name(self.names, g.lead) or "none",
+                        _name(self.names, g.lead) or _("none"),
                         len(g.members),
                         g.tied_pairs,
                         len(g.untied_members),
                         g.islands,
-                        "; ".join(g.problems) or "ok",
+                        findings_text(group_findings(g, self.names)),
                     )
                     for g in self.groups
                 ),
-                what="groups",
+                what=N_("groups"),
             )
         )
         return out
@@ -242,48 +270,82 @@ class AgendasSection(BlockSection):
     """Display names by id."""
     key: str = "agendas"
     """Section key."""
-    title: str = "Agendas"
+    title: str = N_("Agendas")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         out: list[Block] = []
         for agenda in self.agendas:
-            state = "ended" if agenda.ended else "running"
+            if agenda.ended:
+                summary = _(
+                    "{agenda} ({start} to {end}, ended): {progress} of steps done, {open} of "
+                    "{topics} topic(s) still open, {past_due} step(s) past due on {day}."
+                )
+            else:
+                summary = _(
+                    "{agenda} ({start} to {end}, running): {progress} of steps done, {open} "
+                    "of {topics} topic(s) still open, {past_due} step(s) past due on {day}."
+                )
             out.append(
                 Text(
-                    f"{agenda.title} ({agenda.period}, {state}): {_percent(agenda.progress)} of "
-                    f"steps done, {len(agenda.still_open)} of {len(agenda.topics)} topic(s) "
-                    f"still open, {agenda.past_due} step(s) past due on {agenda.today}."
+                    summary.format(
+                        agenda=agenda.title,
+                        start=format_date(agenda.start) if agenda.start else "?",
+                        end=format_date(agenda.end) if agenda.end else "?",
+                        progress=_percent(agenda.progress),
+                        open=format_int(len(agenda.still_open)),
+                        topics=format_int(len(agenda.topics)),
+                        past_due=format_int(agenda.past_due),
+                        day=format_date(agenda.today),
+                    )
                 )
             )
             out.append(
                 Table(
-                    ("Topic", "Leads", "Steps", "Done", "Dropped", "Progress", "Findings"),
+                    translate_all(
+                        (
+                            N_("Topic"),
+                            N_("Leads"),
+                            N_("Steps"),
+                            N_("Done"),
+                            N_("Dropped"),
+                            N_("Progress"),
+                            N_("Findings"),
+                        )
+                    ),
                     tuple(
                         (
                             t.title,
-                            ", ".join(_name(self.names, p) for p in t.leads) or "none",
+                            ", ".join(_name(self.names, p) for p in t.leads) or _("none"),
                             t.steps,
                             t.done,
                             t.dropped,
                             _percent(t.progress),
-                            "; ".join(t.problems) or "ok",
+                            findings_text(topic_findings(t)),
                         )
                         for t in agenda.topics
                     ),
-                    what="topics",
+                    what=N_("topics"),
                 )
             )
             if agenda.timeline:
                 out.append(
                     Table(
-                        ("Due in", "Steps", "Done", "Dropped", "Not done"),
+                        translate_all(
+                            (
+                                N_("Due in"),
+                                N_("Steps"),
+                                N_("Done"),
+                                N_("Dropped"),
+                                N_("Not done"),
+                            )
+                        ),
                         tuple(
                             (p.period, p.due, p.done, p.dropped, p.not_done)
                             for p in agenda.timeline
                         ),
-                        what="periods",
+                        what=N_("periods"),
                     )
                 )
         return out
@@ -312,65 +374,96 @@ class AgreementsSection(BlockSection):
     """Display names by id."""
     key: str = "agreements"
     """Section key."""
-    title: str = "Agreements"
+    title: str = N_("Agreements")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         attention = [a for a in self.agreements if a.problems]
         paper = [a for a in self.agreements if a.paper_only]
+        total = len(self.agreements)
+        if paper:
+            intro = ngettext(
+                "{n} of {total} agreement(s) need attention; {paper} on paper only.",
+                "{n} of {total} agreement(s) need attention; {paper} on paper only.",
+                total,
+            )
+        else:
+            intro = ngettext(
+                "{n} of {total} agreement(s) need attention.",
+                "{n} of {total} agreement(s) need attention.",
+                total,
+            )
         out: list[Block] = [
             Text(
-                f"{len(attention)} of {len(self.agreements)} agreement(s) need attention"
-                + (f"; {len(paper)} on paper only." if paper else ".")
+                intro.format(
+                    n=format_int(len(attention)),
+                    total=format_int(total),
+                    paper=format_int(len(paper)),
+                )
             ),
             Table(
-                ("Agreement", "Theme", "Status", "Parties", "Findings"),
+                translate_all(
+                    (N_("Agreement"), N_("Theme"), N_("Status"), N_("Parties"), N_("Findings"))
+                ),
                 tuple(
                     (
                         a.title,
                         a.theme,
-                        a.status.value,
+                        value_label(a.status.value),
                         len(a.parties),
-                        "; ".join(_named(a.problems, a, self.names)) or "ok",
+                        findings_text(agreement_findings(a, self.names)),
                     )
                     for a in self.agreements
                 ),
-                what="agreements",
+                what=N_("agreements"),
             ),
-            Text("Agreements per party and theme:"),
+            Text(_("Agreements per party and theme:")),
             Table(
-                ("Party", *self.matrix.themes),
+                (_("Party"), *self.matrix.themes),
                 tuple(
                     (_name(self.names, p), *row)
                     for p, row in zip(self.matrix.parties, self.matrix.counts, strict=True)
                 ),
-                what="parties",
+                what=N_("parties"),
             ),
         ]
         if self.constitution is not None:
             c = self.constitution
             out.append(
                 Text(
-                    f"Local youth constitution ({len(c.agreements)} agreement(s)): "
-                    f"{len(c.parties) - len(c.missing)} of {len(c.parties)} parties endorsed all."
+                    ngettext(
+                        "Local youth constitution ({n} agreement(s)): {endorsed} of {parties} "
+                        "parties endorsed all.",
+                        "Local youth constitution ({n} agreement(s)): {endorsed} of {parties} "
+                        "parties endorsed all.",
+                        len(c.agreements),
+                    ).format(
+                        n=format_int(len(c.agreements)),
+                        endorsed=format_int(len(c.parties) - len(c.missing)),
+                        parties=format_int(len(c.parties)),
+                    )
                 )
             )
             if c.missing:
                 out.append(
                     Items(
                         tuple(
-                            f"{p.name} has not endorsed "
-                            + ", ".join(_name(self.names, a) for a in p.not_endorsed)
+                            _("{party} has not endorsed {agreements}").format(
+                                party=p.name,
+                                agreements=", ".join(_name(self.names, a) for a in p.not_endorsed),
+                            )
                             for p in c.missing
                         ),
-                        what="parties",
+                        what=N_("parties"),
                     )
                 )
         out.append(
             Text(
-                "Measurable: a success criterion with a number, percentage or date. Paper "
-                "only: no tie between the people of any two parties.",
+                _(
+                    "Measurable: a success criterion with a number, percentage or date. Paper "
+                    "only: no tie between the people of any two parties."
+                ),
                 muted=True,
             )
         )
@@ -400,7 +493,7 @@ class MeetingsSection(BlockSection):
     """Every meeting, by date (undated last; equal dates in the region's order)."""
     key: str = "meetings"
     """Section key."""
-    title: str = "Meetings"
+    title: str = N_("Meetings")
     """Section title."""
 
     def blocks(self) -> list[Block]:
@@ -408,40 +501,48 @@ class MeetingsSection(BlockSection):
         fruitful = [m for m in self.meetings if m.new_pairs]
         return [
             Text(
-                f"{len(fruitful)} of {len(self.meetings)} meeting(s) led to new ties between "
-                "professionals."
+                ngettext(
+                    "{n} of {total} meeting(s) led to new ties between professionals.",
+                    "{n} of {total} meeting(s) led to new ties between professionals.",
+                    len(self.meetings),
+                ).format(n=format_int(len(fruitful)), total=format_int(len(self.meetings)))
             ),
             Table(
-                (
-                    "Meeting",
-                    "Kind",
-                    "Date",
-                    "Participants",
-                    "New tied pairs",
-                    "Across domains",
-                    "Islands",
-                    "In largest island",
-                    "E-I index",
+                translate_all(
+                    (
+                        N_("Meeting"),
+                        N_("Kind"),
+                        N_("Date"),
+                        N_("Participants"),
+                        N_("New tied pairs"),
+                        N_("Across domains"),
+                        N_("Islands"),
+                        N_("In largest island"),
+                        N_("E-I index"),
+                    )
                 ),
                 tuple(
                     (
                         m.name,
-                        m.kind.value.replace("_", " "),
-                        m.date.isoformat() if m.date else "",
+                        value_label(m.kind.value),
+                        format_date(m.date) if m.date else "",
                         m.participants,
                         len(m.new_pairs),
                         m.new_cross_ties,
-                        f"{m.islands.before:.0f} → {m.islands.after:.0f}",
+                        f"{format_measure(m.islands.before, 0)} → "
+                        f"{format_measure(m.islands.after, 0)}",
                         f"{_percent(m.largest_share.before)} → {_percent(m.largest_share.after)}",
-                        f"{number(m.ei.before)} → {number(m.ei.after)}",
+                        f"{format_measure(m.ei.before)} → {format_measure(m.ei.after)}",
                     )
                     for m in self.meetings
                 ),
-                what="meetings",
+                what=N_("meetings"),
             ),
             Text(
-                "Before: the network without the ties met at the meeting and without ties that "
-                "began after it; after: with the ties met there.",
+                _(
+                    "Before: the network without the ties met at the meeting and without ties "
+                    "that began after it; after: with the ties met there."
+                ),
                 muted=True,
             ),
         ]

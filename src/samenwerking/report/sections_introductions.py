@@ -25,6 +25,7 @@ from attrs import frozen
 
 from samenwerking.introduce import (
     CostModel,
+    Improvement,
     apply_introductions,
     connect_islands,
     expertise_within_reach,
@@ -35,7 +36,10 @@ from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Region
 from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Figure, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.i18n import N_, _, format_int, translate_all
+from samenwerking.report.introduction_text import figure_rows, note_text, reason_text
 from samenwerking.report.picture import MAX_PROFESSIONAL_NODES, layout_picture, render_svg
+from samenwerking.report.vocabulary import term
 
 __all__ = [
     "INTRODUCTIONS_FILE",
@@ -83,7 +87,7 @@ class IntroductionsSection(BlockSection):
     reach_total: int
     """How many introductions bring expertise within reach."""
     notes: tuple[str, ...]
-    """Where a goal cannot be reached (the cap, too few people)."""
+    """Where a goal cannot be reached (the cap, too few people), in English."""
     figures: tuple[str, ...]
     """Names of the before/after figures."""
     before: tuple[float | str, ...]
@@ -92,45 +96,71 @@ class IntroductionsSection(BlockSection):
     """The figures after applying every suggested introduction."""
     figure: Figure | None = None
     """The network with the suggested introductions dashed (small regions only)."""
+    unreached: tuple[tuple[str, str], ...] = ()
+    """The same as ``(purpose, note)`` pairs, which the report words in its language."""
+    change: Improvement | None = None
+    """The figures before and after, as computed (names them in the report's language)."""
     key: str = "introductions"
     """Section key."""
-    title: str = "Suggested introductions"
+    title: str = N_("Suggested introductions")
     """Section title."""
+
+    @property
+    def figure_names(self) -> tuple[str, ...]:
+        """The names of the before/after figures in the report's language."""
+        if self.change is None:
+            return ()
+        return tuple(row[0] for row in figure_rows(self.change))
 
     def blocks(self) -> list[Block]:
         """The body."""
         cap = CostModel().cap
         blocks: list[Block] = [
             Text(
-                f"{self.connect_total} introduction(s) would join every island into one "
-                f"network; {self.robust_total} more would give every link between two "
-                f"domains at least {ROBUST_K} people who carry it; {self.reach_total} more "
-                "would give every school a contact in youth care or youth health (youth "
-                "care, youth health, family centre or neighbourhood team) within "
-                f"{REACH_STEPS} steps. Each pairs people for whom it costs least: across "
-                "domains, in the same municipality, with roles that fit, and at most "
-                f"{cap} introductions per person over all three lists together."
+                _(
+                    "{connect} introduction(s) would join every island into one network; "
+                    "{robust} more would give every link between two domains at least {k} "
+                    "people who carry it; {reach} more would give every school a contact in "
+                    "youth care or youth health (youth care, youth health, family centre or "
+                    "neighbourhood team) within {steps} steps. Each pairs people for whom it "
+                    "costs least: across domains, in the same municipality, with roles that "
+                    "fit, and at most {cap} introductions per person over all three lists "
+                    "together."
+                ).format(
+                    connect=format_int(self.connect_total),
+                    robust=format_int(self.robust_total),
+                    k=format_int(ROBUST_K),
+                    reach=format_int(self.reach_total),
+                    steps=format_int(REACH_STEPS),
+                    cap=format_int(cap) if cap is not None else "∞",
+                )
             )
         ]
         for rows, total, what in (
-            (self.connect, self.connect_total, "introductions that join islands"),
-            (self.robust, self.robust_total, "introductions that make links robust"),
-            (self.reach, self.reach_total, "introductions that bring expertise within reach"),
+            (self.connect, self.connect_total, N_("introductions that join islands")),
+            (self.robust, self.robust_total, N_("introductions that make links robust")),
+            (
+                self.reach,
+                self.reach_total,
+                N_("introductions that bring expertise within reach"),
+            ),
         ):
             if rows:
                 blocks.append(
                     Table(
-                        ("Introduce", "to", "Why"),
-                        tuple((r.a, r.b, r.reason) for r in rows),
+                        translate_all((N_("Introduce"), N_("to"), N_("Why"))),
+                        tuple((r.a, r.b, reason_text(r.reason)) for r in rows),
                         total=total,
                         what=what,
                     )
                 )
-        blocks.extend(Text(note, muted=True) for note in self.notes)
+        notes = [note_text(purpose, note) for purpose, note in self.unreached] or self.notes
+        blocks.extend(Text(note, muted=True) for note in notes)
+        figures = self.figure_names or self.figures
         blocks.append(
             Table(
-                ("Figure", "Before", "After"),
-                tuple(zip(self.figures, self.before, self.after, strict=True)),
+                translate_all((N_("Figure"), N_("Before"), N_("After"))),
+                tuple(zip(figures, self.before, self.after, strict=True)),
             )
         )
         if self.figure is not None:
@@ -169,10 +199,10 @@ def _figure(
     labels = {}
     for index, person in enumerate(region.professionals):
         row = context.person(index)
-        labels[person.id] = f"{row.name} ({row.role}, {row.organisation})"
+        labels[person.id] = f"{row.name} ({term(row.role)}, {row.organisation})"
     picture = layout_picture(
         to_graph(region, level="professional"),
-        title=f"{context.region.name} with the suggested introductions",
+        title=_("{region} with the suggested introductions").format(region=context.region.name),
         seed=context.seed,
         labels=labels,
         new_edges=[(item.a, item.b) for item in suggested],
@@ -181,8 +211,10 @@ def _figure(
         render_svg(picture),
         INTRODUCTIONS_FILE,
         picture.title,
-        "Each dot is a professional, coloured by domain; grey lines are existing ties, "
-        "dashed dark lines the suggested introductions. Hover over a dot to see who it is.",
+        N_(
+            "Each dot is a professional, coloured by domain; grey lines are existing ties, "
+            "dashed dark lines the suggested introductions. Hover over a dot to see who it is."
+        ),
     )
 
 
@@ -206,9 +238,8 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
     after = apply_introductions(region, suggested)
     change = improvement(region, after, steps=REACH_STEPS)
     names, before, later = zip(*change.rows(), strict=True)
-    notes = tuple(
-        f"Not every goal can be reached ({r.purpose}): {r.note}." for r in results if not r.complete
-    )
+    unreached = tuple((r.purpose, r.note) for r in results if not r.complete)
+    notes = tuple(f"Not every goal can be reached ({p}): {n}." for p, n in unreached)
     return IntroductionsSection(
         connect=_rows(context, connect),
         connect_total=len(connect),
@@ -221,4 +252,6 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
         before=tuple(before),
         after=tuple(later),
         figure=_figure(context, after, suggested),
+        unreached=unreached,
+        change=change,
     )

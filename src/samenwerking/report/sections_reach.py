@@ -16,8 +16,10 @@ from attrs import frozen
 
 from samenwerking.analysis import nearest_contact, reach_counts
 from samenwerking.model import Organisation, Sector
-from samenwerking.report._format import Block, BlockSection, Table, Text, number
+from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.i18n import N_, _, format_int, format_measure, ngettext, translate_all
+from samenwerking.report.vocabulary import term
 
 __all__ = ["CARE_CONTACTS", "REACH_STEPS", "ReachSection", "UnreachedSchool", "reach_section"]
 
@@ -66,32 +68,48 @@ class ReachSection(BlockSection):
     """Professionals who reach nobody (no ties)."""
     key: str = "reach"
     """Section key."""
-    title: str = "Reach"
+    title: str = N_("Reach")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         out: list[Block] = [
             Text(
-                f"{len(self.unreached)} of {self.schools} school(s) have nobody within "
-                f"{self.steps} steps in youth care, youth health care (JGZ), a family centre "
-                "(CJG) or a neighbourhood team: no one they know, and no one their contacts "
-                "know."
+                ngettext(
+                    "{n} of {total} school(s) have nobody within {steps} steps in youth care, "
+                    "youth health care (JGZ), a family centre (CJG) or a neighbourhood team: no "
+                    "one they know, and no one their contacts know.",
+                    "{n} of {total} school(s) have nobody within {steps} steps in youth care, "
+                    "youth health care (JGZ), a family centre (CJG) or a neighbourhood team: no "
+                    "one they know, and no one their contacts know.",
+                    self.schools,
+                ).format(
+                    n=format_int(len(self.unreached)),
+                    total=format_int(self.schools),
+                    steps=format_int(self.steps),
+                )
             )
         ]
         if self.unreached:
             out.append(
                 Table(
-                    ("School", "Sector", "Professionals"),
-                    tuple((s.name, s.sector, s.members) for s in self.unreached),
-                    what="schools",
+                    translate_all((N_("School"), N_("Sector"), N_("Professionals"))),
+                    tuple((s.name, term(s.sector), s.members) for s in self.unreached),
+                    what=N_("schools"),
                 )
             )
         out.append(
             Text(
-                f"Within {self.steps} steps a professional reaches {number(self.reach_mean, 1)} "
-                f"others on average (median {number(self.reach_median, 1)}, at most "
-                f"{self.reach_max}); {self.reach_none} reach nobody."
+                _(
+                    "Within {steps} steps a professional reaches {mean} others on average "
+                    "(median {median}, at most {most}); {none} reach nobody."
+                ).format(
+                    steps=format_int(self.steps),
+                    mean=format_measure(self.reach_mean, 1),
+                    median=format_measure(self.reach_median, 1),
+                    most=format_int(self.reach_max),
+                    none=format_int(self.reach_none),
+                )
             )
         )
         return out

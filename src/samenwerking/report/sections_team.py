@@ -20,19 +20,26 @@ from attrs import frozen
 from samenwerking.privacy import suppress
 from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.i18n import N_, _, format_int, ngettext, translate_all
 from samenwerking.team import team_gaps
 
 __all__ = ["TeamSection", "team_section"]
 
-HIDDEN = "fewer than 5, or hidden"
-"""Shown instead of a suppressed count."""
+HIDDEN = N_("fewer than 5, or hidden")
+"""Shown instead of a suppressed count (translated when rendered)."""
 
-_BUCKETS = (("everyone knows everyone", 0, 0), ("1-2 pairs", 1, 2), ("3-5 pairs", 3, 5),
-            ("6 or more pairs", 6, None))  # fmt: skip
+_BUCKETS = ((N_("everyone knows everyone"), 0, 0), (N_("1-2 pairs"), 1, 2),
+            (N_("3-5 pairs"), 3, 5), (N_("6 or more pairs"), 6, None))  # fmt: skip
+
+_CONDITIONS = (
+    N_("a pair on different islands (nobody can introduce them)"),
+    N_("an organisation involved without a tie to the coordinator"),
+    N_("no coordinator"),
+)
 
 
 def _shown(count: int | None) -> int | str:
-    return HIDDEN if count is None else count
+    return _(HIDDEN) if count is None else count
 
 
 @frozen
@@ -55,49 +62,68 @@ class TeamSection(BlockSection):
     """Of those, how many in at least one case had no tie to that case's coordinator."""
     key: str = "team-around-a-child"
     """Section key."""
-    title: str = "The team around a child"
+    title: str = N_("The team around a child")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         blocks: list[Block] = [
             Text(
-                "Collaboration around a child starts with people who know each other. "
-                "For every case, the professionals involved and the coordinator were "
-                "checked for a direct tie. Counts of cases below 5 are hidden."
+                _(
+                    "Collaboration around a child starts with people who know each other. "
+                    "For every case, the professionals involved and the coordinator were "
+                    "checked for a direct tie. Counts of cases below 5 are hidden."
+                )
             ),
             Table(
-                ("Team members without a tie", "Cases"),
+                translate_all((N_("Team members without a tie"), N_("Cases"))),
                 (
-                    *((label, _shown(count)) for label, count in self.by_missing),
-                    ("all cases", _shown(self.cases)),
+                    *((_(label), _shown(count)) for label, count in self.by_missing),
+                    (_("all cases"), _shown(self.cases)),
                 ),
-                what="rows",
+                what=N_("rows"),
             ),
-            Table(("Gap", "Cases"), tuple((label, _shown(c)) for label, c in self.conditions)),
+            Table(
+                translate_all((N_("Gap"), N_("Cases"))),
+                tuple((_(label), _shown(c)) for label, c in self.conditions),
+            ),
             Text(
-                f"{self.organisations_without_tie} of {self.organisations_involved} "
-                "organisation(s) involved in cases had, in at least one case, nobody "
-                "with a tie to the coordinator."
+                ngettext(
+                    "{n} of {total} organisation(s) involved in cases had, in at least one "
+                    "case, nobody with a tie to the coordinator.",
+                    "{n} of {total} organisation(s) involved in cases had, in at least one "
+                    "case, nobody with a tie to the coordinator.",
+                    self.organisations_involved,
+                ).format(
+                    n=format_int(self.organisations_without_tie),
+                    total=format_int(self.organisations_involved),
+                )
             ),
         ]
         if self.links:
             blocks.append(
                 Table(
-                    (
-                        "Organisation",
-                        "Organisation",
-                        "Cases where their people did not know each other",
+                    translate_all(
+                        (
+                            N_("Organisation"),
+                            N_("Organisation"),
+                            N_("Cases where their people did not know each other"),
+                        )
                     ),
                     self.links,
-                    what="organisation pairs",
+                    what=N_("organisation pairs"),
                 )
             )
         if self.hidden_links:
             blocks.append(
                 Text(
-                    f"{self.hidden_links} more pair(s) of organisations are not listed: their "
-                    "counts are small or hidden to protect small counts.",
+                    ngettext(
+                        "{n} more pair(s) of organisations are not listed: their counts are "
+                        "small or hidden to protect small counts.",
+                        "{n} more pair(s) of organisations are not listed: their counts are "
+                        "small or hidden to protect small counts.",
+                        self.hidden_links,
+                    ).format(n=format_int(self.hidden_links)),
                     muted=True,
                 )
             )
@@ -111,7 +137,7 @@ def team_section(context: ReportContext) -> TeamSection | None:
         return None
     summary = team_gaps(region, graph=context.compact)
     counts = []
-    for _, low, high in _BUCKETS:
+    for _label, low, high in _BUCKETS:
         counts.append(
             sum(
                 1
@@ -121,11 +147,7 @@ def team_section(context: ReportContext) -> TeamSection | None:
         )
     by = suppress([[c] for c in counts], row_labels=[b[0] for b in _BUCKETS])
     by_missing = tuple((label, row[0]) for label, row in zip(by.row_labels, by.cells, strict=True))
-    labels = (
-        "a pair on different islands (nobody can introduce them)",
-        "an organisation involved without a tie to the coordinator",
-        "no coordinator",
-    )
+    labels = _CONDITIONS
     condition_counts = [
         summary.cases_with_unreachable,
         summary.cases_with_organisation_without_coordinator_tie,

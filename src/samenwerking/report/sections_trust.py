@@ -20,6 +20,8 @@ from attrs import frozen
 from samenwerking.analysis.trust import Rating, trust_value
 from samenwerking.report._format import Block, BlockSection, Table, Text, number
 from samenwerking.report.base import ReportContext
+from samenwerking.report.i18n import N_, _, format_int, format_measure, ngettext, translate_all
+from samenwerking.report.vocabulary import domain_label
 
 __all__ = ["TrustRow", "TrustSection", "trust_section"]
 
@@ -56,35 +58,53 @@ class TrustSection(BlockSection):
     """Per (rater domain, rated domain)."""
     key: str = "trust"
     """Section key."""
-    title: str = "Trust and value"
+    title: str = N_("Trust and value")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         o = self.overall
-        headers = ("Rated by", "Rated", "Trust", "Value", "Ratings")
+        headers = translate_all(
+            (N_("Rated by"), N_("Rated"), N_("Trust"), N_("Value"), N_("Ratings"))
+        )
         return [
             Text(
-                f"{o.ratings} tie(s) carry a rating of how much the one trusts the other and "
-                f"how valuable they find them (PARTNER-style). Mean trust {number(o.trust, 2)}, "
-                f"mean value {number(o.value, 2)}. Per domain, as rated by everyone:"
+                ngettext(
+                    "{n} tie(s) carry a rating of how much the one trusts the other and how "
+                    "valuable they find them (PARTNER-style). Mean trust {trust}, mean value "
+                    "{value}. Per domain, as rated by everyone:",
+                    "{n} tie(s) carry a rating of how much the one trusts the other and how "
+                    "valuable they find them (PARTNER-style). Mean trust {trust}, mean value "
+                    "{value}. Per domain, as rated by everyone:",
+                    o.ratings,
+                ).format(
+                    n=format_int(o.ratings),
+                    trust=format_measure(o.trust, 2),
+                    value=format_measure(o.value, 2),
+                )
             ),
             Table(
-                ("Domain", "Trust", "Value", "Ratings"),
+                translate_all((N_("Domain"), N_("Trust"), N_("Value"), N_("Ratings"))),
                 tuple(
-                    (r.rated, number(r.trust, 2), number(r.value, 2), r.ratings)
+                    (domain_label(r.rated), number(r.trust, 2), number(r.value, 2), r.ratings)
                     for r in self.domains
                 ),
-                what="domains",
+                what=N_("domains"),
             ),
-            Text("Per pair of domains, the first rating the second:"),
+            Text(_("Per pair of domains, the first rating the second:")),
             Table(
                 headers,
                 tuple(
-                    (r.rater, r.rated, number(r.trust, 2), number(r.value, 2), r.ratings)
+                    (
+                        domain_label(r.rater),
+                        domain_label(r.rated),
+                        number(r.trust, 2),
+                        number(r.value, 2),
+                        r.ratings,
+                    )
                     for r in self.pairs
                 ),
-                what="domain pairs",
+                what=N_("domain pairs"),
             ),
         ]
 
