@@ -26,7 +26,7 @@ import datetime as dt
 import enum
 import math
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,36 +163,43 @@ def _cell(column: Column | None, value: Any) -> str:
         return str(value)
 
 
-def _formatter(column: Column | None) -> Callable[[Any], str]:
-    return lambda value: _cell(column, value)
-
-
 def _label(label: Any) -> str:
     if isinstance(label, int | np.integer):
         return f"row {int(label)}"
     return f"row {label!r}"
 
 
-def _write_frame(frame: Any, file: str, path: Path) -> list[str]:
-    """Write one frame as a CSV file; return the location of each data row."""
+def _texts(column: Column | None, series: Any) -> list[str]:
+    """The CSV cell text of a whole column (whole-column conversions for the common types)."""
+    kind = getattr(series.dtype, "kind", "O")
+    if kind == "M":
+        texts: list[str] = series.dt.strftime("%Y-%m-%d").fillna("").tolist()
+        return texts
+    values = series.tolist()
+    if kind == "b" and str(series.dtype) == "bool":
+        return ["true" if v else "false" for v in values]
+    if kind == "f" and column is not None and column.parse is cells.parse_float:
+        return ["" if v != v else repr(v) for v in values]
+    return [_cell(column, v) for v in values]
+
+
+def _write_frame(frame: Any, file: str, path: Path) -> Any:
+    """Write one frame as a CSV file; return its index, which labels the rows in problems."""
     by_name = {c.name: c for c in TABLES[file]}
-    index_names = [n for n in frame.index.names if n is not None]
+    index = frame.index
+    index_names = [n for n in index.names if n is not None]
     if index_names and all(n in by_name for n in index_names):
-        labels = [_label(label) for label in frame.index]
         frame = frame.reset_index()
-    else:
-        labels = [_label(label) for label in frame.index]
     header = [str(c) for c in frame.columns]
-    formats = [_formatter(by_name.get(name)) for name in header]
+    columns = [_texts(by_name.get(name), frame.iloc[:, i]) for i, name in enumerate(header)]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
-        for row in frame.itertuples(index=False, name=None):
-            writer.writerow([f(v) for f, v in zip(formats, row, strict=True)])
-    return labels
+        writer.writerows(zip(*columns, strict=True))
+    return index
 
 
-def _relocate(problem: Problem, labels: Mapping[str, list[str]]) -> Problem:
+def _relocate(problem: Problem, labels: Mapping[str, Any]) -> Problem:
     name = _NAME.get(problem.source)
     if name is None:
         return problem
@@ -200,8 +207,11 @@ def _relocate(problem: Problem, labels: Mapping[str, list[str]]) -> Problem:
     message = problem.message.replace("required file missing", "required frame missing")
     if location.startswith("row "):
         row = int(location.removeprefix("row "))
-        rows = labels.get(problem.source, [])
-        location = "columns" if row == 1 else (rows[row - 2] if 0 <= row - 2 < len(rows) else "")
+        rows = labels.get(problem.source, ())
+        position = row - 2
+        location = (
+            "columns" if row == 1 else (_label(rows[position]) if 0 <= position < len(rows) else "")
+        )
     return Problem(message, f"{name} frame", location, problem.field, problem.value)
 
 
@@ -232,7 +242,7 @@ def from_frames(frames: Mapping[str, pd.DataFrame], *, name: str, validate: bool
     """
     pandas = require_pandas()
     problems: list[Problem] = []
-    labels: dict[str, list[str]] = {}
+    labels: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="samenwerking-frames-") as tmp:
         folder = Path(tmp) / "region"
         folder.mkdir()
