@@ -36,28 +36,41 @@ from samenwerking.cases import (
     standard_aggregates,
     table_name,
 )
+from samenwerking.cases.regional_days import median_days_by_municipality
 from samenwerking.cases.tables import DEFAULT_MARKER
 from samenwerking.model import Region
 from samenwerking.privacy import DEFAULT_THRESHOLD, check_no_bsn
 from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
+from samenwerking.report.charts import days_chart
+from samenwerking.report.i18n import N_, _, format_date, format_int, ngettext, translate_all
+from samenwerking.report.vocabulary import value_label
 
-__all__ = ["CHECK_LABELS", "CasesSection", "CheckRow", "cases_section"]
+__all__ = ["CHECK_HEADERS", "CHECK_LABELS", "CasesSection", "CheckRow", "cases_section"]
 
 CHECK_LABELS: dict[str, str] = {
-    "without_coordinator": "Open cases without a coordinator",
-    "without_plan": "Open cases without an agreed plan",
-    "stranded": "Open cases without any event for {weeks} weeks (stranded)",
-    "disputed": "Open cases with an unsettled dispute about responsibility",
-    "special_to_regular": "Returns from special to regular education",
+    "without_coordinator": N_("Open cases without a coordinator"),
+    "without_plan": N_("Open cases without an agreed plan"),
+    "stranded": N_("Open cases without any event for {weeks} weeks (stranded)"),
+    "disputed": N_("Open cases with an unsettled dispute about responsibility"),
+    "special_to_regular": N_("Returns from special to regular education"),
 }
-"""What each check means, for the report."""
+"""What each check means, for the report (in English; translated when rendered)."""
+
+CHECK_HEADERS: dict[str, str] = {
+    "without_coordinator": N_("No coordinator"),
+    "without_plan": N_("No plan"),
+    "stranded": N_("Stranded"),
+    "disputed": N_("Disputed"),
+    "special_to_regular": N_("Back to regular education"),
+}
+"""Each check's short name, as a column header."""
 
 _REGIONAL = (
-    ("municipality", "status", "Cases per municipality and status"),
-    ("municipality", "support_level", "Cases per municipality and support level"),
-    ("board", "support_level", "Cases per school board and support level"),
-    ("swv", "support_level", "Cases per samenwerkingsverband (SWV) and support level"),
+    ("municipality", "status", N_("Cases per municipality and status")),
+    ("municipality", "support_level", N_("Cases per municipality and support level")),
+    ("board", "support_level", N_("Cases per school board and support level")),
+    ("swv", "support_level", N_("Cases per samenwerkingsverband (SWV) and support level")),
 )
 
 
@@ -95,33 +108,49 @@ class CasesSection(BlockSection):
     """Weeks without events after which an open case is stranded."""
     threshold: int
     """Counts from 1 up to (not including) this are suppressed."""
+    days: tuple[tuple[str, float | None], ...] = ()
+    """Per municipality, the median days out of school; ``None`` where suppressed."""
     key: str = "cases"
     """Section key."""
-    title: str = "Cases: children who need several parties"
+    title: str = N_("Cases: children who need several parties")
     """Section title."""
 
     def _note(self) -> Text:
         return Text(
-            f"{DEFAULT_MARKER}: suppressed to protect the children concerned: fewer than "
-            f"{self.threshold} cases, or hidden so that such a count cannot be worked out "
-            "from the totals. No case is named.",
+            _(
+                "{marker}: suppressed to protect the children concerned: fewer than "
+                "{threshold} cases, or hidden so that such a count cannot be worked out "
+                "from the totals. No case is named."
+            ).format(marker=DEFAULT_MARKER, threshold=format_int(self.threshold)),
             muted=True,
         )
+
+    def _intro(self, total: int | None) -> str:
+        day = format_date(self.today)
+        if total is None:
+            return _(
+                "Cases as of {day} (their number is suppressed): per support level, their "
+                "status and how many days the children were (or still are) out of school."
+            ).format(day=day)
+        return ngettext(
+            "{n} case as of {day}: per support level, its status and how many days the "
+            "child was (or still is) out of school.",
+            "{n} cases as of {day}: per support level, their status and how many days the "
+            "children were (or still are) out of school.",
+            total,
+        ).format(n=format_int(total), day=day)
 
     def blocks(self) -> list[Block]:
         """The body."""
         d = self.durations
         total = d.counts.grand_total
-        intro = (
-            f"{_shown(total)} case(s) as of {self.today.isoformat()}: per support level, "
-            "their status and how many days the children were (or still are) out of school."
-        )
+        intro = self._intro(total)
         level_rows = []
         for i, level in enumerate(d.levels):
             median, upper = d.median_days[i], d.upper_quartile_days[i]
             level_rows.append(
                 (
-                    level.value,
+                    value_label(level.value),
                     *(_shown(v) for v in d.counts.cells[i]),
                     _shown(d.counts.row_totals[i]),
                     _stat(median, d.withheld[i]),
@@ -129,45 +158,63 @@ class CasesSection(BlockSection):
                 )
             )
         level_rows.append(
-            ("total", *(_shown(v) for v in d.counts.column_totals), _shown(total), "", "")
+            (_("total"), *(_shown(v) for v in d.counts.column_totals), _shown(total), "", "")
         )
         blocks: list[Block] = [
             Text(intro),
             Table(
                 (
-                    "Support level",
-                    *d.counts.column_labels,
-                    "Total",
-                    "Median days out of school",
-                    "Upper quartile",
+                    _("Support level"),
+                    *(value_label(label) for label in d.counts.column_labels),
+                    _("Total"),
+                    _("Median days out of school"),
+                    _("Upper quartile"),
                 ),
                 tuple(level_rows),
-                what="levels",
+                what=N_("levels"),
             ),
-            Text("Checks (counts of cases; the case owner has the lists):"),
+            Text(_("Checks (counts of cases; the case owner has the lists):")),
             Table(
-                ("Check", "Flagged", "Not flagged"),
+                translate_all((N_("Check"), N_("Flagged"), N_("Not flagged"))),
                 tuple(
-                    (row.label, _shown(row.flagged), _shown(row.not_flagged)) for row in self.checks
+                    (
+                        _(CHECK_LABELS.get(row.name, row.label)).format(
+                            weeks=format_int(self.stranded_weeks)
+                        ),
+                        _shown(row.flagged),
+                        _shown(row.not_flagged),
+                    )
+                    for row in self.checks
                 ),
-                what="checks",
+                what=N_("checks"),
             ),
         ]
         if self.by_municipality:
-            names = [row.name for row in self.checks]
+            names = [_(CHECK_HEADERS.get(row.name, row.name)) for row in self.checks]
             blocks.append(
                 Table(
-                    ("Municipality", *names),
+                    (_("Municipality"), *names),
                     tuple(
                         (town, *(_shown(v) for v in values))
                         for town, values in self.by_municipality
                     ),
-                    what="municipalities",
+                    what=N_("municipalities"),
                 )
             )
         for title, table in self.regional:
-            blocks.append(Text(title + ":"))
+            blocks.append(Text(_(title) + ":"))
             blocks.append(_table_block(table))
+        if self.days:
+            blocks.append(days_chart(self.days))
+            blocks.append(
+                Table(
+                    (_("Municipality"), _("Median days out of school")),
+                    tuple(
+                        (town, DEFAULT_MARKER if days is None else days) for town, days in self.days
+                    ),
+                    what=_("municipalities"),
+                )
+            )
         blocks.append(self._note())
         return blocks
 
@@ -180,17 +227,18 @@ def _stat(value: float | None, withheld: bool) -> float | int | str:
     if withheld:
         return DEFAULT_MARKER
     if value is None:
-        return "n/a"
+        return _("n/a")
     return int(value) if float(value).is_integer() else round(float(value), 1)
 
 
 def _table_block(table: PublishedTable) -> Table:
     rows = [
-        (label, *(_shown(v) for v in cells), _shown(total))
+        (_("unknown") if label == "unknown" else label, *(_shown(v) for v in cells), _shown(total))
         for label, cells, total in zip(table.row_labels, table.cells, table.row_totals, strict=True)
     ]
-    rows.append(("total", *(_shown(v) for v in table.column_totals), _shown(table.grand_total)))
-    return Table((table.corner, *table.column_labels, "Total"), tuple(rows), what="rows")
+    rows.append((_("total"), *(_shown(v) for v in table.column_totals), _shown(table.grand_total)))
+    headers = (value_label(table.corner), *map(value_label, table.column_labels), _("Total"))
+    return Table(headers, tuple(rows), what=N_("rows"))
 
 
 def _named(region: Region, table: PublishedTable) -> PublishedTable:
@@ -272,4 +320,5 @@ def cases_section(
         today=today,
         stranded_weeks=stranded_weeks,
         threshold=threshold,
+        days=median_days_by_municipality(region, today=today, threshold=threshold),
     )

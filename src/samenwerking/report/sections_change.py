@@ -17,9 +17,22 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from samenwerking.analysis import islands
 from samenwerking.analysis.change import Delta, compare
-from samenwerking.report._format import Block, BlockSection, Table, Text, defined, number
+from samenwerking.graph import compact_graph
+from samenwerking.report._format import (
+    Block,
+    BlockSection,
+    Figure,
+    Table,
+    Text,
+    defined,
+    number,
+)
 from samenwerking.report.base import ReportContext
+from samenwerking.report.charts import before_after_chart
+from samenwerking.report.i18n import N_, _, format_int, translate_all
+from samenwerking.report.vocabulary import domain_label
 
 __all__ = ["ChangeSection", "PairChange", "change_section"]
 
@@ -66,34 +79,55 @@ class ChangeSection(BlockSection):
     """Density now."""
     pairs: tuple[PairChange, ...]
     """Per domain pair with any change, most new plus lost first."""
+    professionals: tuple[int, int] = (0, 0)
+    """Professionals before and now."""
+    islands: tuple[int, int] = (0, 0)
+    """Islands (single people included) before and now."""
     key: str = "change"
     """Section key."""
-    title: str = "Change over time"
+    title: str = N_("Change over time")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
         out: list[Block] = [
             Text(
-                f"Since the earlier snapshot: {self.new_ties} new and {self.lost_ties} lost "
-                f"tied pair(s); {self.added} professional(s) joined and {self.removed} left; "
-                f"{self.merged} island(s) merged and {self.split} split."
+                _(
+                    "Since the earlier snapshot: {new} new and {lost} lost tied pair(s); "
+                    "{added} professional(s) joined and {removed} left; {merged} island(s) "
+                    "merged and {split} split."
+                ).format(
+                    new=format_int(self.new_ties),
+                    lost=format_int(self.lost_ties),
+                    added=format_int(self.added),
+                    removed=format_int(self.removed),
+                    merged=format_int(self.merged),
+                    split=format_int(self.split),
+                )
             ),
             Table(
-                ("Measure", "Before", "Now"),
+                translate_all((N_("Measure"), N_("Before"), N_("Now"))),
                 (
-                    ("E-I index by domain", number(self.ei_before), number(self.ei_after)),
-                    ("Density", number(self.density_before, 5), number(self.density_after, 5)),
+                    (_("E-I index by domain"), number(self.ei_before), number(self.ei_after)),
+                    (_("Density"), number(self.density_before, 5), number(self.density_after, 5)),
                 ),
             ),
         ]
         if self.pairs:
             out.append(
                 Table(
-                    ("Domains", "New ties", "Lost ties", "Density before", "Density now"),
+                    translate_all(
+                        (
+                            N_("Domains"),
+                            N_("New ties"),
+                            N_("Lost ties"),
+                            N_("Density before"),
+                            N_("Density now"),
+                        )
+                    ),
                     tuple(
                         (
-                            f"{p.groups[0]} - {p.groups[1]}",
+                            f"{domain_label(p.groups[0])} - {domain_label(p.groups[1])}",
                             p.new,
                             p.lost,
                             number(p.density_before, 5),
@@ -101,10 +135,19 @@ class ChangeSection(BlockSection):
                         )
                         for p in self.pairs
                     ),
-                    what="domain pairs",
+                    what=N_("domain pairs"),
                 )
             )
+        out.append(self.chart())
         return out
+
+    def chart(self) -> Figure:
+        """The figures before and now, as a chart."""
+        return before_after_chart(
+            (_("Professionals"), _("Islands"), _("E-I index by domain"), _("Density")),
+            (self.professionals[0], self.islands[0], self.ei_before, self.density_before),
+            (self.professionals[1], self.islands[1], self.ei_after, self.density_after),
+        )
 
 
 def _density(
@@ -144,4 +187,9 @@ def change_section(context: ReportContext) -> ChangeSection | None:
         density_before=defined(change.density.before),
         density_after=defined(change.density.after),
         pairs=tuple(pairs),
+        professionals=(len(context.before.professionals), len(context.region.professionals)),
+        islands=(
+            len(islands(compact_graph(context.before)).islands),
+            len(context.islands.islands),
+        ),
     )

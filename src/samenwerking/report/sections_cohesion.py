@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 from attrs import frozen
 
 from samenwerking.analysis.cohesion import (
@@ -23,8 +24,10 @@ from samenwerking.analysis.cohesion import (
     reciprocity,
 )
 from samenwerking.analysis.communities import communities
-from samenwerking.report._format import Block, BlockSection, Table, Text, number
+from samenwerking.report._format import Block, BlockSection, Figure, Table, Text, number
 from samenwerking.report.base import ReportContext
+from samenwerking.report.charts import degree_chart
+from samenwerking.report.i18n import N_, _, format_int, format_measure, translate_all
 
 __all__ = ["TOP_COMMUNITIES", "CohesionSection", "cohesion_section"]
 
@@ -52,43 +55,67 @@ class CohesionSection(BlockSection):
     """Community sizes, largest first (at most :data:`TOP_COMMUNITIES`)."""
     modularity: float
     """The modularity of the communities."""
+    degree_chart: Figure | None = None
+    """How many ties people have, as a chart."""
     key: str = "cohesion"
     """Section key."""
-    title: str = "Cohesion"
+    title: str = N_("Cohesion")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
-        answered = (
-            f" Reciprocity: {number(self.reciprocity)} of the directed (survey) ties are "
-            "answered by a tie the other way."
-            if self.reciprocity is not None
-            else ""
+        text = _(
+            "Density: {density} of all possible pairs of professionals are tied. Degree "
+            "centralization: {centralization} (0: everyone has as many contacts; 1: one "
+            "person knows everyone and nobody else is tied)."
+        ).format(
+            density=format_measure(self.density, 5),
+            centralization=format_measure(self.centralization),
         )
-        sizes = ", ".join(str(s) for s in self.sizes)
+        if self.reciprocity is not None:
+            text += " " + _(
+                "Reciprocity: {share} of the directed (survey) ties are answered by a tie "
+                "the other way."
+            ).format(share=format_measure(self.reciprocity))
+        sizes = ", ".join(format_int(s) for s in self.sizes)
         more = self.communities - len(self.sizes)
+        if more > 0:
+            communities = _(
+                "Communities (Louvain): {n}, modularity {modularity}. Largest sizes: {sizes} "
+                "and {more} more."
+            )
+        else:
+            communities = _(
+                "Communities (Louvain): {n}, modularity {modularity}. Largest sizes: {sizes}."
+            )
         return [
+            Text(text),
+            Table(
+                translate_all((N_("Municipality"), N_("Professionals"), N_("Density"))),
+                tuple(
+                    (_("unknown") if m == "unknown" else m, people, number(d, 5))
+                    for m, people, d in self.by_municipality
+                ),
+                what=N_("municipalities"),
+            ),
             Text(
-                f"Density: {number(self.density, 5)} of all possible pairs of professionals "
-                f"are tied. Degree centralization: {number(self.centralization)} (0: everyone "
-                "has as many contacts; 1: one person knows everyone and nobody else is tied)."
-                + answered
+                _(
+                    "k-cores: the largest k such that someone sits in a group where everyone "
+                    "has at least k contacts inside the group."
+                )
             ),
             Table(
-                ("Municipality", "Professionals", "Density"),
-                tuple((m, people, number(d, 5)) for m, people, d in self.by_municipality),
-                what="municipalities",
+                translate_all((N_("k"), N_("Professionals"))), self.cores, what=N_("core levels")
             ),
             Text(
-                "k-cores: the largest k such that someone sits in a group where everyone has "
-                "at least k contacts inside the group."
+                communities.format(
+                    n=format_int(self.communities),
+                    modularity=format_measure(self.modularity),
+                    sizes=sizes,
+                    more=format_int(more),
+                )
             ),
-            Table(("k", "Professionals"), self.cores, what="core levels"),
-            Text(
-                f"Communities (Louvain): {self.communities}, modularity "
-                f"{number(self.modularity)}. Largest sizes: {sizes}"
-                + (f" and {more} more." if more > 0 else ".")
-            ),
+            *((self.degree_chart,) if self.degree_chart is not None else ()),
         ]
 
 
@@ -119,4 +146,5 @@ def cohesion_section(context: ReportContext) -> CohesionSection | None:
         communities=len(found.groups),
         sizes=tuple(sizes[:TOP_COMMUNITIES]),
         modularity=found.modularity,
+        degree_chart=degree_chart(np.diff(C.indptr).tolist()),
     )

@@ -17,6 +17,7 @@ from samenwerking.analysis.mixing import assortativity, ei_index, mixing_matrix
 from samenwerking.report._format import (
     Block,
     BlockSection,
+    Figure,
     HeatTable,
     Table,
     Text,
@@ -24,6 +25,9 @@ from samenwerking.report._format import (
     number,
 )
 from samenwerking.report.base import SMALL_GRAPH, ReportContext
+from samenwerking.report.charts import ei_chart, mixing_heatmap
+from samenwerking.report.i18n import N_, _, format_int, format_measure, translate_all
+from samenwerking.report.vocabulary import domain_label
 
 __all__ = ["PERMUTATIONS", "MixingSection", "mixing_section"]
 
@@ -57,36 +61,49 @@ class MixingSection(BlockSection):
     """Newman's assortativity by domain (``None``: all ties inside one domain)."""
     assortativity_sector: float | None
     """Newman's assortativity by sector (``None``: all ties inside one sector)."""
+    charts: tuple[Figure, ...] = ()
+    """The heat map of ties between domains and the E-I index per domain, as charts."""
     key: str = "across"
     """Section key."""
-    title: str = "Across sectors"
+    title: str = N_("Across sectors")
     """Section title."""
 
     def blocks(self) -> list[Block]:
         """The body."""
-        test = (
-            f" In {self.permutations} random reshuffles of the domains over the same people "
-            f"a value this far from the expected one came up with p = {number(self.p_value)}."
-            if self.p_value is not None
-            else ""
+        text = _(
+            "E-I index by domain: {ei} ({external} ties across domains, {internal} inside). "
+            "-1 means every tie stays inside a domain, +1 that every tie crosses. Expected "
+            "under random mixing: {expected}."
+        ).format(
+            ei=format_measure(self.ei),
+            external=format_int(self.external),
+            internal=format_int(self.internal),
+            expected=format_measure(self.expected),
         )
+        if self.p_value is not None:
+            text += " " + _(
+                "In {n} random reshuffles of the domains over the same people a value this "
+                "far from the expected one came up with p = {p}."
+            ).format(n=format_int(self.permutations), p=format_measure(self.p_value))
         return [
-            Text(
-                f"E-I index by domain: {number(self.ei)} ({self.external} ties across domains, "
-                f"{self.internal} inside). -1 means every tie stays inside a domain, +1 that "
-                f"every tie crosses. Expected under random mixing: {number(self.expected)}." + test
-            ),
+            Text(text),
             Table(
-                ("Domain", "E-I index"),
-                tuple((label, number(value)) for label, value in self.by_domain),
+                translate_all((N_("Domain"), N_("E-I index"))),
+                tuple((domain_label(label), number(value)) for label, value in self.by_domain),
             ),
-            Text("Ties between domains (a tie inside a domain is counted once):"),
-            HeatTable("Domain", self.labels, self.matrix),
+            Text(_("Ties between domains (a tie inside a domain is counted once):")),
+            HeatTable(_("Domain"), tuple(map(domain_label, self.labels)), self.matrix),
             Text(
-                f"Assortativity (Newman): by domain {number(self.assortativity_domain)}, by "
-                f"sector {number(self.assortativity_sector)}. Near 0: people tie across "
-                "groups as often as chance would have it; near 1: only within."
+                _(
+                    "Assortativity (Newman): by domain {domain}, by sector {sector}. Near 0: "
+                    "people tie across groups as often as chance would have it; near 1: only "
+                    "within."
+                ).format(
+                    domain=format_measure(self.assortativity_domain),
+                    sector=format_measure(self.assortativity_sector),
+                )
             ),
+            *self.charts,
         ]
 
 
@@ -115,4 +132,5 @@ def mixing_section(context: ReportContext) -> MixingSection | None:
         matrix=halved,
         assortativity_domain=defined(assortativity(C, by="domain")),
         assortativity_sector=defined(assortativity(C, by="sector")),
+        charts=(mixing_heatmap(matrix.labels, halved), ei_chart(tuple(ei.groups.items()))),
     )
