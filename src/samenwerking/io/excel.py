@@ -29,6 +29,7 @@ import importlib
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -42,7 +43,7 @@ from samenwerking.errors import (
     SourceNotFoundError,
     UnsupportedSourceError,
 )
-from samenwerking.io import cells, csv_ties
+from samenwerking.io import cells, csv_ties, text
 from samenwerking.io.csvfolder import TABLES, Column, csv_folder_problems, write_csv_folder
 from samenwerking.model import Region
 
@@ -198,13 +199,16 @@ def excel_problems(
         raise SourceNotFoundError(f"no Excel workbook at {str(path)!r}")
     openpyxl = _openpyxl()
     book = path.name
+    refused = _unsafe(openpyxl, path, book)
+    if refused is not None:
+        return None, [refused]
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds (zip, XML, key errors) on a bad file
-        reason = str(exc) or type(exc).__name__
-        return None, [Problem(f"cannot be read as an Excel workbook (.xlsx): {reason}", book)]
+        return None, [Problem(f"cannot be read as an Excel workbook (.xlsx): {_reason(exc)}", book)]
     problems: list[Problem] = []
     titles: dict[str, str] = {}
+    unreadable: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="samenwerking-excel-") as staging:
         folder = Path(staging) / (path.stem or "region")
         folder.mkdir()
@@ -224,12 +228,71 @@ def excel_problems(
                 titles[key] = title
                 with contextlib.suppress(AttributeError):
                     sheet.reset_dimensions()  # the stored size may be wrong: read every row
-                _sheet_to_csv(sheet.iter_rows(min_row=1, values_only=True), folder / f"{key}.csv")
+                try:
+                    _sheet_to_csv(
+                        sheet.iter_rows(min_row=1, values_only=True), folder / f"{key}.csv"
+                    )
+                except Exception as exc:  # the sheet's XML or zip member is broken, or unsafe
+                    message = f"the sheet cannot be read: {_reason(exc)}"
+                    problems.append(Problem(message, where))
+                    (folder / f"{key}.csv").unlink(missing_ok=True)
+                    titles.pop(key, None)
+                    unreadable.add(key)
         finally:
             workbook.close()
         region, found = csv_folder_problems(folder, validate=validate)
-    problems.extend(_located(problem, book, titles) for problem in found)
+    problems.extend(
+        _located(problem, book, titles)
+        for problem in found
+        if not (
+            problem.message == "required file missing" and Path(problem.source).stem in unreadable
+        )
+    )
     return region, problems
+
+
+def _reason(error: BaseException) -> str:
+    """One line: the error, and the first error that caused it (openpyxl wraps XML errors)."""
+
+    def line(e: BaseException) -> str:
+        words = " ".join(str(e).split())
+        words = words if len(words) <= 200 else words[:197] + "..."
+        return f"{type(e).__name__}: {words}" if words else type(e).__name__
+
+    root = error
+    while (root.__cause__ or root.__context__) is not None:
+        root = root.__cause__ or root.__context__  # type: ignore[assignment]
+    return line(error) if root is error else f"{line(error)} (caused by {line(root)})"
+
+
+def _unsafe(openpyxl: ModuleType, path: Path, book: str) -> Problem | None:
+    """A problem if the workbook cannot be read safely: XML not defused, or a zip bomb.
+
+    openpyxl parses a workbook's XML with defusedxml when it is installed (it is a
+    dependency of samenwerking), which refuses entity expansion and external entities;
+    this refuses to read at all if that is switched off (``OPENPYXL_DEFUSEDXML=False``).
+    A workbook that unpacks to more than :data:`~samenwerking.io.text.MAX_WORKBOOK_BYTES`
+    is refused before anything is unpacked.
+    """
+    if not getattr(openpyxl, "DEFUSEDXML", False):
+        return Problem(
+            "refusing to read a workbook: openpyxl is not using defusedxml (is "
+            "OPENPYXL_DEFUSEDXML=False set, or defusedxml missing?), so its XML could expand "
+            "entities or read local files; pip install defusedxml",
+            book,
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return Problem(f"cannot be read as an Excel workbook (.xlsx): {_reason(exc)}", book)
+    if unpacked > text.MAX_WORKBOOK_BYTES:
+        return Problem(
+            f"the workbook unpacks to {unpacked:,} bytes, more than the "
+            f"{text.MAX_WORKBOOK_BYTES:,} allowed: a zip bomb, or far larger than a region",
+            book,
+        )
+    return None
 
 
 def read_excel(source: str | os.PathLike[str], *, validate: bool = True) -> Region:
