@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from store_helpers import grown, small_region
 
 import strategies as s
+from samenwerking.errors import InvalidRegionError
 from samenwerking.model import CaseId, CaseStatus, OrganisationId, Region
 from samenwerking.privacy import BsnLikeValueError, PrivacyError
 from samenwerking.store import StoreArgumentError, open_store
@@ -140,3 +141,29 @@ def test_purged_cases_leave_no_trace_in_an_sqlite_file(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert b"c-0b2" not in data  # overwritten (secure_delete), not left in free pages
     assert b"c-0c3" in data
+
+
+def test_a_bsn_in_the_note_is_refused_and_never_shown(store_url: str) -> None:
+    number = _bsn()
+    with open_store(store_url) as store:
+        with pytest.raises(BsnLikeValueError) as caught:
+            store.add(small_region(), as_of=DAY, note=f"na overleg over {number}")
+        assert store.snapshots() == []
+    assert number not in str(caught.value)
+    assert [p.field for p in caught.value.problems] == ["note"]
+
+
+def test_problems_in_an_invalid_region_never_show_a_bsn(store_url: str) -> None:
+    number = _bsn()
+    region = small_region()
+    # A professional's organisation that looks like a BSN: not a case field, but still withheld.
+    broken = region.replace(
+        professionals=(
+            attrs.evolve(region.professionals[0], organisations=(OrganisationId(number),)),
+            *region.professionals[1:],
+        )
+    )
+    with open_store(store_url) as store, pytest.raises(InvalidRegionError) as caught:
+        store.add(broken, as_of=DAY)
+    assert number not in str(caught.value)
+    assert "unknown organisation" in str(caught.value)

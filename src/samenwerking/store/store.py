@@ -26,10 +26,10 @@ import attrs
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from samenwerking.errors import InvalidRegionError
+from samenwerking.errors import InvalidRegionError, Problem
 from samenwerking.model import Region
 from samenwerking.model.validation import region_problems
-from samenwerking.privacy import check_no_bsn
+from samenwerking.privacy import BsnLikeValueError, check_no_bsn, withhold_bsn
 from samenwerking.store import schema as t
 from samenwerking.store.connection import Database
 from samenwerking.store.encoding import (
@@ -148,6 +148,23 @@ def _as_date(value: object, name: str) -> dt.date:
     raise StoreArgumentError(
         f"{name} must be a datetime.date (got {value!r}); for text use dt.date.fromisoformat"
     )
+
+
+def _check_privacy(region: Region, note: str, source: str) -> None:
+    """Refuse BSN-like values in the cases (as ``sw.save`` does), the note or the region's name."""
+    check_no_bsn(region, source=source)
+    problems = [
+        Problem(
+            "holds a number that looks like a citizen service number (BSN); value withheld",
+            source,
+            "",
+            field,
+        )
+        for field, text in (("note", note), ("name", region.name))
+        if withhold_bsn([Problem(text)])[0].message != text
+    ]
+    if problems:
+        raise BsnLikeValueError(problems, source=source)
 
 
 def _info(row: sa.Row[Any]) -> SnapshotInfo:
@@ -368,7 +385,8 @@ class Store:
         """Add a region as the snapshot as of a date, in one transaction.
 
         The region is checked first: its references (as :func:`samenwerking.validate`) and
-        that no case field looks like a citizen service number (BSN). Nothing is written
+        that no case field, nor the note or the region's name, holds a number that looks like
+        a citizen service number (BSN). Nothing is written
         if a check fails, another snapshot has the same date, or anything goes wrong
         while writing.
 
@@ -408,10 +426,11 @@ class Store:
         if not isinstance(note, str):
             raise StoreArgumentError(f"note must be text (got {note!r})", url=self.url)
         source = f"the snapshot as of {day.isoformat()} for store {self.url}"
-        check_no_bsn(region, source=source)
+        _check_privacy(region, note, source)
         problems = region_problems(region)
         if problems:
-            raise InvalidRegionError(problems, source=source)
+            # As sw.load does: no error shows a BSN-like value, whatever field it is in.
+            raise InvalidRegionError(withhold_bsn(problems), source=source)
         pieces = split_region(region, chunk_ties=self._chunk_ties)
         counts = SnapshotCounts.of(region)
         with db.write(f"adding the snapshot as of {day.isoformat()}") as conn:
