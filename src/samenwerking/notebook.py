@@ -108,6 +108,14 @@ def html_view(
 
     ``svg`` is inserted as is (it is made by :mod:`samenwerking.report.picture`, which
     escapes its own text); everything else is escaped here.
+
+    Example
+    -------
+    >>> from samenwerking.tabular import Table
+    >>> rows = [(i, i * i) for i in range(25)]
+    >>> html = html_view("<Squares>", [Table("squares", ("n", "square"), rows)], notes=["25 rows"])
+    >>> html.count("<tr>"), "squares: 25 rows (first 10 shown)" in html
+    (11, True)
     """
     parts = [f'<div class="samenwerking"><p><strong>{escape(summary)}</strong></p>']
     note_items = "".join(f"<li>{escape(note)}</li>" for note in notes)

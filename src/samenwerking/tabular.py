@@ -107,13 +107,27 @@ class Tabular:
 
         Needs the ``pandas`` extra (``pip install 'samenwerking[pandas]'``); without it this
         raises :class:`samenwerking.frames.PandasMissingError`.
+
+        Example
+        -------
+        >>> import samenwerking as sw
+        >>> frame = sw.analysis.islands(sw.compact_graph(sw.example_region())).to_frame()
+        >>> frame.index.name, int(frame["size"].iloc[0])
+        ('island', 161)
         """
         from samenwerking.frames import table_frame
 
         return table_frame(self._tables()[0])
 
     def to_frames(self) -> dict[str, pd.DataFrame]:
-        """Every table of the result as a DataFrame, by table name (the main one first)."""
+        """Every table of the result as a DataFrame, by table name (the main one first).
+
+        Example
+        -------
+        >>> import samenwerking as sw
+        >>> list(sw.analysis.ei_index(sw.compact_graph(sw.example_region())).to_frames())
+        ['groups', 'nodes']
+        """
         from samenwerking.frames import table_frame
 
         return {table.name: table_frame(table) for table in self._tables()}
