@@ -194,3 +194,22 @@ def test_big_region_picture_is_capped() -> None:
         tuple(sw.analysis.Island((f"p{i}",), domains={"care": 1}) for i in range(400))
     )
     assert many._repr_html_().count("<circle") <= 150 + 10
+
+
+def test_empty_results_and_regions() -> None:
+    empty = sw.analysis.islands(sw.compact_graph(sw.Region("Leeg")))
+    frame = empty.to_frame()
+    assert frame.empty and frame.index.name == "island"
+    assert "islands: 0 rows" in empty._repr_html_()
+    frames = sw.Region("Leeg").to_frames()
+    assert all(f.empty for f in frames.values())
+    assert sw.from_frames(frames, name="Leeg") == sw.Region("Leeg")
+    assert "<svg" not in sw.Region("Leeg")._repr_html_()
+
+
+def test_importing_samenwerking_does_not_import_pandas() -> None:
+    import subprocess
+
+    code = "import sys, samenwerking; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
