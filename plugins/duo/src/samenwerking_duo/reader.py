@@ -161,8 +161,8 @@ def _header(path: Path) -> list[str] | None:
         return None
     if b"\x00" in first:
         return None
-    line = first.decode("latin-1").lstrip("\ufeff").removeprefix("ï»¿").rstrip("\r\n")
-    return [line]
+    text = first.decode("latin-1").lstrip("\ufeff").removeprefix("ï»¿")
+    return [text.splitlines()[0] if text else ""]  # old Mac line ends (CR) too
 
 
 def kind_of(path: str | Path) -> FileKind | None:
