@@ -27,6 +27,12 @@ from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.model import Region
 
 BUILT_IN = ["domain", "sector", "municipality", "organisation"]
+_VOCABULARY = {
+    "sector": "sectors",
+    "domain": "domains",
+    "municipality": "municipalities",
+    "organisation": "organisations",
+}
 
 
 def _plain(result: Any) -> Any:
@@ -100,15 +106,7 @@ def test_compare_and_trust_with_a_mapping(before: Region, other: Region, by: str
         for region in snapshots:
             C = compact_graph(region)  # noqa: N806
             codes = getattr(C, by)
-            vocabulary = getattr(
-                C,
-                {
-                    "sector": "sectors",
-                    "domain": "domains",
-                    "municipality": "municipalities",
-                    "organisation": "organisations",
-                }[by],
-            )
+            vocabulary = getattr(C, _VOCABULARY[by])
             for node, code in zip(C.ids, codes.tolist(), strict=True):
                 out[str(node)] = None if code < 0 else vocabulary[code]
         return out
@@ -191,9 +189,13 @@ def test_region_errors() -> None:
     from samenwerking.example import example_region
 
     region = example_region()
-    with pytest.raises(InvalidArgumentError, match="cannot group a region by 'agency_cat'"):
+    with pytest.raises(
+        InvalidArgumentError, match="cannot group by 'agency_cat': a region has only"
+    ):
         sa.compare(region, region, by="agency_cat")
-    with pytest.raises(InvalidArgumentError, match="cannot group a region by 'agency_cat'"):
+    with pytest.raises(
+        InvalidArgumentError, match="cannot group by 'agency_cat': a region has only"
+    ):
         sa.trust_value(region, by="agency_cat")
     with pytest.raises(InvalidArgumentError, match="missing from the mapping"):
         sa.compare(region, region, by={})
@@ -205,3 +207,21 @@ def test_a_pandas_series_is_a_mapping() -> None:
     series = pd.Series({node: g.nodes[node]["agency_cat"] for node in g})
     assert sa.ei_index(g, by=series).value == sa.ei_index(g, by="agency_cat").value
     assert sa.trust_value(g, by=series).by == "mapping"
+
+
+def test_meeting_effects_with_a_mapping() -> None:
+    from samenwerking.example import example_region
+    from samenwerking.governance import meeting_effects
+
+    region = example_region()
+    for by in BUILT_IN:
+        C = compact_graph(region)  # noqa: N806
+        labels, codes = getattr(C, _VOCABULARY[by]), getattr(C, by).tolist()
+        groups = {p: None if c < 0 else labels[c] for p, c in zip(C.ids, codes, strict=True)}
+        expected = [_plain(e) for e in meeting_effects(region, by=by)]
+        assert [_plain(e) for e in meeting_effects(region, by=groups)] == expected
+    assert meeting_effects(region, by=groups)[0].by == "mapping"
+    with pytest.raises(
+        InvalidArgumentError, match="cannot group by 'agency_cat': a region has only"
+    ):
+        meeting_effects(region, by="agency_cat")

@@ -249,8 +249,8 @@ def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
     by = as_groups(by)
     if isinstance(by, str) and by not in GROUPINGS:
         raise InvalidArgumentError(
-            f"cannot group a region by {by!r}; choose from {', '.join(GROUPINGS)}, or pass "
-            "by= a mapping from professional id to group"
+            f"cannot group by {by!r}: a region has only {', '.join(GROUPINGS)}; "
+            "or pass by= a mapping from professional id to group"
         )
     if not isinstance(before, Region) or not isinstance(after, Region):
         raise InvalidArgumentError(

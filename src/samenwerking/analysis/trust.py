@@ -168,8 +168,8 @@ def trust_value(source: Region | nx.Graph, *, by: Groups = "organisation") -> Tr
     by = as_groups(by)
     if isinstance(source, Region) and isinstance(by, str) and by not in GROUPINGS:
         raise InvalidArgumentError(
-            f"cannot group a region by {by!r}; choose from {', '.join(GROUPINGS)}, or pass "
-            "by= a mapping from professional id to group"
+            f"cannot group by {by!r}: a region has only {', '.join(GROUPINGS)}; "
+            "or pass by= a mapping from professional id to group"
         )
     if isinstance(source, Region):
         rater, rated, trust, value, labels = _from_region(source, by)

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from samenwerking.analysis._input import GROUPINGS
+from samenwerking.analysis._input import GROUPINGS, Groups, as_groups, by_name, group_codes
 from samenwerking.analysis.change import Delta
 from samenwerking.errors import InvalidArgumentError, UnknownIdError
 from samenwerking.governance._common import check_region
@@ -188,9 +188,14 @@ def _find(region: Region, meeting: str | Meeting) -> Meeting:
     raise UnknownIdError("meeting", str(meeting), [m.id for m in region.meetings])
 
 
-def _check_by(by: str) -> None:
-    if by not in GROUPINGS:
-        raise InvalidArgumentError(f"cannot group by {by!r}; choose from {', '.join(GROUPINGS)}")
+def _check_by(by: object) -> Groups:
+    groups = as_groups(by)
+    if isinstance(groups, str) and groups not in GROUPINGS:
+        raise InvalidArgumentError(
+            f"cannot group by {groups!r}: a region has only {', '.join(GROUPINGS)}; "
+            "or pass by= a mapping from professional id to group"
+        )
+    return groups
 
 
 class _Network:
@@ -203,14 +208,14 @@ class _Network:
     masked keys that differ from their predecessor, with no sorting per meeting.
     """
 
-    def __init__(self, region: Region, by: str) -> None:
+    def __init__(self, region: Region, by: Groups) -> None:
         professionals = region.professionals
         n = len(professionals)
         self.n = n
         self.ids: tuple[ProfessionalId, ...] = tuple(p.id for p in professionals)
         # Node attributes as compact_graph codes them (main organisation), without the ties.
         nodes = compact_graph(region.replace(ties=TieStore.empty()))
-        self.group = np.asarray(getattr(nodes, by), np.int64)
+        self.group = group_codes(nodes, by)[0].astype(np.int64)
         self.rank = np.empty(n, np.int64)
         self.rank[sorted(range(n), key=lambda i: str(self.ids[i]))] = np.arange(n)
 
@@ -249,7 +254,7 @@ class _Network:
         kept: npt.NDArray[np.bool_] = self.undated | (self.since <= np.datetime64(date, "D"))
         return kept
 
-    def effect(self, meeting: Meeting, by: str) -> MeetingEffect:
+    def effect(self, meeting: Meeting, by: Groups) -> MeetingEffect:
         """The effect of one meeting (see :func:`meeting_effect`)."""
         from scipy.sparse import csr_matrix
         from scipy.sparse.csgraph import connected_components
@@ -317,7 +322,7 @@ class _Network:
             islands,
             largest,
             Delta(ei_before, ei_after),
-            by,
+            by_name(by),
         )
 
 
@@ -338,7 +343,9 @@ def _ei(external: int, internal: int) -> float | None:
     return (float(external) - float(internal)) / total if total else None
 
 
-def meeting_effect(region: Region, meeting: str | Meeting, *, by: str = "domain") -> MeetingEffect:
+def meeting_effect(
+    region: Region, meeting: str | Meeting, *, by: Groups = "domain"
+) -> MeetingEffect:
     """The ties a meeting brought and its effect on islands and the E-I index.
 
     Parameters
@@ -347,8 +354,9 @@ def meeting_effect(region: Region, meeting: str | Meeting, *, by: str = "domain"
         The region.
     meeting : str or Meeting
         The meeting, or its id.
-    by : {"domain", "sector", "municipality", "organisation"}
-        The grouping for cross ties and the E-I index.
+    by : str or mapping
+        ``"domain"``, ``"sector"``, ``"municipality"``, ``"organisation"``, or a mapping from
+        professional id to group: the grouping for cross ties and the E-I index.
 
     Returns
     -------
@@ -371,12 +379,12 @@ def meeting_effect(region: Region, meeting: str | Meeting, *, by: str = "domain"
     (0, (), 0.0)
     """
     check_region(region, "meeting_effect")
-    _check_by(by)
+    by = _check_by(by)
     found = _find(region, meeting)
     return _Network(region, by).effect(found, by)
 
 
-def meeting_effects(region: Region, *, by: str = "domain") -> tuple[MeetingEffect, ...]:
+def meeting_effects(region: Region, *, by: Groups = "domain") -> tuple[MeetingEffect, ...]:
     """The effect of every meeting of the region, in the region's order.
 
     See :func:`meeting_effect`. What all meetings share (the tie ends, their pair keys
@@ -390,7 +398,7 @@ def meeting_effects(region: Region, *, by: str = "domain") -> tuple[MeetingEffec
     ()
     """
     check_region(region, "meeting_effects")
-    _check_by(by)
+    by = _check_by(by)
     if not region.meetings:
         return ()
     network = _Network(region, by)
