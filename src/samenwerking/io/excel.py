@@ -252,7 +252,7 @@ def excel_problems(
 
 
 def _reason(error: BaseException) -> str:
-    """One line: the error, and the first error that caused it (openpyxl wraps XML errors)."""
+    """One line: the first error that caused ``error`` (openpyxl wraps XML errors in others)."""
 
     def line(e: BaseException) -> str:
         words = " ".join(str(e).split())
@@ -262,7 +262,7 @@ def _reason(error: BaseException) -> str:
     root = error
     while (root.__cause__ or root.__context__) is not None:
         root = root.__cause__ or root.__context__  # type: ignore[assignment]
-    return line(error) if root is error else f"{line(error)} (caused by {line(root)})"
+    return line(error) if root is error else f"{line(root)} (in openpyxl's {type(error).__name__})"
 
 
 def _unsafe(openpyxl: ModuleType, path: Path, book: str) -> Problem | None:

@@ -209,12 +209,11 @@ def _check_lines(block: bytes, run: int, line: int, source: str) -> int:
 
 
 def _long_line(source: str, line: int) -> None:
-    _refuse(
-        source,
-        line,
-        f"a line is longer than {MAX_LINE_BYTES:,} bytes (the limit for one row of a table); "
-        "is a cell far too long or a quote unbalanced?",
+    message = (
+        f"cannot be read as CSV: a line is longer than {MAX_LINE_BYTES:,} bytes (the limit "
+        "for one row of a table); is a cell far too long?"
     )
+    raise UnreadableFileError(Problem(message, source, f"line {line}"))
 
 
 def _check_windows_1252(blocks: Iterable[bytes], source: str) -> None:
