@@ -225,3 +225,17 @@ def test_meeting_effects_with_a_mapping() -> None:
         InvalidArgumentError, match="cannot group by 'agency_cat': a region has only"
     ):
         meeting_effects(region, by="agency_cat")
+
+
+def test_introductions_name_the_groupings_they_take() -> None:
+    from samenwerking import introduce
+    from samenwerking.example import example_region
+
+    region = example_region()
+    with pytest.raises(
+        InvalidArgumentError,
+        match="by a dict: make_links_robust groups by",
+    ):
+        introduce.make_links_robust(region, by={p.id: "x" for p in region.professionals})
+    with pytest.raises(InvalidArgumentError, match="by 'role': improvement groups by"):
+        introduce.improvement(region, region, by="role")

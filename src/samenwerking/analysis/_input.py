@@ -45,6 +45,7 @@ __all__ = [
     "as_compact",
     "as_groups",
     "by_name",
+    "check_builtin",
     "group_codes",
     "is_builtin",
 ]
@@ -82,6 +83,16 @@ def as_compact(G: nx.Graph | CompactGraph) -> CompactGraph:  # noqa: N803
 def is_builtin(by: object) -> bool:
     """Whether ``by`` names a built-in grouping (read from the compact graph's codes)."""
     return isinstance(by, str) and by in GROUPINGS
+
+
+def check_builtin(by: object, function: str) -> str:
+    """``by`` if it is a built-in grouping; else an error for ``function``, which needs one."""
+    if isinstance(by, str) and by in GROUPINGS:
+        return by
+    shown = repr(by) if isinstance(by, str) else f"a {type(by).__name__}"
+    raise InvalidArgumentError(
+        f"cannot group by {shown}: {function} groups by {', '.join(GROUPINGS)} only"
+    )
 
 
 def by_name(by: object) -> str:

@@ -20,7 +20,7 @@ from itertools import combinations
 
 from attrs import frozen
 
-from samenwerking.analysis._input import InvalidArgumentError, group_codes
+from samenwerking.analysis._input import InvalidArgumentError, check_builtin, group_codes
 from samenwerking.analysis.bus_factor import bus_factor
 from samenwerking.analysis.islands import islands
 from samenwerking.analysis.mixing import ei_index
@@ -106,7 +106,7 @@ def min_bus_factor(
     >>> low >= 0 and single >= 0
     True
     """
-    codes, labels = group_codes(G, by)
+    codes, labels = group_codes(G, check_builtin(by, "min_bus_factor"))
     present = sorted({labels[c] for c in codes.tolist() if c >= 0})
     found = {frozenset(link.groups): link.bus_factor for link in bus_factor(G, by=by)}
     wanted: list[frozenset[str]]
@@ -322,6 +322,7 @@ def improvement(
     (1, 'Lowest bus factor between sectors')
     """
     positive(steps, "steps")
+    check_builtin(by, "improvement")
     targets = tuple(experts)
     chosen_pairs = None if pairs is None else [(p[0], p[1]) for p in pairs]
     chosen_schools = None if schools is None else list(dict.fromkeys(str(s) for s in schools))

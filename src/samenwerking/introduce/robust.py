@@ -36,7 +36,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 from scipy.sparse.csgraph import maximum_bipartite_matching, min_weight_full_bipartite_matching
 
-from samenwerking.analysis._input import InvalidArgumentError, group_codes
+from samenwerking.analysis._input import InvalidArgumentError, check_builtin, group_codes
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.introduce._pick import Plan, positive
 from samenwerking.introduce.cost import CostModel, People
@@ -163,6 +163,7 @@ def make_links_robust(
     (True, True)
     """
     positive(k, "k")
+    check_builtin(by, "make_links_robust")
     plan = Plan(region, PURPOSE, cost=cost, graph=graph, planned=planned)
     C = plan.graph  # noqa: N806
     raw, labels = group_codes(C, by)
