@@ -23,9 +23,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
 from samenwerking._atomic import write_text_atomically
+from samenwerking.errors import InvalidArgumentError
 from samenwerking.model import Region
 from samenwerking.report.base import (
     Overview,
@@ -135,8 +134,10 @@ def write_report(
     out_dir
         The folder to write to.
     lang
-        The language to write it in (``"en"`` or ``"nl"``); by default the report's own
-        (:attr:`Report.lang`), or English for a region.
+        The language to write a region's report in (``"en"`` or ``"nl"``, default
+        English). A report built with :func:`build_report` is written in the language it
+        was built in; passing another one raises
+        :class:`~samenwerking.errors.InvalidArgumentError` (its pictures are already drawn).
 
     Returns
     -------
@@ -151,7 +152,12 @@ def write_report(
     ('report.md', 'report.html')
     """
     if isinstance(region, Report):
-        report = region if lang is None else attrs.evolve(region, lang=lang)
+        report = region
+        if lang is not None and lang != report.lang:
+            raise InvalidArgumentError(
+                f"lang must be the report's own language {report.lang!r} (got {lang!r}): "
+                f"build the report with build_report(region, lang={lang!r}) instead"
+            )
     else:
         report = build_report(region, lang="en" if lang is None else lang)
     folder = Path(out_dir)

@@ -190,8 +190,8 @@ def blocks_markdown(blocks: Sequence[Block]) -> str:
             parts.append(md_table(block.headers, block.rows[:shown]))
             parts.append(more_text(total, shown, block.what))
         elif isinstance(block, Figure):
-            parts.append(f"![{md_escape(_(block.title))}]({block.file_name})")
-            parts.append(md_escape(_(block.caption)))
+            parts.append(f"![{md_escape(block.title)}]({block.file_name})")
+            parts.append(md_escape(block.caption))
         else:
             parts.append(md_table((block.corner, *block.labels), _heat_rows(block)))
     return "\n\n".join(p for p in parts if p)
@@ -235,7 +235,7 @@ def blocks_html(blocks: Sequence[Block]) -> str:
             parts.append(_muted(more_text(total, shown, block.what)))
         elif isinstance(block, Figure):
             parts.append(
-                f"<figure>\n{block.svg}<figcaption>{esc(_(block.caption))}</figcaption>\n</figure>"
+                f"<figure>\n{block.svg}<figcaption>{esc(block.caption)}</figcaption>\n</figure>"
             )
         else:
             parts.append(_heat_html(block))

@@ -211,7 +211,7 @@ def _figure(
         render_svg(picture),
         INTRODUCTIONS_FILE,
         picture.title,
-        N_(
+        _(
             "Each dot is a professional, coloured by domain; grey lines are existing ties, "
             "dashed dark lines the suggested introductions. Hover over a dot to see who it is."
         ),
