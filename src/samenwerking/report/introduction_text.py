@@ -66,6 +66,14 @@ _REASONS: tuple[_Rule, ...] = (
         re.compile(r"roles fit \((\w+) - (\w+)\)"),
         lambda m: _("roles fit ({a} - {b})").format(a=_role(m[1]), b=_role(m[2])),
     ),
+    (
+        re.compile(r"both in working group (.+)"),
+        lambda m: _("both in working group {name}").format(name=m[1]),
+    ),
+    (
+        re.compile(r"both in agenda (.+)"),
+        lambda m: _("both on the agenda {name}").format(name=m[1]),
+    ),
     (re.compile(r"both in (.+)"), lambda m: _("both in {group}").format(group=m[1])),
     (
         re.compile(r"(\S+) has no spare capacity"),

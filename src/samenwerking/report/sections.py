@@ -549,8 +549,7 @@ class PictureSection:
     def to_markdown(self) -> str:
         """Markdown body."""
         return (
-            f"![{md_escape(self.picture.title)}]({self.file_name})\n\n"
-            f"{md_escape(self._caption())}"
+            f"![{md_escape(self.picture.title)}]({self.file_name})\n\n{md_escape(self._caption())}"
         )
 
     def to_html(self) -> str:

@@ -132,5 +132,8 @@ def mixing_section(context: ReportContext) -> MixingSection | None:
         matrix=halved,
         assortativity_domain=defined(assortativity(C, by="domain")),
         assortativity_sector=defined(assortativity(C, by="sector")),
-        charts=(mixing_heatmap(matrix.labels, halved), ei_chart(tuple(ei.groups.items()))),
+        charts=(
+            mixing_heatmap(tuple(map(domain_label, matrix.labels)), halved),
+            ei_chart(tuple((domain_label(d), value) for d, value in ei.groups.items())),
+        ),
     )
