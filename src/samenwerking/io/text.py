@@ -37,6 +37,8 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from samenwerking.errors import InvalidRegionError, NotUtf8Warning, Problem
 
 __all__ = [
@@ -196,13 +198,12 @@ def _check_lines(block: bytes, run: int, line: int, source: str) -> int:
     if run + first > MAX_LINE_BYTES:
         _long_line(source, line)
     last = block.rfind(b"\n")
-    if last - first > MAX_LINE_BYTES:
-        start = first
-        while start < last:
-            end = block.find(b"\n", start + 1)
-            if end - start - 1 > MAX_LINE_BYTES:
-                _long_line(source, line + block.count(b"\n", 0, start) + 1)
-            start = end
+    if last - first > MAX_LINE_BYTES:  # a line in between may be too long: measure them all
+        ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8, count=last + 1) == 10)
+        lengths = np.diff(ends) - 1
+        if len(lengths) and int(lengths.max()) > MAX_LINE_BYTES:
+            start = int(ends[int(lengths.argmax())])
+            _long_line(source, line + block.count(b"\n", 0, start) + 1)
     if len(block) - last - 1 > MAX_LINE_BYTES:
         _long_line(source, line + block.count(b"\n"))
     return len(block) - last - 1
