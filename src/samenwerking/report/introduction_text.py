@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from samenwerking.introduce import Improvement
-from samenwerking.report.i18n import N_, _, format_int, ngettext
+from samenwerking.report.i18n import N_, _, current_language, format_int, ngettext
 from samenwerking.report.vocabulary import domain_label, role_label
 
 __all__ = ["PURPOSES", "figure_rows", "note_text", "reason_text"]
@@ -42,6 +42,8 @@ _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 
 def _role(value: str) -> str:
+    if current_language() == "en":
+        return value  # the planner's own words
     try:
         return role_label(value)
     except ValueError:
@@ -88,7 +90,9 @@ def _cap(text: str) -> str:
     def cap(m: re.Match[str]) -> str:
         n = int(m[1])
         words = ngettext(
-            "the cap of {n} introduction per person", "the cap of {n} introductions per person", n
+            "the cap of {n} introduction(s) per person",
+            "the cap of {n} introduction(s) per person",
+            n,
         ).format(n=format_int(n))
         if m[2] is not None:
             words += " " + _("(counting {n} planned)").format(n=format_int(int(m[2])))

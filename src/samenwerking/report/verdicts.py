@@ -97,16 +97,20 @@ def topic_findings(topic: TopicCheck) -> list[str]:
     if topic.steps_without_owner:
         n = len(topic.steps_without_owner)
         out.append(
-            ngettext("{n} step without owner", "{n} steps without owner", n).format(n=format_int(n))
+            ngettext("{n} step(s) without owner", "{n} step(s) without owner", n).format(
+                n=format_int(n)
+            )
         )
     if topic.past_due:
         n = len(topic.past_due)
-        out.append(ngettext("{n} step past due", "{n} steps past due", n).format(n=format_int(n)))
+        out.append(
+            ngettext("{n} step(s) past due", "{n} step(s) past due", n).format(n=format_int(n))
+        )
     if topic.due_after_end:
         n = len(topic.due_after_end)
         out.append(
             ngettext(
-                "{n} step due after the agenda ends", "{n} steps due after the agenda ends", n
+                "{n} step(s) due after the agenda ends", "{n} step(s) due after the agenda ends", n
             ).format(n=format_int(n))
         )
     if topic.without_leads:
