@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import samenwerking as sw
 import strategies as s
@@ -146,3 +147,30 @@ def test_cell_text_is_accepted() -> None:
     assert region.professionals[0].organisations == ("o1", "o2")
     assert str(region.meetings[0].date) == "2024-09-03"
     assert region.name == "Dorp"
+
+
+@given(s.regions(), st.data())
+def test_a_bad_cell_is_named_by_frame_row_and_column(region: Region, data: st.DataObject) -> None:
+    frames = region.to_frames()
+    organisations = frames["organisations"].copy()
+    label = data.draw(st.sampled_from(list(organisations.index)))
+    organisations.loc[label, "sector"] = "nope"
+    frames["organisations"] = organisations
+    with pytest.raises(InvalidRegionError) as caught:
+        sw.from_frames(frames, name=region.name)
+    [problem] = caught.value.problems
+    assert (problem.source, problem.location, problem.field, problem.value) == (
+        "organisations frame",
+        f"row {label!r}",
+        "sector",
+        "nope",
+    )
+
+
+@given(s.regions())
+def test_island_frames_cover_every_professional_once(region: Region) -> None:
+    found = sw.analysis.islands(sw.compact_graph(region))
+    members = found.to_frames()["members"]
+    assert sorted(members.index) == sorted(p.id for p in region.professionals)
+    sizes = members["island"].value_counts().sort_index().tolist()
+    assert sizes == found.to_frame()["size"].tolist()
