@@ -167,8 +167,18 @@ def test_without_javascript_the_picture_and_tables_remain(
     assert "JavaScript" in no_script_page.text_content("#map")
 
 
-def test_no_serious_accessibility_violations(visit: Visit, report_file: Path) -> None:
-    page = _ready(visit, report_file)
+@pytest.fixture(scope="module")
+def dutch_report_file(region: sw.Region, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("rapport")
+    return write_report(build_report(region, lang="nl"), folder)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_serious_accessibility_violations(
+    visit: Visit, report_file: Path, dutch_report_file: Path, lang: str
+) -> None:
+    page = _ready(visit, report_file if lang == "en" else dutch_report_file)
+    assert page.get_attribute("html", "lang") == lang
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
@@ -177,4 +187,13 @@ def test_no_serious_accessibility_violations(visit: Visit, report_file: Path) ->
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
-    assert visit.requests == []
+    assert visit.requests == [] and visit.console_errors == [] and visit.page_errors == []
+
+
+def test_the_dutch_map_speaks_dutch(visit: Visit, dutch_report_file: Path) -> None:
+    page = _ready(visit, dutch_report_file)
+    controls = page.text_content(".sw-map-controls")
+    assert "Zoek een persoon of organisatie" in controls
+    page.check("#sw-map-introductions")
+    assert "kennismaking" in page.text_content("#sw-map-status")
+    assert visit.page_errors == [] and visit.requests == []
