@@ -155,3 +155,41 @@ def test_views_escape_text() -> None:
     assert "&lt;care&gt;" in html
     parsed = _parse(html)
     assert "<b>x</b>" in "".join(parsed.text)
+
+
+def _same(frame_value: Any, field_value: Any) -> bool:
+    if field_value is None:
+        return frame_value is None or bool(pd.isna(frame_value))
+    if isinstance(field_value, float) and field_value != field_value:
+        return bool(pd.isna(frame_value))
+    if isinstance(field_value, tuple | list | dict):
+        return bool(frame_value == field_value)
+    return bool(frame_value == getattr(field_value, "value", field_value))
+
+
+ONE_ROW = sorted(name for name in RESULTS if len(result(name)._tables()[0]) == 1)
+COMPOSITE = {"IslandMerge", "IslandSplit"}
+"""Records whose row describes their parts (the island's first member and sizes)."""
+SPLIT = {("LinkCarriers", "carriers")}
+"""Columns that show one part of a field (the first side's carriers; ``other_carriers``)."""
+
+
+@pytest.mark.parametrize("name", sorted(set(ONE_ROW) - COMPOSITE))
+def test_one_row_frames_hold_the_fields(name: str) -> None:
+    """A record's frame shows its own fields and properties under their own names."""
+    value = result(name)
+    frame = value.to_frame().reset_index()
+    checked = 0
+    for column in frame.columns:
+        if not hasattr(value, column) or (name, column) in SPLIT:
+            continue
+        field_value = getattr(value, column)
+        if callable(field_value):
+            continue
+        frame_value = frame.loc[0, column]
+        if isinstance(field_value, tuple) and not isinstance(frame_value, tuple):
+            assert frame_value == len(field_value), f"{name}.{column}"  # shown as a count
+        else:
+            assert _same(frame_value, field_value), f"{name}.{column}"
+        checked += 1
+    assert checked >= 1, f"{name}: no column named after a field"
