@@ -333,3 +333,14 @@ def test_organisation_picture_is_capped(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(drawn) == 2 and "OBS Het Hek" in drawn
     assert (picture.shown, picture.total) == (2, 4)
     assert "Only the 2 organisations with the most ties" in picture.to_markdown()
+
+
+def test_the_page_lists_its_sections_and_has_a_main_landmark() -> None:
+    report = build_report(sw.example_region())
+    page = render_html(report)
+    contents = page[page.index('<nav class="contents"') : page.index("</nav>")]
+    links = re.findall(r'<a href="#([^"]+)">', contents)
+    assert links == [section.key for section in report.sections]
+    assert page.count("<main>") == 1 and page.index("<main>") < page.index("<footer>")
+    dutch = render_html(build_report(sw.example_region(), lang="nl"))
+    assert '<h2 id="contents-title">Inhoud</h2>' in dutch

@@ -34,6 +34,13 @@ thead th { background: #f6f8fa; }
 figure { margin: 0; }
 figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
 figcaption, .muted, footer { color: var(--muted); font-size: .9rem; }
+nav.contents ol { columns: 2 18rem; margin: .25rem 0 1rem; }
+nav.contents a { color: #0550ae; }
+@media print {
+  nav.contents, .sw-map { display: none; }
+  body { max-width: none; margin: 0; }
+  section, figure, table { break-inside: avoid; }
+}
 """
 
 
@@ -73,6 +80,21 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _contents(report: Report) -> str:
+    """A list of the sections, linked, for readers who jump to the part they need."""
+    if len(report.sections) < 2:
+        return ""
+    items = "".join(
+        f'<li><a href="#{esc(section.key)}">{esc(_(section.title))}</a></li>'
+        for section in report.sections
+    )
+    heading = esc(_("Contents"))
+    return (
+        f'<nav class="contents" aria-labelledby="contents-title">'
+        f'<h2 id="contents-title">{heading}</h2><ol>{items}</ol></nav>'
+    )
+
+
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML document.
 
@@ -85,7 +107,7 @@ def render_html(report: Report) -> str:
     """
     with use_language(report.lang):
         title = _("Collaboration in {region}").format(region=report.region)
-        body = [f"<h1>{esc(title)}</h1>"]
+        body = [f"<h1>{esc(title)}</h1>", _contents(report)]
         for section in report.sections:
             body.append(
                 f'<section id="{esc(section.key)}"><h2>{esc(_(section.title))}</h2>\n'
@@ -93,6 +115,7 @@ def render_html(report: Report) -> str:
             )
         footer = _("Made with samenwerking.")
         body.append(f"<footer>{esc(footer)}</footer>")
+        body = ["<main>", *body[:-1], "</main>", body[-1]]
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{esc(report.lang)}">\n<head>\n<meta charset="utf-8">\n'
