@@ -7,25 +7,45 @@ Shared by the fuzz tests (``tests/fuzz``, driven by hypothesis) and the nightly-
 The rule (:func:`outcome`): reading gives a valid :class:`~samenwerking.model.Region` or a
 :class:`~samenwerking.errors.SamenwerkingError` that names the source; any other
 exception fails the test.
+
+Importing this module registers the hypothesis profile ``fuzz`` the fuzz tests use: a few
+hundred examples in all in the default run (``SAMENWERKING_FUZZ_EXAMPLES`` sets the examples
+per test, default 100; the slow readers take a fraction), derandomized so that CI sees the
+same inputs every time. ``benchmarks/fuzz_readers.py --examples 5000`` is the nightly run.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
+
 from samenwerking.errors import InvalidRegionError, NotUtf8Warning, SamenwerkingError
 from samenwerking.model import Region
 
 __all__ = [
+    "EXAMPLES",
     "KINDS",
     "Mutation",
     "mutate",
     "outcome",
     "random_mutations",
 ]
+
+EXAMPLES = int(os.environ.get("SAMENWERKING_FUZZ_EXAMPLES", "100"))
+"""Examples per fuzz test in the default run."""
+
+settings.register_profile(
+    "fuzz",
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    derandomize=True,
+)
 
 Mutation = tuple[str, float, int]
 """``(kind, where, size)``: what to do, where in the data (0 to 1), and how much."""
