@@ -336,8 +336,13 @@ def test_a_file_that_is_not_parquet(tmp_path: Path) -> None:
     (folder / "organisations.parquet").write_text("id,name\no1,Gemeente\n", encoding="utf-8")
     data = (folder / "ties.parquet").read_bytes()
     (folder / "ties.parquet").write_bytes(data[: len(data) // 2])  # cut off
-    problems = _problems(folder, validate=False)
-    assert {(p[0], p[1]) for p in problems} == {("organisations.parquet", ""), ("ties.parquet", "")}
+    for validate in (False, True):  # references to the unreadable file's records: not repeated
+        problems = _problems(folder, validate=validate)
+        assert {(p[0], p[1]) for p in problems} == {
+            ("organisations.parquet", ""),
+            ("ties.parquet", ""),
+        }
+        assert len(problems) == 2
     with pytest.raises(InvalidRegionError, match="not a readable Parquet file"):
         read_parquet_folder(folder)
 

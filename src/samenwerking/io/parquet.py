@@ -126,6 +126,8 @@ class _Reading:
     problems: list[Problem] = attrs.Factory(list)
     rows: dict[str, list[int]] = attrs.Factory(dict)
     dropped: dict[str, set[str]] = attrs.Factory(dict)
+    unreadable: set[str] = attrs.Factory(set)
+    """Tables that could not be read at all (references to their records are not checked)."""
 
     def problem(self, file: str, location: str, field: str, value: object, message: str) -> None:
         self.problems.append(Problem(message, file, location, field, value))
@@ -320,6 +322,8 @@ def _parse(folder: Path) -> tuple[Region | None, _Reading]:
     for stem, cls in schema_module.RECORD_TABLES.items():
         expected = schema_module.table_schema(cls)
         table = _read_table(reading, stem, expected, schema_module.required_fields(cls))
+        if table is None and (folder / f"{stem}{SUFFIX}").is_file():
+            reading.unreadable.add(stem)
         records[stem] = tuple(_records(reading, stem, cls, table))
         del table
     ties = _read_ties(reading)
@@ -344,8 +348,10 @@ def parquet_folder_problems(
     if validate and region is not None:
         for problem in region_problems(region, locate=reading.locate):
             kind = _UNKNOWN_REFERENCE.get(problem.message)
-            if kind is not None and problem.value in reading.dropped.get(kind, ()):
-                continue  # the row it names was dropped, and is reported already
+            if kind is not None and (
+                kind in reading.unreadable or problem.value in reading.dropped.get(kind, ())
+            ):
+                continue  # the row it names was dropped (or its file), and is reported already
             problems.append(problem)
     return region, problems
 

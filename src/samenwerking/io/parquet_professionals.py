@@ -37,18 +37,24 @@ _ROLES: dict[str, Role] = {role.value: role for role in Role}
 
 
 def _organisation_lists(column: pa.ChunkedArray) -> list[tuple[str, ...] | None]:
-    """Each row's organisations as a tuple; ``None`` for a null list or a bad entry."""
+    """Each row's organisations as a tuple; ``None`` for a null list or a bad entry.
+
+    Equal lists share one tuple (most professionals work for one of a few thousand
+    organisations), which saves a tuple and its strings per professional.
+    """
     out: list[tuple[str, ...] | None] = []
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    one = shared.setdefault
     for chunk in column.chunks:
         lists = chunk.to_pylist()
-        entries = chunk.flatten()
-        distinct = pc.unique(entries)
+        distinct = pc.unique(chunk.flatten())
         if chunk.null_count == 0 and valid_ids(distinct).all():
-            out.extend(map(tuple, lists))
+            out.extend(one(items, items) for items in map(tuple, lists))
             continue
         good = set(distinct.filter(pa.array(valid_ids(distinct))).to_pylist())
         out.extend(
-            None if items is None or not good.issuperset(items) else tuple(items) for items in lists
+            None if items is None or not good.issuperset(items) else one(tuple(items), tuple(items))
+            for items in lists
         )
     return out
 

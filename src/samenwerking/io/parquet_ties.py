@@ -262,8 +262,10 @@ def _numbers_of(column: pa.ChunkedArray, check: _Column) -> npt.NDArray[np.float
 
 
 def _dates(column: pa.ChunkedArray, check: _Column) -> npt.NDArray[Any]:
-    days = column.cast(pa.date32()).cast(pa.int32()).fill_null(0).to_numpy().astype(np.int64)
     nulls = _nulls(column)
+    days = np.asarray(
+        column.cast(pa.date32()).cast(pa.int32()).fill_null(0).to_numpy(), dtype=np.int64
+    )
     bad = np.flatnonzero(((days < _FIRST_DAY) | (days > _LAST_DAY)) & ~nulls)
     if len(bad):
         check.bad(bad, lambda row: int(days[row]), "date out of range (years 1 to 9999)")
@@ -301,6 +303,28 @@ def _check_schema(schema: pa.Schema, report: Report) -> list[str]:
     return present if ok else []
 
 
+def _column(
+    name: str,
+    column: pa.ChunkedArray,
+    check: _Column,
+    index: dict[str, int],
+    meetings: dict[str, int],
+    mappings: _Mappings,
+) -> npt.NDArray[Any]:
+    """One column of ties.parquet as the tie store's array."""
+    if name in ("source", "target"):
+        return _id_codes(column, index, check, False, mappings)
+    if name == "met_at":
+        return _id_codes(column, meetings, check, True, mappings)
+    if name == "kind":
+        return _kinds(column, check)
+    if name == "since":
+        return _dates(column, check)
+    if name == "directed":
+        return _flags(column)
+    return _numbers_of(column, check)
+
+
 def read_ties(path: Path, report: Report) -> TieStore | None:
     """Read ties.parquet into a :class:`TieStore`, reporting every problem to ``report``.
 
@@ -318,33 +342,22 @@ def read_ties(path: Path, report: Report) -> TieStore | None:
     0 target  b not a valid identifier (blank, padded or has ;|=)
     True
     """
-    file = pq.ParquetFile(path)
-    present = _check_schema(file.schema_arrow, report)
-    if not present:
-        return None
-    index: dict[str, int] = {}
-    meetings: dict[str, int] = {}
-    arrays: dict[str, npt.NDArray[Any]] = {}
-    checks = [_Column(name, report) for name in present]
-    mappings = _Mappings()
-    for name, check in zip(present, checks, strict=True):
-        column = file.read(columns=[name]).column(0)
-        if name in ("source", "target"):
-            arrays[name] = _id_codes(column, index, check, False, mappings)
-        elif name == "met_at":
-            arrays[name] = _id_codes(column, meetings, check, True, mappings)
-        elif name == "kind":
-            arrays[name] = _kinds(column, check)
-        elif name == "since":
-            arrays[name] = _dates(column, check)
-        elif name == "directed":
-            arrays[name] = _flags(column)
-        else:
-            arrays[name] = _numbers_of(column, check)
-        del column
+    with pq.ParquetFile(path) as file:
+        present = _check_schema(file.schema_arrow, report)
+        if not present:
+            return None
+        index: dict[str, int] = {}
+        meetings: dict[str, int] = {}
+        arrays: dict[str, npt.NDArray[Any]] = {}
+        checks = [_Column(name, report) for name in present]
+        mappings = _Mappings()
+        for name, check in zip(present, checks, strict=True):
+            arrays[name] = _column(
+                name, file.read(columns=[name]).column(0), check, index, meetings, mappings
+            )
     clean = [check.finish() for check in checks]  # every column reports its overflow
     if not all(clean):
         return None
     if not len(arrays["source"]):
         return TieStore.empty()
-    return TieStore(ids=tuple(index), meetings=tuple(meetings), **arrays)
+    return TieStore.adopt(ids=tuple(index), meetings=tuple(meetings), **arrays)

@@ -15,6 +15,7 @@ Example
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -34,6 +35,7 @@ _KINDS: tuple[TieKind, ...] = tuple(TieKind)
 _KIND_CODE: dict[TieKind, int] = {kind: code for code, kind in enumerate(_KINDS)}
 _EPOCH = dt.date(1970, 1, 1)
 _NAT = np.datetime64("NaT", "D")
+_ADOPTING: contextvars.ContextVar[bool] = contextvars.ContextVar("adopting", default=False)
 
 TIE_COLUMNS: tuple[str, ...] = (
     "source",
@@ -99,7 +101,7 @@ class TieStore(Sequence[Tie]):
     Endpoints are ``int32`` positions in :attr:`ids`; missing numbers are ``NaN``,
     missing dates ``NaT`` and missing meetings ``-1`` (positions in :attr:`meetings`).
     Stores are immutable: build a new one with :meth:`from_ties`, :meth:`from_columns`,
-    :meth:`concat` or :meth:`select`.
+    :meth:`concat` or :meth:`select`. The columns are copied (:meth:`adopt` does not).
     """
 
     __slots__ = (
@@ -131,15 +133,16 @@ class TieStore(Sequence[Tie]):
         met_at: npt.ArrayLike | None = None,
         directed: npt.ArrayLike | None = None,
     ) -> None:
+        as_array = np.asarray if _ADOPTING.get() else np.array
         self._ids: tuple[ProfessionalId, ...] = tuple(ProfessionalId(i) for i in ids)
         self._meetings: tuple[MeetingId, ...] = tuple(MeetingId(m) for m in meetings)
-        self._source = _readonly(np.array(source, dtype=np.int32).reshape(-1))
+        self._source = _readonly(as_array(source, dtype=np.int32).reshape(-1))
         n = len(self._source)
 
         def column(data: npt.ArrayLike | None, dtype: Any, fill: Any) -> npt.NDArray[Any]:
             if data is None:
                 return _readonly(np.full(n, fill, dtype=dtype))
-            array = np.array(data, dtype=dtype).reshape(-1)
+            array = as_array(data, dtype=dtype).reshape(-1)
             if len(array) != n:
                 raise ValueError(f"tie columns differ in length ({len(array)} != {n})")
             return _readonly(array)
@@ -164,6 +167,28 @@ class TieStore(Sequence[Tie]):
                 raise ValueError("tie column 'met_at' has codes outside the meetings")
 
     # -- construction ---------------------------------------------------------------
+    @classmethod
+    def adopt(cls, *, ids: Sequence[str], **columns: npt.NDArray[Any] | Sequence[str]) -> TieStore:
+        """A store that holds the given arrays themselves, without copying them.
+
+        For readers of millions of ties, which own the arrays they made: an array that
+        already has its column's dtype is kept (the store's view of it is read-only, and
+        the caller must not write to it afterwards), so no second copy of the columns is
+        ever in memory. Takes the arguments of the constructor.
+
+        Example
+        -------
+        >>> source, target = np.array([0], np.int32), np.array([1], np.int32)
+        >>> store = TieStore.adopt(ids=("a", "b"), source=source, target=target)
+        >>> np.shares_memory(store.source, source), store.source.flags.writeable
+        (True, False)
+        """
+        token = _ADOPTING.set(True)
+        try:
+            return cls(ids=ids, **columns)  # type: ignore[arg-type]
+        finally:
+            _ADOPTING.reset(token)
+
     @classmethod
     def empty(cls) -> TieStore:
         """A store without ties."""

@@ -25,12 +25,14 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from samenwerking.errors import InvalidRegionError, Problem
 
 if TYPE_CHECKING:
     from samenwerking.model.partners import Organisation
     from samenwerking.model.region import Region
+    from samenwerking.model.ties import TieStore
 
 __all__ = ["Locator", "check_region", "json_path", "region_problems"]
 
@@ -264,6 +266,28 @@ def _parent_cycles(out: _Collector, region: Region) -> None:
             )
 
 
+def _tie_keys(store: TieStore) -> npt.NDArray[np.int64]:
+    """One number per tie, equal for two ties of the same pair, kind and direction.
+
+    An undirected pair is the same either way round. Computed in place, so that millions
+    of ties need little memory beyond the result.
+    """
+    directed = store.column("directed")
+    low = np.minimum(store.source, store.target)
+    np.copyto(low, store.source, where=directed)
+    key = low.astype(np.int64)
+    del low
+    high = np.maximum(store.source, store.target)
+    np.copyto(high, store.target, where=directed)
+    key *= max(len(store.ids), 1)
+    key += high
+    del high
+    key *= 8
+    key += store.kind.astype(np.int64) * 2
+    key += directed
+    return key
+
+
 def _check_ties(
     out: _Collector, region: Region, professionals: Container[str], meetings: Container[str]
 ) -> None:
@@ -295,15 +319,12 @@ def _check_ties(
                 "unknown meeting",
             )
     # The same pair with the same kind twice (undirected pairs in either order).
-    directed = store.column("directed")
-    low = np.where(directed, store.source, np.minimum(store.source, store.target))
-    high = np.where(directed, store.target, np.maximum(store.source, store.target))
-    n = np.int64(max(len(store.ids), 1))
-    key = (low.astype(np.int64) * n + high) * 8 + store.kind * 2 + directed
-    ordered = np.sort(key)
+    ordered = _tie_keys(store)
+    ordered.sort()
     if not np.any(ordered[1:] == ordered[:-1]):
         return  # no tie is repeated: skip finding which rows repeat (a slower stable sort)
     del ordered
+    key = _tie_keys(store)
     order = np.argsort(key, kind="stable")
     repeat = np.zeros(len(key), dtype=bool)
     repeat[order[1:]] = key[order[1:]] == key[order[:-1]]
