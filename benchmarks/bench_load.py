@@ -83,11 +83,10 @@ def _available_formats() -> tuple[str, ...]:
 
 
 def _json_parser() -> str:
-    try:
-        import orjson  # noqa: F401
-    except ImportError:
-        return "json (standard library)"
-    return "orjson"
+    """The parser samenwerking reads JSON files with (orjson with the fast-json extra)."""
+    from samenwerking.io.jsonfile import json_parser
+
+    return json_parser()
 
 
 def _prepare(professionals: int, ties: int, workdir: str, formats: str) -> dict[str, Any]:

@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import gc
 import importlib
@@ -275,21 +276,23 @@ def _read_name(reading: _Reading) -> str:
     return text if isinstance(text, str) and text.strip() else fallback or "region"
 
 
-def _read_ties(reading: _Reading) -> TieStore | None:
+def _read_ties(folder: Path, problems: list[Problem]) -> TieStore | None:
+    """Read ties.parquet, adding its problems to ``problems`` (its own list: this runs in
+    a thread beside the records, and the problems keep a fixed order)."""
     arrow = _arrow()
     file = arrow.ties.FILE
-    path = reading.folder / file
+    path = folder / file
 
     def report(row: int | None, field: str, value: object, message: str) -> None:
         location = "" if row is None else _row_location(row)
-        reading.problem(file, location, field, value, message)
+        problems.append(Problem(message, file, location, field, value))
 
     if not path.is_file():
         return TieStore.empty()
     try:
         store: TieStore | None = arrow.ties.read_ties(path, report)
     except (arrow.pa.ArrowException, OSError) as error:
-        reading.problem(file, "", "", None, f"not a readable Parquet file ({error})")
+        problems.append(Problem(f"not a readable Parquet file ({error})", file))
         return None
     return store
 
@@ -317,6 +320,22 @@ def _parse(folder: Path) -> tuple[Region | None, _Reading]:
     for entry in sorted(folder.glob(f"*{SUFFIX}")):
         if entry.name not in FILES:
             reading.problem(entry.name, "", "", None, f"unknown file; expected: {', '.join(FILES)}")
+    tie_problems: list[Problem] = []
+    # The ties are read (mostly in Arrow and numpy, without the GIL) while the records are
+    # built (in Python) on this thread.
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ties") as pool:
+        ties_read = pool.submit(_read_ties, folder, tie_problems)
+        name, records = _read_records_of(folder, reading, schema_module)
+        ties = ties_read.result()
+    reading.problems.extend(tie_problems)
+    region = Region(name=name, ties=ties if ties is not None else TieStore.empty(), **records)
+    return region, reading
+
+
+def _read_records_of(
+    folder: Path, reading: _Reading, schema_module: Any
+) -> tuple[str, dict[str, tuple[Any, ...]]]:
+    """The region's name and every record table, in file order."""
     name = _read_name(reading)
     records: dict[str, tuple[Any, ...]] = {}
     for stem, cls in schema_module.RECORD_TABLES.items():
@@ -326,9 +345,7 @@ def _parse(folder: Path) -> tuple[Region | None, _Reading]:
             reading.unreadable.add(stem)
         records[stem] = tuple(_records(reading, stem, cls, table))
         del table
-    ties = _read_ties(reading)
-    region = Region(name=name, ties=ties if ties is not None else TieStore.empty(), **records)
-    return region, reading
+    return name, records
 
 
 def parquet_folder_problems(
@@ -411,11 +428,14 @@ def _write_all(region: Region, folder: Path) -> None:
         folder / "region.parquet",
         **options,
     )
-    for stem, cls in schema_module.RECORD_TABLES.items():
-        table = _record_table(arrow, getattr(region, stem), schema_module.table_schema(cls))
-        pq.write_table(table, folder / f"{stem}.parquet", **options)
-        del table
-    arrow.ties.write_ties(region.ties, folder / arrow.ties.FILE)
+    # ties.parquet is written (in Arrow, without the GIL) while the record tables are built.
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="ties") as pool:
+        ties_written = pool.submit(arrow.ties.write_ties, region.ties, folder / arrow.ties.FILE)
+        for stem, cls in schema_module.RECORD_TABLES.items():
+            table = _record_table(arrow, getattr(region, stem), schema_module.table_schema(cls))
+            pq.write_table(table, folder / f"{stem}.parquet", **options)
+            del table
+        ties_written.result()
 
 
 def _has_struct(t: Any, pa: Any) -> bool:
