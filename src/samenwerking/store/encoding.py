@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking.convert import structure_region, unstructure_region
-from samenwerking.model import TIE_COLUMNS, Region, TieStore
+from samenwerking.model import TIE_COLUMNS, Region, TieKind, TieStore
 
 __all__ = [
     "CHUNK_TIES",
@@ -69,6 +69,11 @@ _DTYPES: dict[str, str] = {
     "met_at": "<i4",
     "directed": "?",
 }
+
+
+# Chunks written before chunks named their kinds used this order.
+_FIRST_KINDS = ("knows", "collaborates", "refers")
+_KIND_CODE = {kind: code for code, kind in enumerate(TieStore.KINDS)}
 
 
 def _key(*parts: bytes) -> str:
@@ -191,7 +196,8 @@ def encode_chunk(ties: TieStore, start: int, stop: int) -> Blob:
         "met_at": local_met,
         "since": ties.column("since")[rows].view(np.int64),
     }
-    header = _canonical({"ids": ids, "meetings": meetings, "rows": n}).encode()
+    kinds = [kind.value for kind in TieStore.KINDS]
+    header = _canonical({"ids": ids, "kinds": kinds, "meetings": meetings, "rows": n}).encode()
     parts = [struct.pack("<I", len(header)), header]
     for name in TIE_COLUMNS:
         array = columns[name] if name in columns else ties.column(name)[rows]
@@ -217,6 +223,11 @@ def decode_chunk(body: bytes) -> tuple[list[str], list[str], dict[str, npt.NDArr
         columns[name] = np.frombuffer(raw, dtype=dtype, count=n, offset=offset)
         offset += dtype.itemsize * n
     columns["since"] = columns["since"].view("datetime64[D]")
+    # Kinds are stored as codes into the chunk's own list of kind names, so a release that
+    # adds a kind (and renumbers them) still reads old chunks right.
+    names = header.get("kinds", _FIRST_KINDS)
+    recode = np.array([_KIND_CODE[TieKind(name)] for name in names], dtype=np.int8)
+    columns["kind"] = recode[columns["kind"]] if n else columns["kind"]
     return header["ids"], header["meetings"], columns
 
 
