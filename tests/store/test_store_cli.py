@@ -58,6 +58,9 @@ def test_add_list_show_and_export(
     target = tmp_path / "out.json"
     assert main(["store", "export", "1", str(target), "--db", store_url]) == 0
     assert sw.load(target) == small_region(5)
+    folder = tmp_path / "out-2025"
+    assert main(["store", "load", "2025-06-01", str(folder), "--db", store_url]) == 0
+    assert sw.load(folder) == small_region(9)
 
 
 def test_the_same_day_twice_is_refused(

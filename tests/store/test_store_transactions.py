@@ -152,3 +152,20 @@ def test_a_second_writer_waits_for_the_first_and_nothing_is_mixed(store_url: str
         assert store.load(dt.date(2025, 1, 1)) == small_region(30)
         assert store.load(dt.date(2026, 1, 1)) == small_region(12)
         assert store.load(BASE) == small_region(5)
+
+
+def test_two_processes_creating_the_same_new_store_at_once_both_succeed(store_url: str) -> None:
+    # Neither has made the schema yet: whichever takes the lock first creates it, the other
+    # finds it made and only adds its snapshot.
+    writers = [_writer(store_url, f"202{i}-01-01", 4 + i, "plain") for i in (5, 6)]
+    try:
+        for writer in writers:
+            assert _line(writer) == "READY"
+            assert _line(writer).startswith("DONE ")
+    finally:
+        for writer in writers:
+            writer.kill()
+            writer.communicate()
+    with open_store(store_url) as store:
+        assert [s.as_of for s in store.snapshots()] == [dt.date(2025, 1, 1), dt.date(2026, 1, 1)]
+        assert store.load(dt.date(2026, 1, 1)) == small_region(10)

@@ -212,7 +212,8 @@ def add_store_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
     export = actions.add_parser(
         "export",
-        help="write one snapshot as a JSON file, CSV folder or another format",
+        aliases=["load"],
+        help="write one snapshot as a JSON file, CSV folder or another format (alias: load)",
         description="Write the snapshot (an id or an as-of date) to TARGET, in the format "
         "its name asks for, as 'samenwerking convert' does.",
     )
