@@ -17,6 +17,8 @@ def test_smoke_writes_well_formed_results(tmp_path: Path) -> None:
     assert set(run["seconds"]) == labels
     for label in labels:
         assert run["totals"][label] == sum(run["seconds"][label].values()) > 0
+    assert run["not_run_by_networkx"] == []  # at 400 nodes networkx runs every step
+    assert len(run["compared_steps"]) == len(run["seconds"]["networkx"]) == 11
     assert run["ratio"] == run["totals"]["networkx"] / run["totals"]["samenwerking"]
     assert max(run["largest_difference"].values()) < 1e-9  # the same results as networkx
     q = run["louvain_modularity"]
