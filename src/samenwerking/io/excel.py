@@ -284,7 +284,7 @@ def _unsafe(openpyxl: ModuleType, path: Path, book: str) -> Problem | None:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except Exception as exc:  # zipfile raises BadZipFile, NotImplementedError, ... on a bad file
         return Problem(f"cannot be read as an Excel workbook (.xlsx): {_reason(exc)}", book)
     if unpacked > text.MAX_WORKBOOK_BYTES:
         return Problem(
