@@ -99,7 +99,10 @@ def test_cases_without_a_closing_date_or_still_open_are_kept() -> None:
     assert not is_expired(case, closed_before=case.closed)  # closed that very day: kept
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=20)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    max_examples=20,
+)
 @given(
     region=s.regions(),
     today=s.dates(),

@@ -15,7 +15,7 @@ from samenwerking.model import ProfessionalId, Region, TieStore
 from samenwerking.store import open_store
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(region=s.regions())
 def test_loaded_equals_added_for_generated_regions(store_url: str, region: Region) -> None:
     # One store for all examples: each adds a new snapshot next to the earlier ones, so
