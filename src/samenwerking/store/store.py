@@ -242,7 +242,18 @@ class Store:
             return [_info(row) for row in conn.execute(query)]
 
     def snapshot(self, snapshot: int | dt.date) -> SnapshotInfo:
-        """The information on one snapshot, by id or by as-of date."""
+        """The information on one snapshot, by id or by as-of date.
+
+        Raises :class:`SnapshotNotFoundError` (listing the latest snapshots) if there is none.
+
+        Example
+        -------
+        >>> import tempfile, pathlib
+        >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "s.db") as store:
+        ...     _ = store.add(Region("Dorp"), as_of=dt.date(2024, 1, 31), note="nulmeting")
+        ...     store.snapshot(dt.date(2024, 1, 31)).note, store.snapshot(1).region_name
+        ('nulmeting', 'Dorp')
+        """
         with self._open().read(f"reading snapshot {snapshot}") as conn:
             return self._find(conn, snapshot)
 
@@ -293,6 +304,15 @@ class Store:
         """The region of the snapshot with the latest as-of date.
 
         Raises :class:`SnapshotNotFoundError` if the store holds no snapshot.
+
+        Example
+        -------
+        >>> import tempfile, pathlib
+        >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "s.db") as store:
+        ...     _ = store.add(Region("Dorp 2025"), as_of=dt.date(2025, 6, 1))
+        ...     _ = store.add(Region("Dorp 2024"), as_of=dt.date(2024, 6, 1))
+        ...     store.latest().name
+        'Dorp 2025'
         """
         query = sa.select(t.snapshots).order_by(t.snapshots.c.as_of.desc()).limit(1)
         with self._open().read("loading the latest snapshot") as conn:
@@ -349,7 +369,16 @@ class Store:
             ) from damaged
 
     def purges(self) -> list[PurgeEntry]:
-        """Every retention purge done on this store, oldest first."""
+        """Every retention purge done on this store, oldest first (see :meth:`purge`).
+
+        Example
+        -------
+        >>> import tempfile, pathlib
+        >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "s.db") as store:
+        ...     _ = store.purge(older_than=dt.timedelta(days=730), today=dt.date(2026, 1, 1))
+        ...     [(entry.closed_before, entry.cases) for entry in store.purges()]
+        [(datetime.date(2024, 1, 2), 0)]
+        """
         query = sa.select(t.purges).order_by(t.purges.c.id)
         with self._open().read("reading the purge log") as conn:
             return [
@@ -366,7 +395,19 @@ class Store:
             ]
 
     def storage(self) -> Storage:
-        """How many records and chunks are stored, and how often snapshots use them."""
+        """How many records and chunks are stored, and how often snapshots use them.
+
+        Example
+        -------
+        >>> import tempfile, pathlib
+        >>> from samenwerking import example_region
+        >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "s.db") as store:
+        ...     _ = store.add(example_region(), as_of=dt.date(2025, 6, 1))
+        ...     _ = store.add(example_region(), as_of=dt.date(2026, 6, 1))
+        ...     used = store.storage()
+        >>> used.record_references == 2 * used.records  # every record stored once
+        True
+        """
 
         def count(conn: Connection, table: sa.Table) -> int:
             return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
@@ -594,7 +635,19 @@ class Store:
     def export(
         self, snapshot: int | dt.date, target: str | os.PathLike[str], *, format: str | None = None
     ) -> Path:
-        """Write one snapshot with :func:`samenwerking.save` (JSON, CSV folder, ...)."""
+        """Write one snapshot with :func:`samenwerking.save` (JSON, CSV folder, ...).
+
+        Example
+        -------
+        >>> import tempfile, pathlib
+        >>> from samenwerking import load
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> with open_store(folder / "s.db") as store:
+        ...     _ = store.add(Region("Dorp"), as_of=dt.date(2024, 1, 31))
+        ...     written = store.export(1, folder / "dorp.json")
+        >>> load(written).name
+        'Dorp'
+        """
         from samenwerking.io import save
 
         return save(self.load(snapshot), target, format=format)
