@@ -202,9 +202,12 @@ def excel_problems(
     refused = _unsafe(openpyxl, path, book)
     if refused is not None:
         return None, [refused]
+    # Our own handle, closed whatever happens (openpyxl leaves its own open when it fails).
+    handle = path.open("rb")
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds (zip, XML, key errors) on a bad file
+        handle.close()
         return None, [Problem(f"cannot be read as an Excel workbook (.xlsx): {_reason(exc)}", book)]
     problems: list[Problem] = []
     titles: dict[str, str] = {}
@@ -240,6 +243,7 @@ def excel_problems(
                     unreadable.add(key)
         finally:
             workbook.close()
+            handle.close()
         region, found = csv_folder_problems(folder, validate=validate)
     problems.extend(
         _located(problem, book, titles)
