@@ -10,7 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import samenwerking as sw
 import strategies as s
@@ -63,6 +64,21 @@ def test_tie_store_round_trip(tmp_path_factory: pytest.TempPathFactory, store: T
     assert problems == []
     assert read == store
     assert read is not None and read.ids == store.ids and read.meetings == store.meetings
+
+
+@given(s.regions(), st.data())
+def test_an_unknown_id_in_any_tie_row_is_named(
+    tmp_path_factory: pytest.TempPathFactory, region: Region, data: st.DataObject
+) -> None:
+    assume(len(region.ties) > 0)
+    row = data.draw(st.integers(0, len(region.ties) - 1))
+    column = data.draw(st.sampled_from(["source", "target"]))
+    folder = tmp_path_factory.mktemp("pq") / "region.parquet"
+    write_parquet_folder(region, folder)
+    ids = pq.read_table(folder / "ties.parquet").column(column).to_pylist()
+    ids[row] = "unknown?"
+    _rewrite(folder / "ties.parquet", lambda t: _set_column(t, column, pa.array(ids)))
+    assert _problems(folder) == {("ties.parquet", f"row {row}", column, "unknown?")}
 
 
 def test_ties_are_dictionary_encoded_columns_of_the_store(tmp_path: Path) -> None:

@@ -327,6 +327,7 @@ def _parse(folder: Path) -> tuple[Region | None, _Reading]:
         ties_read = pool.submit(_read_ties, folder, tie_problems)
         name, records = _read_records_of(folder, reading, schema_module)
         ties = ties_read.result()
+    _arrow().pa.default_memory_pool().release_unused()  # what Arrow freed, back to the system
     reading.problems.extend(tie_problems)
     region = Region(name=name, ties=ties if ties is not None else TieStore.empty(), **records)
     return region, reading

@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -36,26 +37,52 @@ __all__ = ["fast_professionals"]
 _ROLES: dict[str, Role] = {role.value: role for role in Role}
 
 
+def _codes(column: Any) -> tuple[list[Any], npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
+    """A text column as its distinct values, each row's position among them, and nulls.
+
+    No Python string is made per row: only the distinct values become Python objects.
+    """
+    encoded = pc.dictionary_encode(column)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    nulls = np.asarray(encoded.indices.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
+    codes = np.asarray(encoded.indices.fill_null(0).to_numpy(), dtype=np.intp)
+    return encoded.dictionary.to_pylist(), codes, nulls
+
+
 def _organisation_lists(column: pa.ChunkedArray) -> list[tuple[str, ...] | None]:
     """Each row's organisations as a tuple; ``None`` for a null list or a bad entry.
 
     Equal lists share one tuple (most professionals work for one of a few thousand
-    organisations), which saves a tuple and its strings per professional.
+    organisations), so there is no tuple, and no string, per professional.
     """
     out: list[tuple[str, ...] | None] = []
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    one = shared.setdefault
     for chunk in column.chunks:
-        lists = chunk.to_pylist()
-        distinct = pc.unique(chunk.flatten())
-        if chunk.null_count == 0 and valid_ids(distinct).all():
-            out.extend(one(items, items) for items in map(tuple, lists))
-            continue
-        good = set(distinct.filter(pa.array(valid_ids(distinct))).to_pylist())
-        out.extend(
-            None if items is None or not good.issuperset(items) else one(tuple(items), tuple(items))
-            for items in lists
+        flat = chunk.flatten()
+        offsets = chunk.offsets.to_numpy()
+        offsets = offsets - offsets[0]
+        values, codes, nulls = _codes(flat) if len(flat) else ([], np.zeros(0, np.intp), None)
+        bad_value = ~valid_ids(pa.array(values, type=pa.string())) if values else np.zeros(0, bool)
+        bad = bad_value[codes] if len(codes) else np.zeros(0, bool)
+        if nulls is not None:
+            bad |= nulls
+        bad_before = np.concatenate([[0], np.cumsum(bad)])
+        row_bad = bad_before[offsets[1:]] != bad_before[offsets[:-1]]
+        row_bad |= np.asarray(chunk.is_null().to_numpy(zero_copy_only=False), dtype=np.bool_)
+        lengths = np.diff(offsets)
+        singles = [(v,) for v in values]
+        first = codes[np.minimum(offsets[:-1], max(len(codes) - 1, 0))] if len(codes) else None
+        rows: list[tuple[str, ...] | None] = (
+            [singles[c] for c in first.tolist()] if first is not None else [()] * len(chunk)
         )
+        for row in np.flatnonzero(row_bad | (lengths != 1)).tolist():
+            if row_bad[row]:
+                rows[row] = None
+            else:
+                items = tuple(values[c] for c in codes[offsets[row] : offsets[row + 1]].tolist())
+                rows[row] = shared.setdefault(items, items)
+        out.extend(rows)
     return out
 
 
@@ -70,9 +97,11 @@ def fast_professionals(table: pa.Table) -> list[Professional | None]:
     ids = table.column("id")
     plain = np.concatenate([valid_ids(chunk) for chunk in ids.chunks] or [np.ones(0, bool)])
     names = table.column("name").to_pylist()
-    roles = [
-        _ROLES.get(role) if role is not None else None for role in table.column("role").to_pylist()
-    ]
+    role_values, role_codes, role_nulls = _codes(table.column("role"))
+    known = [_ROLES.get(role) for role in role_values]
+    roles = [known[c] for c in role_codes.tolist()] if role_values else [None] * count
+    for row in np.flatnonzero(role_nulls).tolist():
+        roles[row] = None
     organisations = _organisation_lists(table.column("organisations"))
     capacities: list[Any] = (
         table.column("capacity").to_pylist() if "capacity" in table.column_names else [None] * count

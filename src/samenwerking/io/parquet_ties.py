@@ -355,6 +355,9 @@ def read_ties(path: Path, report: Report) -> TieStore | None:
             arrays[name] = _column(
                 name, file.read(columns=[name]).column(0), check, index, meetings, mappings
             )
+            # Arrow's allocator keeps freed memory for reuse: give it back to the system
+            # after each column, so that it does not add to the peak of what follows.
+            pa.default_memory_pool().release_unused()
     clean = [check.finish() for check in checks]  # every column reports its overflow
     if not all(clean):
         return None
