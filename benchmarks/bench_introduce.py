@@ -8,8 +8,10 @@ process:
 - ``compact_graph``: building the graph (shared by the steps below);
 - ``islands``: the reference task (``samenwerking.analysis.islands``): every ratio is a
   step's time divided by this one, since absolute times on a shared machine drift;
-- ``connect_islands``, ``make_links_robust`` (by domain with k = 100, by sector with
-  k = 10),
+- ``connect_islands``; ``connect_islands_sparse``: the same on a very sparse region
+  (``synthetic.region(N, ties_per_professional=0.3)``, most people isolates: 35,000
+  islands at 50,000), the case its vectorised rounds are for; ``make_links_robust`` (by domain with
+  k = 100, by sector with k = 10),
   ``expertise_within_reach`` (2 steps), ``apply_introductions`` with ``improvement``;
 - ``chained``: what the report does: the three functions planned on top of each other
   (``planned=``, k = 2, 2 steps), so the cap holds over all three lists.
@@ -42,11 +44,14 @@ DROP_SHARE = 0.05
 ROBUST_K = {"domain": 100, "sector": 10}
 """The bus factor asked of every link: high enough that the synthetic region needs work."""
 REACH_STEPS = 2
+SPARSE_TIES = 0.3
+"""Ties per professional of the very sparse region (``connect_islands_sparse``)."""
 RESULTS = Path(__file__).resolve().parent / "results"
 STEPS: tuple[str, ...] = (
     "compact_graph",
     "islands",
     "connect_islands",
+    "connect_islands_sparse",
     "robust_domain",
     "robust_sector",
     "expertise_within_reach",
@@ -128,6 +133,16 @@ def run_size(professionals: int) -> dict[str, Any]:
     steps["islands"] = {"seconds": seconds, "islands": len(found)}
     seconds, connect = _timed(lambda: connect_islands(region, graph=G))
     steps["connect_islands"] = {"seconds": seconds, **_summary(connect)}
+    sparse = sw.synthetic.region(professionals, seed=SEED, ties_per_professional=SPARSE_TIES)
+    sparse_graph = sw.compact_graph(sparse)
+    sparse_islands = len(islands(sparse_graph))
+    seconds, joined = _timed(lambda s=sparse, g=sparse_graph: connect_islands(s, graph=g))
+    steps["connect_islands_sparse"] = {
+        "seconds": seconds,
+        "islands": sparse_islands,
+        **_summary(joined),
+    }
+    del sparse, sparse_graph
     for name, by in (("robust_domain", "domain"), ("robust_sector", "sector")):
         seconds, robust = _timed(
             lambda by=by: make_links_robust(region, k=ROBUST_K[by], by=by, graph=G)
@@ -179,6 +194,7 @@ def run(sizes: tuple[int, ...], *, smoke: bool = False, quiet: bool = False) -> 
             "drop_share": DROP_SHARE,
             "robust_k": ROBUST_K,
             "reach_steps": REACH_STEPS,
+            "sparse_ties_per_professional": SPARSE_TIES,
             "steps": list(STEPS),
             "reference": "islands",
             "python": platform.python_version(),

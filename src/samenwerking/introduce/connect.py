@@ -27,6 +27,14 @@ People who share a group (working group or agenda) get the same discount for eve
 inside it, so a large group is searched like the region: by (island, profile) of its
 members, with the profile costs minus the discount; small groups pair by pair.
 
+Each round is array work: the islands' roots come from pointer jumping over the joins so
+far, the proposals of all islands with one profile, or with several but first choice of
+none, are found at once, and each profile's cheapest partner profile is kept from round
+to round and searched again only where it stopped being usable. Only the joins
+themselves are made one by one, in order (they share people's room), and proposals whose
+pool of people is used up are screened out a chunk at a time. A very sparse region of
+50,000 people (35,000 islands) takes about a second.
+
 Example
 -------
 >>> from samenwerking.model import Organisation, Professional, Region, Role, Sector
@@ -43,6 +51,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -118,50 +127,34 @@ def connect_islands(
     # No one takes part in more than count - 1 joins: with that much room for everyone
     # the cap never binds and the tree is the cheapest one.
     unbound_at_start = int(remaining.min()) >= count - 1
-    size = np.bincount(label, minlength=count)
+    size: list[int] = np.bincount(label, minlength=count).tolist()
     # The room of an island (by root): no island needs more than count - 1 joins.
     capacity = np.bincount(label, np.minimum(remaining, count), count).astype(np.int64)
     feasible = bool((capacity >= 1).all()) and int(np.minimum(capacity, count - 1).sum()) >= 2 * (
         count - 1
     )
-    parent = list(range(count))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    # Each island's parent in the joins so far (a root is its own); resolved every round.
+    parent = np.arange(count, dtype=np.int64)
     small, large = _groups(people, label)
     eu, ev, ec = small
     P = people.n_profiles  # noqa: N806
-    costs = people.costs
+    partners = _BestPartners(people.costs)
     profile = people.profile
     chosen: list[Introduction] = []
     components = count
     while components > 1:
-        root = np.fromiter((find(x) for x in range(count)), np.int64, count)
+        parent = _roots(parent)
+        proot = parent[label]
         relaxed = components == 2 or not feasible
-        pools = _Pools(root[label], remaining, profile, P)
-        proposals = _proposals(pools, capacity, P, costs, relaxed)
-        proposals += _group_proposals(root[label], remaining, capacity, eu, ev, ec, relaxed)
-        for group in large:
-            proposals += group.proposals(root[label], remaining, capacity, relaxed)
-        merged = False
-        for _, x, pool_i, pool_j in _cheapest_per_island(proposals):
-            i, j = pools.take(pool_i), pools.take(pool_j)
-            if i < 0 or j < 0:
-                continue
-            rx, ry = find(x), find(int(label[j]))
-            if rx == ry or (capacity[rx] + capacity[ry] < 3 and not relaxed):
-                continue
-            joins = f"an island of {size[rx]} with an island of {size[ry]}"
-            parent[ry] = rx
-            capacity[rx] += capacity[ry] - 2
-            size[rx] += size[ry]
-            components -= 1
-            merged = True
-            chosen.append(plan.introduce(i, j, joins))
+        pools = _Pools(proot, remaining, profile, P)
+        found = [_proposals(pools, capacity, P, partners, relaxed)]
+        found.append(_group_proposals(proot, remaining, capacity, eu, ev, ec, relaxed))
+        found.extend(group.proposals(proot, remaining, capacity, relaxed) for group in large)
+        merged = _join_round(
+            pools, _cheapest_per_island(found), parent, proot, capacity, relaxed, size, plan
+        )
+        chosen += merged
+        components -= len(merged)
         if not merged:
             break
     complete = components == 1
@@ -181,18 +174,129 @@ def connect_islands(
     )
 
 
-def _cheapest_per_island(
-    proposals: list[tuple[float, int, int, int]],
-) -> list[tuple[float, int, int, int]]:
+Proposals = tuple[
+    npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
+]
+"""Join proposals as columns: cost, island, own pool, partner pool (see :class:`_Pools`)."""
+
+
+def _proposals_of(items: list[tuple[float, int, int, int]]) -> Proposals:
+    """Proposals from ``(cost, island, own pool, partner pool)`` tuples."""
+    if not items:
+        return _no_proposals()
+    value, island, own, partner = zip(*items, strict=True)
+    return (
+        np.array(value, np.float64),
+        np.array(island, np.int64),
+        np.array(own, np.int64),
+        np.array(partner, np.int64),
+    )
+
+
+def _no_proposals() -> Proposals:
+    empty = np.zeros(0, np.int64)
+    return np.zeros(0, np.float64), empty, empty, empty
+
+
+def _roots(parent: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Every island's root, by pointer jumping (each pass halves the paths)."""
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            return parent
+        parent = up
+
+
+def _cheapest_per_island(found: list[Proposals]) -> Proposals:
     """Each island's cheapest proposal (by profile or through a group), cheapest first.
 
     Borůvka may join along an island's cheapest edge only: a dearer group proposal next to
-    a cheaper profile one could otherwise join first and break the minimum.
+    a cheaper profile one could otherwise join first and break the minimum. Ties are
+    broken as the tuples ``(cost, island, own pool, partner pool)`` compare.
     """
-    best: dict[int, tuple[float, int, int, int]] = {}
-    for item in sorted(proposals):
-        best.setdefault(item[1], item)
-    return sorted(best.values())
+    value, island, own, partner = (np.concatenate(c) for c in zip(*found, strict=True))
+    if not len(value):
+        return value, island, own, partner
+    order = np.lexsort((partner, own, value, island))
+    first = order[np.concatenate([[True], island[order][1:] != island[order][:-1]])]
+    value, island, own, partner = value[first], island[first], own[first], partner[first]
+    order = np.lexsort((partner, own, island, value))
+    return value[order], island[order], own[order], partner[order]
+
+
+CHUNK = 512
+"""Proposals screened at once for pools already used up."""
+
+
+def _join_round(
+    pools: _Pools,
+    proposals: Proposals,
+    parent: npt.NDArray[np.int64],
+    proot: npt.NDArray[np.int64],
+    capacity: npt.NDArray[np.int64],
+    relaxed: bool,
+    size: list[int],
+    plan: Plan,
+) -> list[Introduction]:
+    """Make the round's joins in order; update ``parent``, ``capacity`` and the room.
+
+    A proposal is made when both its pools still have someone with room, its two islands
+    are not joined yet, and (unless ``relaxed``) the two have room for three more ends.
+    Pools found empty stay empty for the round (room only shrinks), so the proposals that
+    name them are screened out a chunk at a time instead of one by one.
+    """
+    _, island, own, partner = proposals
+    n_pools = len(pools.keys)
+    # A pool's slot in ``alive``: a regular pool k is k, the fixed person -1 - k is n_pools - 1 - k.
+    own_slot = np.where(own >= 0, own, n_pools - 1 - own)
+    partner_slot = np.where(partner >= 0, partner, n_pools - 1 - partner)
+    alive = np.ones(n_pools + len(proot), np.bool_)
+    moved: dict[int, int] = {}  # islands joined this round: root -> new root
+    room: dict[int, int] = {}  # the room of the islands joined this round, by root
+
+    def find(x: int) -> int:
+        root = x
+        while root in moved:
+            root = moved[root]
+        while x != root:  # halve later searches: point the path at the root
+            moved[x], x = root, moved[x]
+        return root
+
+    joins: list[Introduction] = []
+    take = pools.take
+    islands, owns, partners = island.tolist(), own.tolist(), partner.tolist()
+    own_slots, partner_slots = own_slot.tolist(), partner_slot.tolist()
+    at, total = 0, len(islands)
+    while at < total:
+        stop = min(at + CHUNK, total)
+        keep = np.flatnonzero(alive[own_slot[at:stop]] & alive[partner_slot[at:stop]]) + at
+        at = stop
+        for k in keep.tolist():
+            i = take(owns[k])
+            j = take(partners[k]) if i >= 0 else -1
+            if j < 0:  # a pool is used up: screen the rest again without it
+                alive[own_slots[k] if i < 0 else partner_slots[k]] = False
+                at = k + 1
+                break
+            rx, ry = find(islands[k]), find(int(proot[j]))
+            if rx == ry:
+                continue
+            room_x, room_y = room.get(rx), room.get(ry)
+            if room_x is None:
+                room_x = room[rx] = int(capacity[rx])
+            if room_y is None:
+                room_y = room[ry] = int(capacity[ry])
+            if room_x + room_y < 3 and not relaxed:
+                continue
+            text = f"an island of {size[rx]} with an island of {size[ry]}"
+            moved[ry] = rx
+            parent[ry] = rx
+            room[rx] = room_x + room_y - 2
+            size[rx] += size[ry]
+            joins.append(plan.introduce(i, j, text))
+    if room:
+        capacity[list(room)] = list(room.values())
+    return joins
 
 
 SMALL_GROUP = 48
@@ -235,7 +339,8 @@ class _LargeGroup:
         present, local = np.unique(people.profile[members], return_inverse=True)
         self.profile = local.reshape(-1).astype(np.int64)
         self.n_profiles = len(present)
-        self.costs = people.costs[np.ix_(present, present)] - people.model.shared_group
+        costs = people.costs[np.ix_(present, present)] - people.model.shared_group
+        self.partners = _BestPartners(costs)
 
     def proposals(
         self,
@@ -243,18 +348,59 @@ class _LargeGroup:
         remaining: npt.NDArray[np.int64],
         capacity: npt.NDArray[np.int64],
         relaxed: bool,
-    ) -> list[tuple[float, int, int, int]]:
+    ) -> Proposals:
         """Each island's cheapest join inside this group, with fixed people as pools."""
         pools = _Pools(
             proot[self.members], remaining[self.members].copy(), self.profile, self.n_profiles
         )
-        out = []
-        for value, x, own, partner in _proposals(
-            pools, capacity, self.n_profiles, self.costs, relaxed
-        ):
-            i, j = pools.take(own), pools.take(partner)
-            out.append((value, x, -1 - int(self.members[i]), -1 - int(self.members[j])))
-        return out
+        value, island, own, partner = _proposals(
+            pools, capacity, self.n_profiles, self.partners, relaxed
+        )
+        # Nothing is taken while proposing, so each pool's first person is the one joined.
+        fixed = self.members[pools.first()]
+        return value, island, -1 - fixed[own], -1 - fixed[partner]
+
+
+class _BestPartners:
+    """Per profile the cheapest partner profile among the usable ones.
+
+    Remembered per level of room; in the next round, when no profile has become usable,
+    only the profiles whose best partner is no longer usable are searched again (a first
+    cheapest partner that stays usable stays the first cheapest among fewer).
+    """
+
+    def __init__(self, costs: npt.NDArray[np.float64]) -> None:
+        self.costs = costs
+        self.seen: dict[tuple[int, bool], tuple[Any, Any, Any]] = {}
+
+    def __call__(
+        self, usable: npt.NDArray[np.bool_], level: int, *, other: bool
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+        """``(q, cost)``: each profile's first cheapest usable partner profile and its cost.
+
+        ``other``: the partner profile must differ from the own one.
+        """
+        slot = (level, other)
+        seen = self.seen.get(slot)
+        if seen is not None and not (usable & ~seen[0]).any():
+            # Fewer usable profiles than last time: only the rows whose best is gone change.
+            _, q, cheapest = seen
+            rows = np.flatnonzero(~usable[q])
+            if len(rows):
+                sub = np.where(usable, self.costs[rows], np.inf)
+                if other:
+                    sub[np.arange(len(rows)), rows] = np.inf
+                q, cheapest = q.copy(), cheapest.copy()
+                q[rows] = np.argmin(sub, axis=1)
+                cheapest[rows] = sub[np.arange(len(rows)), q[rows]]
+        else:
+            masked = np.where(usable, self.costs, np.inf)
+            if other:
+                np.fill_diagonal(masked, np.inf)
+            q = np.argmin(masked, axis=1)
+            cheapest = masked[np.arange(len(q)), q]
+        self.seen[slot] = (usable, q, cheapest)
+        return q, cheapest
 
 
 class _Pools:
@@ -273,42 +419,65 @@ class _Pools:
     ) -> None:
         idx = np.flatnonzero(remaining > 0)
         keys = proot[idx] * P + profile[idx]
-        order = np.lexsort((idx, -remaining[idx], keys))
-        keys = keys[order]
-        self.people = idx[order].tolist()
+        room = remaining[idx]
+        n, top = len(remaining), int(room.max()) if len(room) else 0
+        if len(idx) and (int(keys.max()) + 1) * (top + 1) * n < 2**62:
+            # One sort of one integer: key, then most room, then position.
+            code = (keys * (top + 1) + (top - room)) * n + idx
+            code.sort()
+            people, keys = code % n, code // n // (top + 1)
+        else:
+            order = np.lexsort((idx, -room, keys))
+            people, keys = idx[order], keys[order]
         first = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else keys > 0
         starts = np.flatnonzero(first)
         self.keys = keys[starts]
-        self.pointer = starts.tolist()
-        self.end = [*starts[1:].tolist(), len(keys)]
+        self.people = people
+        self.starts = starts
+        self.end = np.append(starts[1:], len(keys))
+        self.pointer: dict[int, int] = {}  # pools taken from: the first person maybe with room
         self.remaining = remaining
+
+    def first(self) -> npt.NDArray[np.int64]:
+        """Every pool's first person (the one :meth:`take` gives before any is used)."""
+        return self.people[self.starts]
 
     def take(self, pool: int) -> int:
         """A person of the pool who has room left, or -1."""
+        remaining = self.remaining
         if pool < 0:
             person = -1 - pool
-            return person if self.remaining[person] > 0 else -1
-        at, end = self.pointer[pool], self.end[pool]
-        while at < end and self.remaining[self.people[at]] == 0:
+            return person if remaining[person] > 0 else -1
+        at = self.pointer.get(pool)
+        if at is None:
+            at = int(self.starts[pool])
+        end, people = int(self.end[pool]), self.people
+        while at < end and remaining[people[at]] == 0:
             at += 1
         self.pointer[pool] = at
-        return self.people[at] if at < end else -1
+        return int(people[at]) if at < end else -1
 
 
 def _proposals(
     pools: _Pools,
     capacity: npt.NDArray[np.int64],
     P: int,  # noqa: N803
-    costs: npt.NDArray[np.float64],
+    partners: _BestPartners,
     relaxed: bool,
-) -> list[tuple[float, int, int, int]]:
+) -> Proposals:
     """Each island's cheapest join by profile: ``(cost, island, own pool, partner pool)``."""
     if not len(pools.keys):
-        return []
+        return _no_proposals()
+    costs = partners.costs
     kroot, kprof = pools.keys // P, pools.keys % P
     pool = np.arange(len(kroot))
     # Per profile, the two islands with most room that hold it.
-    by_room = np.lexsort((kroot, -capacity[kroot], kprof))
+    room = capacity[kroot]
+    top = int(room.max())
+    if (P + 1) * (top + 1) * (int(kroot.max()) + 1) < 2**62:  # one integer sort key
+        by_room = np.argsort((kprof * (top + 1) + (top - room)) * (int(kroot.max()) + 1) + kroot)
+    else:
+        by_room = np.lexsort((kroot, -room, kprof))
     sp, sr, sb = kprof[by_room], kroot[by_room], pool[by_room]
     starts = np.flatnonzero(np.concatenate([[True], sp[1:] != sp[:-1]]))
     top1, top1_pool = np.full(P, -1, np.int64), np.full(P, -1, np.int64)
@@ -326,21 +495,28 @@ def _proposals(
     need_all = np.ones(len(lo_all), np.int64)
     if not relaxed:
         need_all = np.maximum(1, 3 - capacity[kroot[lo_all]])
-    out: list[tuple[float, int, int, int]] = []
     single = hi_all - lo_all == 1
-    out += _single_proposals(
+    out = _single_proposals(
         lo_all[single],
         need_all[single],
         kroot,
         kprof,
-        costs,
+        partners,
         (top1, top1_pool, room1),
         (top2, top2_pool, room2),
     )
+    # An island "clashes" when it is itself the first choice for one of its profiles.
+    member = np.repeat(np.arange(len(lo_all)), hi_all - lo_all)
+    clashes = np.bincount(member, top1[kprof] == kroot, len(lo_all)) > 0
+    many = np.flatnonzero(~single & ~clashes)
+    by_profile = _multi_proposals(
+        lo_all[many], hi_all[many], need_all[many], kroot, kprof, partners, (top1, top1_pool, room1)
+    )
+    items: list[tuple[float, int, int, int]] = []
     for lo, hi, need in zip(
-        lo_all[~single].tolist(),
-        hi_all[~single].tolist(),
-        need_all[~single].tolist(),
+        lo_all[~single & clashes].tolist(),
+        hi_all[~single & clashes].tolist(),
+        need_all[~single & clashes].tolist(),
         strict=True,
     ):
         x = int(kroot[lo])
@@ -357,8 +533,50 @@ def _proposals(
             continue
         sub = costs[mine][:, valid]
         row, col = divmod(int(np.argmin(sub)), len(valid))
-        out.append((float(sub[row, col]), x, lo + row, int(partner_pool[valid[col]])))
-    return out
+        items.append((float(sub[row, col]), x, lo + row, int(partner_pool[valid[col]])))
+    return _concat([out, by_profile, _proposals_of(items)])
+
+
+def _concat(parts: list[Proposals]) -> Proposals:
+    value, island, own, partner = (np.concatenate(c) for c in zip(*parts, strict=True))
+    return value, island, own, partner
+
+
+def _multi_proposals(
+    lo: npt.NDArray[np.int64],
+    hi: npt.NDArray[np.int64],
+    need: npt.NDArray[np.int64],
+    kroot: npt.NDArray[np.int64],
+    kprof: npt.NDArray[np.int64],
+    partners: _BestPartners,
+    first: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
+) -> Proposals:
+    """Proposals of islands with several profiles that are nobody's first choice, at once.
+
+    For such an island every profile's partner is the island with most room holding it,
+    so each own profile's best partner profile is the same as for everyone: the island's
+    proposal is its own profile (first in key order) with the cheapest best partner.
+    """
+    if not len(lo):
+        return _no_proposals()
+    top1, top1_pool, room1 = first
+    count = hi - lo
+    rows = np.repeat(lo - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+    owner = np.repeat(np.arange(len(lo)), count)
+    level = need[owner]
+    best = np.empty(len(rows))
+    partner = np.empty(len(rows), np.int64)
+    for value in np.unique(level).tolist():
+        q, cheapest = partners((top1 >= 0) & (room1 >= value), value, other=False)
+        at = level == value
+        p = kprof[rows[at]]
+        best[at] = cheapest[p]
+        partner[at] = top1_pool[q[p]]
+    # Per island the first row with the smallest cost (rows are in key order).
+    order = np.lexsort((rows, best, owner))
+    pick = order[np.concatenate([[True], owner[order][1:] != owner[order][:-1]])]
+    keep = pick[np.isfinite(best[pick])]
+    return best[keep], kroot[rows[keep]], rows[keep], partner[keep]
 
 
 def _single_proposals(
@@ -366,29 +584,27 @@ def _single_proposals(
     need: npt.NDArray[np.int64],
     kroot: npt.NDArray[np.int64],
     kprof: npt.NDArray[np.int64],
-    costs: npt.NDArray[np.float64],
+    partners: _BestPartners,
     first: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
     second: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
-) -> list[tuple[float, int, int, int]]:
+) -> Proposals:
     """Proposals of islands with one profile ``p``, all at once.
 
     Such an island can top a profile's list only for ``p`` itself, so for every other
     profile its partner is the island with most room; only ``p`` needs a second look.
     """
     if not len(lo):
-        return []
+        return _no_proposals()
     top1, top1_pool, room1 = first
     top2, top2_pool, room2 = second
     x, p = kroot[lo], kprof[lo]
-    n = len(costs)
+    costs = partners.costs
     best_cost = np.empty(len(lo))
     best_pool = np.empty(len(lo), np.int64)
     for level in np.unique(need).tolist():
-        masked = np.where((top1 >= 0) & (room1 >= level), costs, np.inf)
-        np.fill_diagonal(masked, np.inf)
-        q = np.argmin(masked, axis=1)
+        q, cheapest = partners((top1 >= 0) & (room1 >= level), level, other=True)
         at = need == level
-        best_cost[at] = masked[np.arange(n), q][p[at]]
+        best_cost[at] = cheapest[p[at]]
         best_pool[at] = top1_pool[q[p[at]]]
     # The own profile: the island with most room holding it, unless that is this one.
     clash = top1[p] == x
@@ -400,15 +616,7 @@ def _single_proposals(
     value = np.where(use_own, own_cost, best_cost)
     partner = np.where(use_own, own_pool, best_pool)
     keep = np.isfinite(value)
-    return list(
-        zip(
-            value[keep].tolist(),
-            x[keep].tolist(),
-            lo[keep].tolist(),
-            partner[keep].tolist(),
-            strict=True,
-        )
-    )
+    return value[keep], x[keep], lo[keep], partner[keep]
 
 
 def _group_proposals(
@@ -419,31 +627,23 @@ def _group_proposals(
     ev: npt.NDArray[np.int64],
     ec: npt.NDArray[np.float64],
     relaxed: bool,
-) -> list[tuple[float, int, int, int]]:
+) -> Proposals:
     """Each island's cheapest join through a shared group, in the same form.
 
     Only the cheapest per island: Borůvka may join along an island's cheapest edge only.
     """
     if not len(eu):
-        return []
+        return _no_proposals()
     ru, rv = proot[eu], proot[ev]
     ok = (ru != rv) & (remaining[eu] > 0) & (remaining[ev] > 0)
     if not relaxed:
         ok &= capacity[ru] + capacity[rv] >= 3
     eu, ev, ec = eu[ok], ev[ok], ec[ok]
     if not len(eu):
-        return []
+        return _no_proposals()
     x, y, c = np.concatenate([eu, ev]), np.concatenate([ev, eu]), np.concatenate([ec, ec])
     island = proot[x]
     # Per island the smallest (cost, island, -1 - x, -1 - y), as the tuples compare.
     order = np.lexsort((-1 - y, -1 - x, c, island))
     first = order[np.concatenate([[True], island[order][1:] != island[order][:-1]])]
-    return list(
-        zip(
-            c[first].tolist(),
-            island[first].tolist(),
-            (-1 - x[first]).tolist(),
-            (-1 - y[first]).tolist(),
-            strict=True,
-        )
-    )
+    return c[first], island[first], -1 - x[first], -1 - y[first]

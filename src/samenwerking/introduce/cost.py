@@ -54,6 +54,10 @@ _CARE = (
 )
 
 
+_ROLES: tuple[Role, ...] = tuple(Role)
+"""The roles in code order (``People.role`` holds positions in it)."""
+
+
 def _pairs(left: Iterable[Role], right: Iterable[Role]) -> set[frozenset[Role]]:
     return {frozenset((a, b)) for a in left for b in right}
 
@@ -281,7 +285,7 @@ class People:
             parts.append(f"same municipality ({G.municipalities[mi]})")
         else:
             parts.append("different municipalities")
-        ri, rj = Role(tuple(Role)[self.role[i]]), Role(tuple(Role)[self.role[j]])
+        ri, rj = _ROLES[self.role[i]], _ROLES[self.role[j]]
         if fits(ri, rj, self.model.role_fit):
             parts.append(f"roles fit ({ri.value} - {rj.value})")
         for key in self.shared(i, j):
