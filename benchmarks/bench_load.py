@@ -12,8 +12,8 @@ Each child also reports the baseline: the peak memory of importing samenwerking,
 reference task (sorting as many random integers as there are ties) measured in the same
 run, so that times can be compared across machines as ratios.
 
-The JSON parser in use (orjson when the ``fast-json`` extra is installed, else the standard
-library's) is recorded with the results.
+What writes the JSON file's tie columns (orjson when the ``fast-json`` extra is installed,
+else the standard library) is recorded with the results.
 
 Run ``python benchmarks/bench_load.py`` (all sizes), ``--smoke`` (one tiny size; also when
 ``CI=true``), ``--sizes 2000:20000 50000:500000`` or ``--formats parquet csv``. Results go
@@ -82,11 +82,11 @@ def _available_formats() -> tuple[str, ...]:
     return FORMATS
 
 
-def _json_parser() -> str:
-    """The parser samenwerking reads JSON files with (orjson with the fast-json extra)."""
-    from samenwerking.io.jsonfile import json_parser
+def _json_writer() -> str:
+    """What writes JSON tie columns (orjson with the fast-json extra, else json)."""
+    from samenwerking.io.jsonfile import json_writer
 
-    return json_parser()
+    return json_writer()
 
 
 def _prepare(professionals: int, ties: int, workdir: str, formats: str) -> dict[str, Any]:
@@ -181,7 +181,7 @@ def run(
                 "format": fmt,
                 "generate_s": prepared["generate_s"],
                 "save_s": prepared[f"save_{fmt}_s"],
-                "json_parser": _json_parser(),
+                "json_writer": _json_writer(),
                 "disk_mb": _size_on_disk(target) / 1e6,
                 "load_s": load["load_s"],
                 "load_peak_mb": load["peak_mb"],
@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
-        "json_parser": _json_parser(),
+        "json_writer": _json_writer(),
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "when": stamp,
     }

@@ -2,7 +2,8 @@
 
 The document is ``{"format": "samenwerking-region", "version": 1, "region": {...}}``;
 the region is plain data from :mod:`samenwerking.convert`, with the ties as columns,
-each column written on one line so that millions of ties stay compact.
+each column written on one line so that millions of ties stay compact. With the
+``fast-json`` extra installed, orjson writes the tie columns (see :func:`json_writer`).
 
 Example
 -------
@@ -31,7 +32,7 @@ from samenwerking.model import FORMAT_VERSION, Region, TieStore
 from samenwerking.model.validation import Path as ModelPath
 from samenwerking.model.validation import json_path, region_problems
 
-__all__ = ["FORMAT_NAME", "json_locator", "json_parser", "read_json", "write_json"]
+__all__ = ["FORMAT_NAME", "json_locator", "json_writer", "read_json", "write_json"]
 
 FORMAT_NAME = "samenwerking-region"
 """The value of the ``format`` key that marks a region document."""
@@ -74,16 +75,13 @@ def read_json(path: str | os.PathLike[str], *, validate: bool = True) -> Region:
     written by a newer samenwerking (format version 9; this release reads up to 1): upgrade
     """
     source = str(path)
-    document, by_orjson = _parse(Path(path), source)
+    document = _parse(Path(path), source)
+    _check_header(document, source)
+    _check_depth(document["region"], source)
     try:
-        region = _region_of(document, source)
-    except InvalidRegionError:
-        if not by_orjson:
-            raise
-        # orjson reads whole numbers beyond 64 bits as floats, where json keeps them
-        # whole: read the document again with json, for exactly json's region or error.
-        del document
-        region = _region_of(_parse(Path(path), source, fast=False)[0], source)
+        region = structure_region(document["region"], source=source)
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        _too_deep(source)
     if validate:
         problems = region_problems(region, locate=json_locator(source))
         if problems:
@@ -91,26 +89,17 @@ def read_json(path: str | os.PathLike[str], *, validate: bool = True) -> Region:
     return region
 
 
-def _region_of(document: Any, source: str) -> Region:
-    _check_header(document, source)
-    _check_depth(document["region"], source)
-    try:
-        return structure_region(document["region"], source=source)
-    except RecursionError:  # pragma: no cover - the depth check comes first
-        _too_deep(source)
-        raise
+def json_writer() -> str:
+    """What writes the tie columns of JSON files: ``"orjson"`` (the ``fast-json`` extra,
+    several times faster) or the standard library's ``"json"``; the text means the same.
 
-
-def json_parser() -> str:
-    """The parser that reads JSON files: ``"orjson"`` (the ``fast-json`` extra) or ``"json"``.
-
-    orjson is several times faster than the standard library's ``json`` and accepts the
-    same documents; a document it refuses is read again by ``json``, so that every error
-    message is the same whichever is installed.
+    Reading always uses the standard library: on these documents (millions of numbers
+    and short strings in a few lists) orjson parsed no faster and needed far more memory
+    (it builds its own tree of the document first), see ``docs/performance.md``.
 
     Example
     -------
-    >>> json_parser() in ("orjson", "json")
+    >>> json_writer() in ("orjson", "json")
     True
     """
     return "json" if _orjson() is None else "orjson"
@@ -123,20 +112,6 @@ def _orjson() -> Any:
         return None
 
 
-def _fast_parse(path: Path) -> Any:
-    """The document parsed by orjson, or ``_REFUSED`` (orjson missing or refusing it)."""
-    fast = _orjson()
-    if fast is None:
-        return _REFUSED
-    try:
-        return fast.loads(path.read_bytes())
-    except (fast.JSONDecodeError, RecursionError):
-        return _REFUSED  # json reads it again, and says precisely what is wrong
-
-
-_REFUSED = object()
-
-
 def _column_dumps() -> Callable[[list[Any]], str]:
     """Compact JSON text of one tie column (no ASCII escapes), by orjson where installed."""
     fast = _orjson()
@@ -145,12 +120,8 @@ def _column_dumps() -> Callable[[list[Any]], str]:
     return lambda column: json.dumps(column, ensure_ascii=False, separators=(",", ":"))
 
 
-def _parse(path: Path, source: str, *, fast: bool = True) -> tuple[Any, bool]:
-    """The parsed document, and whether orjson parsed it (only if ``fast`` and installed).
-
-    json parses what orjson refuses. :class:`InvalidRegionError` for bytes that are not
-    JSON text.
-    """
+def _parse(path: Path, source: str) -> Any:
+    """The parsed document; :class:`InvalidRegionError` for bytes that are not JSON text."""
 
     def fail(message: str, location: str = "") -> None:
         raise InvalidRegionError([Problem(message, source, location)], source=source)
@@ -160,12 +131,9 @@ def _parse(path: Path, source: str, *, fast: bool = True) -> tuple[Any, bool]:
     if b"\0" in start:
         line = start.count(b"\n", 0, start.find(b"\0")) + 1
         fail("not a text file (it holds a NUL byte): not a JSON region file", f"line {line}")
-    document = _fast_parse(path) if fast else _REFUSED
-    if document is not _REFUSED:
-        return document, True
     try:
         with path.open(encoding="utf-8") as handle:
-            return json.load(handle), False
+            return json.load(handle)
     except UnicodeDecodeError as exc:
         fail(
             f"not UTF-8 text ({exc.reason}); a JSON file is always UTF-8 (or not a text file)",
@@ -175,7 +143,7 @@ def _parse(path: Path, source: str, *, fast: bool = True) -> tuple[Any, bool]:
         fail(f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}")
     except RecursionError:
         _too_deep(source)
-    return None, False  # pragma: no cover - every branch above raises
+    return None  # pragma: no cover - every branch above raises
 
 
 def _too_deep(source: str) -> None:
