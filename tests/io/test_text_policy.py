@@ -205,3 +205,22 @@ def test_json_within_the_depth_limit_gets_the_usual_problems(tmp_path: Path) -> 
     )
     [problem] = problems_of(path)
     assert "$.region" in problem and "name" in problem
+
+
+def test_the_invitees_file_follows_the_policy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from samenwerking.cli import main
+
+    folder = sw.save(sw.example_region(), tmp_path / "r")
+    ids = [str(p.id) for p in sw.example_region().professionals[:6]]
+    invitees = tmp_path / "invitees.csv"
+    invitees.write_bytes(("# genodigden caf\u00e9\n" + "\n".join(ids) + "\n").encode("cp1252"))
+    argv = ["plan-tables", str(folder), "--invitees", str(invitees), "--tables", "2", "--trim"]
+    assert main([*argv, "--rounds", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"samenwerking: warning: {invitees} is not UTF-8 (byte 0xe9 on line 1)" in err
+    invitees.write_bytes(b"\x00\x01\x02" * 50)
+    assert main([*argv, "--rounds", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{invitees}, line 1: not a text file" in err and "Traceback" not in err

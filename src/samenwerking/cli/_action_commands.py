@@ -104,14 +104,24 @@ def read_invitees(path: Path) -> list[str]:
     """Professional ids from a file: one per line, or a CSV whose first column holds them.
 
     Blank lines, ``#`` comments and a header line ``id`` or ``professional`` are skipped.
+    The file is read under the encoding policy of :mod:`samenwerking.io.text` (UTF-8, or
+    Windows-1252 with a warning; not a text file, or not CSV: an ``InvalidRegionError``).
     """
+    from samenwerking.errors import InvalidRegionError
+    from samenwerking.io.text import csv_problem, text_encoding
+
     invitees = []
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        for row in csv.reader(stream):
-            first = row[0].strip() if row else ""
-            if not first or first.startswith("#") or first in {"id", "professional"}:
-                continue
-            invitees.append(first)
+    with path.open(encoding=text_encoding(path), newline="") as stream:
+        reader = csv.reader(stream)
+        try:
+            for row in reader:
+                first = row[0].strip() if row else ""
+                if not first or first.startswith("#") or first in {"id", "professional"}:
+                    continue
+                invitees.append(first)
+        except csv.Error as error:
+            problem = csv_problem(error, str(path), reader.line_num + 1)
+            raise InvalidRegionError([problem], source=str(path)) from None
     return invitees
 
 
