@@ -17,6 +17,7 @@ from samenwerking.io.spreadsheet import (
     formula_cells,
     is_formula_like,
     neutralise,
+    restore,
     spreadsheet_writer,
 )
 
@@ -45,6 +46,25 @@ def test_a_neutralised_cell_reads_back_as_text_with_one_quote(cell: str) -> None
     else:
         assert back == cell
     assert not back.startswith(FORMULA_START) or not is_formula_like(back)
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\r1.ex "), max_size=8) | st.text(max_size=20))
+def test_restore_gives_back_exactly_what_was_neutralised(cell: str) -> None:
+    written = neutralise(cell)
+    assert isinstance(written, str)
+    assert restore(written) == cell
+    assert not is_formula_like(written)
+
+
+def test_a_published_table_with_formula_labels_and_marker_reads_back(tmp_path: Path) -> None:
+    from samenwerking.cases.tables import PublishedTable, read_table_csv, write_table_csv
+    from samenwerking.privacy import suppress
+
+    table = suppress([[2, 9], [8, 7]], row_labels=["=A", "'=B"], column_labels=["@p", "-q"])
+    path = write_table_csv(table, tmp_path / "t.csv", corner="+town", marker="-")
+    assert "'=A" in path.read_text(encoding="utf-8")
+    back = read_table_csv(path, marker="-")
+    assert back == PublishedTable.of(table, corner="+town")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

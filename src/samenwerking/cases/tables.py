@@ -239,10 +239,12 @@ def read_table_csv(path: str | os.PathLike[str], *, marker: str = DEFAULT_MARKER
     >>> read_table_csv(path).cells
     ((None,), (6,))
     """
+    from samenwerking.io.spreadsheet import restore  # undoes the formula neutralising
+
     mark = check_marker(marker)
     source = str(path)
     with Path(path).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = [[restore(cell) for cell in row] for row in csv.reader(handle)]
 
     def fail(row: int, column: str, message: str) -> TableFormatError:
         return TableFormatError(str(Problem(message, source, f"row {row}", column)))

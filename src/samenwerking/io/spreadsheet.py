@@ -36,6 +36,7 @@ __all__ = [
     "formula_cells",
     "is_formula_like",
     "neutralise",
+    "restore",
     "spreadsheet_writer",
 ]
 
@@ -63,13 +64,29 @@ def is_formula_like(text: str) -> bool:
 def neutralise(cell: object) -> object:
     """``cell`` with a leading ``'`` if it is formula-like text; anything else unchanged.
 
+    Text that already starts with ``'`` before something formula-like gets one more, so
+    that :func:`restore` gives every text back exactly.
+
     Example
     -------
     >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise(-2), neutralise("+31 6")
     ('\\'=HYPERLINK("http://x")', -2, "'+31 6")
     """
-    if isinstance(cell, str) and is_formula_like(cell):
+    if isinstance(cell, str) and is_formula_like(cell.lstrip("'")):
         return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The text :func:`neutralise` was given, from what it wrote (for reading exports back).
+
+    Example
+    -------
+    >>> restore("'=1+1"), restore("''=1+1"), restore("'tis"), restore("-3")
+    ('=1+1', "'=1+1", "'tis", '-3')
+    """
+    if cell.startswith("'") and is_formula_like(cell.lstrip("'")):
+        return cell[1:]
     return cell
 
 
