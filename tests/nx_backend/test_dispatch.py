@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from nx_graphs import graphs, isolated_config
 
 import _samenwerking_nx
-from samenwerking.errors import InvalidArgumentError
+from samenwerking.errors import InvalidArgumentError, SamenwerkingError
 from samenwerking.nx_backend import (
     FUNCTIONS,
     BackendGraph,
@@ -26,6 +26,7 @@ from samenwerking.nx_backend import (
     from_networkx,
     to_networkx,
 )
+from samenwerking.nx_backend.graph import UnsupportedGraphError
 from samenwerking.nx_backend.interface import convert_from_nx
 
 REGISTERED = nx.utils.backends._registered_algorithms
@@ -171,17 +172,31 @@ def test_can_run_checks_what_a_backend_graph_holds() -> None:
     assert can_run("constraint", (weighted,), {"weight": "weight"}) is True
     assert can_run("attribute_assortativity_coefficient", (weighted, "club"), {}) is True
     G.add_edge(0, 1, weight=-1)
-    assert "positive" in str(can_run("constraint", (G,), {"weight": "weight"}))
+    assert can_run("constraint", (G,), {"weight": "weight"}) is True  # checked once converted
+    with pytest.raises(NotImplementedError) as raised:
+        nx.constraint(G, weight="weight", backend="samenwerking")
+    assert "positive finite" in str(raised.value.__cause__)
+    with isolated_config(backend_priority=["samenwerking"], min_nodes=0):
+        found = nx.constraint(G, weight="weight")
+    assert str(found) == str(nx.constraint(G, weight="weight", backend="networkx"))
     assert "unexpected" in str(can_run("core_number", (G,), {"colour": 1}))
 
 
 def test_conversion_keeps_only_what_it_can() -> None:
+    assert issubclass(UnsupportedGraphError, InvalidArgumentError)
+    assert issubclass(UnsupportedGraphError, SamenwerkingError)
+    assert issubclass(UnsupportedGraphError, NotImplementedError)  # networkx: "cannot"
     with pytest.raises(NotImplementedError):
         convert_from_nx(nx.path_graph(3), preserve_edge_attrs=True)
-    with pytest.raises(InvalidArgumentError, match="networkx graphs, got list"):
+    with pytest.raises(UnsupportedGraphError, match="networkx graphs, got list"):
         from_networkx([1, 2])  # type: ignore[arg-type]
-    with pytest.raises(InvalidArgumentError, match="one edge attribute"):
+    with pytest.raises(UnsupportedGraphError, match="one edge attribute"):
         from_networkx(nx.path_graph(3), edge_attrs={"a": 1, "b": 1})
+    G = nx.Graph([(1, 2, {"w": "heavy"}), (2, 3)])  # noqa: N806
+    with pytest.raises(UnsupportedGraphError, match="'w' holds values that are not numbers"):
+        from_networkx(G, edge_attrs={"w": 1})
+    with pytest.raises(NotImplementedError):
+        nx.community.louvain_communities(G, weight="w", backend="samenwerking")
 
 
 kinds = st.one_of(

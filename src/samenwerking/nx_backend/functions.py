@@ -29,7 +29,7 @@ from scipy.sparse.csgraph import connected_components as _components
 
 from samenwerking import analysis
 from samenwerking.analysis.communities import louvain_membership
-from samenwerking.nx_backend.graph import BackendGraph
+from samenwerking.nx_backend.graph import BackendGraph, UnsupportedGraphError
 
 __all__ = [
     "FUNCTIONS",
@@ -46,7 +46,29 @@ __all__ = [
     "is_connected",
     "louvain_communities",
     "number_connected_components",
+    "usable_weights",
 ]
+
+
+def usable_weights(G: BackendGraph, weight: str | None) -> None:  # noqa: N803
+    """Raise :class:`UnsupportedGraphError` unless ``weight`` is ``None`` or usable.
+
+    networkx reads the error (a ``NotImplementedError``) as "this backend cannot run the
+    call" and runs it itself when it converted automatically.
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> from samenwerking.nx_backend.graph import from_networkx
+    >>> B = from_networkx(nx.Graph([(1, 2, {"w": -1})]), edge_attrs={"w": 1})
+    >>> usable_weights(B, None)  # unweighted: nothing to check
+    >>> usable_weights(B, "w")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    samenwerking.nx_backend.graph.UnsupportedGraphError: edge weights 'w' must be positive ...
+    """
+    if weight is not None and (G.weight_attr != weight or not G.weights_usable()):
+        raise UnsupportedGraphError(f"edge weights {weight!r} must be positive finite numbers")
 
 
 def _labels(G: BackendGraph) -> tuple[int, npt.NDArray[np.int32]]:  # noqa: N803
@@ -207,11 +229,12 @@ def louvain_communities(
     -------
     >>> import networkx as nx
     >>> from samenwerking.nx_backend.graph import from_networkx
-    >>> found = louvain_communities(from_networkx(nx.barbell_graph(4, 0)), seed=1)
+    >>> found = louvain_communities(from_networkx(nx.barbell_graph(4, 0)), weight=None, seed=1)
     >>> sorted(sorted(c) for c in found)
     [[0, 1, 2, 3], [4, 5, 6, 7]]
     """
     del threshold, max_level  # can_run allows only networkx's defaults
+    usable_weights(G, weight)
     C = G.compact  # noqa: N806
     n = C.n_nodes
     rng = np.random.default_rng(nx.utils.create_py_random_state(seed).getrandbits(64))
@@ -265,6 +288,7 @@ def constraint(
     {0: 1.125}
     """
     _check_nodes(G, nodes)
+    usable_weights(G, weight)
     values = analysis.constraint(G.compact, weight=weight)
     return _per_node(values, nodes)
 
@@ -284,6 +308,7 @@ def effective_size(
     {0: 2.0, 1: 1.0, 2: 1.0}
     """
     _check_nodes(G, nodes)
+    usable_weights(G, weight)
     values = analysis.effective_size(G.compact, weight=weight)
     return _per_node(values, nodes)
 
@@ -415,5 +440,7 @@ def attribute_assortativity_coefficient(
         return float(np.float64(t - s) / np.float64(1 - s))
 
 
-FUNCTIONS: tuple[str, ...] = tuple(name for name in __all__ if name != "FUNCTIONS")
+FUNCTIONS: tuple[str, ...] = tuple(
+    name for name in __all__ if name not in {"FUNCTIONS", "usable_weights"}
+)
 """The names of the networkx functions the backend implements."""

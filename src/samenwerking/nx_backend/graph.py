@@ -21,6 +21,8 @@ True
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Mapping
+from itertools import chain
+from operator import methodcaller
 from typing import Any, ClassVar
 
 import networkx as nx
@@ -32,13 +34,29 @@ from attrs import field, frozen
 from samenwerking.errors import InvalidArgumentError
 from samenwerking.graph.compact import CompactGraph
 
-__all__ = ["BACKEND_NAME", "BackendGraph", "NodeValues", "from_networkx", "to_networkx"]
+__all__ = [
+    "BACKEND_NAME",
+    "BackendGraph",
+    "NodeValues",
+    "UnsupportedGraphError",
+    "from_networkx",
+    "to_networkx",
+]
 
 BACKEND_NAME = "samenwerking"
 """The name networkx knows this backend by (``backend="samenwerking"``)."""
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+
+
+class UnsupportedGraphError(InvalidArgumentError, NotImplementedError):
+    """A graph (or part of one) the backend cannot convert.
+
+    It is a ``NotImplementedError`` too, which networkx's dispatcher reads as "this backend
+    cannot do it": networkx then runs the call itself, or, when the call named
+    ``backend="samenwerking"``, passes the error on.
+    """
 
 
 @frozen
@@ -163,8 +181,9 @@ def from_networkx(
 
     Raises
     ------
-    InvalidArgumentError
-        For something that is not a networkx graph, or for more than one edge attribute.
+    UnsupportedGraphError
+        For something that is not a networkx graph, for more than one edge attribute, or
+        for edge attribute values that are not numbers.
 
     Example
     -------
@@ -177,31 +196,24 @@ def from_networkx(
     if isinstance(G, BackendGraph):
         return G
     if not isinstance(G, nx.Graph):
-        raise InvalidArgumentError(
+        raise UnsupportedGraphError(
             f"the samenwerking backend converts networkx graphs, got {type(G).__name__}"
         )
     if edge_attrs is not None and len(edge_attrs) > 1:
-        raise InvalidArgumentError(
+        raise UnsupportedGraphError(
             f"the samenwerking backend keeps one edge attribute, asked for {sorted(edge_attrs)}"
         )
     ids = tuple(G)
-    position = {node: i for i, node in enumerate(ids)}
-    m = G.number_of_edges()
     weight_attr: str | None = None
-    edge_weight: FloatArray | None = None
+    default: Any = 1
     if edge_attrs:
         ((weight_attr, default),) = edge_attrs.items()
-        triples = G.edges(data=weight_attr, default=default)
-        flat = np.fromiter(
-            (x for u, v, w in triples for x in (position[u], position[v], w)), np.float64, 3 * m
-        ).reshape(m, 3)
-        source, target = flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64)
-        edge_weight = np.ascontiguousarray(flat[:, 2])
-    else:
-        pairs = np.fromiter(
-            (x for u, v in G.edges() for x in (position[u], position[v])), np.int64, 2 * m
-        ).reshape(m, 2)
-        source, target = pairs[:, 0].copy(), pairs[:, 1].copy()
+    try:
+        source, target, edge_weight = _edges(G, ids, weight_attr, default)
+    except (TypeError, ValueError):
+        raise UnsupportedGraphError(
+            f"edge attribute {weight_attr!r} holds values that are not numbers"
+        ) from None
     compact = _compact(ids, source, target, edge_weight, str(G.graph.get("name", "")))
     node_values: dict[str, NodeValues] = {}
     for attribute, default in (node_attrs or {}).items():
@@ -218,6 +230,47 @@ def from_networkx(
         node_values=node_values,
         graph_attrs=dict(G.graph) if preserve_graph_attrs else {},
     )
+
+
+def _edges(
+    G: nx.Graph,  # noqa: N803
+    ids: tuple[Hashable, ...],
+    weight_attr: str | None,
+    default: Any,
+) -> tuple[IntArray, IntArray, FloatArray | None]:
+    """Both ends (node positions) and the weight of every edge, in ``G.edges()`` order."""
+    position = {node: i for i, node in enumerate(ids)}
+    if G.is_multigraph():  # one entry per parallel edge: the general, slower road
+        m = G.number_of_edges()
+        if weight_attr is None:
+            ends = (x for u, v in G.edges() for x in (position[u], position[v]))
+            pairs = np.fromiter(ends, np.int64, 2 * m).reshape(m, 2)
+            return pairs[:, 0].copy(), pairs[:, 1].copy(), None
+        triples = G.edges(data=weight_attr, default=default)
+        ends_w = (x for u, v, w in triples for x in (position[u], position[v], w))
+        flat = np.fromiter(ends_w, np.float64, 3 * m).reshape(m, 3)
+        values = np.ascontiguousarray(flat[:, 2])
+        return flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64), values
+    # Read the adjacency dicts with C-level iteration: rows in node order, each row's
+    # neighbours in insertion order, which is the order G.edges() walks them in.
+    rows_of = [nbrs for _, nbrs in G.adjacency()]
+    degree = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
+    total = int(degree.sum())
+    cols = np.fromiter(
+        chain.from_iterable(map(position.__getitem__, nbrs) for nbrs in rows_of), np.int64, total
+    )
+    rows = np.repeat(np.arange(len(rows_of), dtype=np.int64), degree)
+    weights: FloatArray | None = None
+    if weight_attr is not None:
+        get = methodcaller("get", weight_attr, default)
+        weights = np.fromiter(
+            chain.from_iterable(map(get, nbrs.values()) for nbrs in rows_of), np.float64, total
+        )
+    if not G.is_directed():  # each edge from both ends: G.edges() gives it from the earlier one
+        once = cols >= rows
+        rows, cols = rows[once], cols[once]
+        weights = weights[once] if weights is not None else None
+    return rows, cols, weights
 
 
 def _compact(

@@ -35,10 +35,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import networkx as nx
-import numpy as np
 
 from samenwerking.nx_backend import functions
-from samenwerking.nx_backend.graph import BACKEND_NAME, BackendGraph, from_networkx
+from samenwerking.nx_backend.graph import (
+    BACKEND_NAME,
+    BackendGraph,
+    UnsupportedGraphError,
+    from_networkx,
+)
 
 __all__ = [
     "DEFAULT_MIN_NODES",
@@ -89,8 +93,8 @@ def convert_from_nx(
     """Convert a networkx graph for a call to ``name``, with the attributes networkx asks.
 
     Asked to preserve all edge or node attributes (functions this backend does not
-    implement do that), it raises ``NotImplementedError``, which networkx treats as
-    "cannot convert".
+    implement do that), it raises :class:`UnsupportedGraphError`, a ``NotImplementedError``,
+    which networkx treats as "cannot convert".
 
     Example
     -------
@@ -100,7 +104,7 @@ def convert_from_nx(
     """
     del graph_name
     if preserve_edge_attrs or preserve_node_attrs:
-        raise NotImplementedError(
+        raise UnsupportedGraphError(
             f"the samenwerking backend keeps only the attributes a call names ({name})"
         )
     return from_networkx(
@@ -151,19 +155,17 @@ class _Facts:
         return int(nx.number_of_selfloops(self.G))
 
     def weights(self, weight: str) -> str | bool:
-        """True if every edge's ``weight`` (missing: 1) is a positive finite number."""
-        if self.backend:
-            if self.G.weight_attr != weight:
-                return f"the backend graph was converted without edge attribute {weight!r}"
-            return self.G.weights_usable() or "weights must be positive finite numbers"
-        values = (w for _, _, w in self.G.edges(data=weight, default=1))
-        try:
-            array = np.fromiter(values, np.float64, self.G.number_of_edges())
-        except (TypeError, ValueError):
-            return f"edge attribute {weight!r} holds values that are not numbers"
-        if not (np.isfinite(array).all() and (array > 0).all()):
-            return "weights must be positive finite numbers"
-        return True
+        """For a backend graph: whether its weights are ``weight`` and positive and finite.
+
+        A networkx graph's weights are checked after conversion, by the function itself
+        (:func:`~samenwerking.nx_backend.functions.usable_weights`): scanning them here would
+        cost as much as converting.
+        """
+        if not self.backend:
+            return True
+        if self.G.weight_attr != weight:
+            return f"the backend graph was converted without edge attribute {weight!r}"
+        return self.G.weights_usable() or "weights must be positive finite numbers"
 
     def has_node_attribute(self, attribute: Any) -> bool:
         return not self.backend or attribute in self.G.node_values
