@@ -83,6 +83,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("constraint", "structural_holes", "constraint"),
     ("effective_size", "structural_holes", "effective_size"),
     ("brokerage_roles", "brokerage", "brokerage_roles"),
+    ("brokerage_directed", "brokerage", "brokerage_roles"),
     ("reach_counts", "reach", "reach_counts"),
     ("nearest_contact", "reach", "nearest_contact"),
     ("bus_factor", "bus_factor", "bus_factor"),
@@ -177,6 +178,7 @@ def _prepare(professionals: int, path: str) -> dict[str, Any]:
         trust=store.column("trust"),
         value=store.column("value"),
         keep=_keep_mask(len(store)),
+        directed=store.column("directed"),
         sector=np.asarray(graph.sector, np.int64),
         domain=np.asarray(graph.domain, np.int64),
         municipality=np.asarray(graph.municipality, np.int64),
@@ -218,6 +220,11 @@ def _ours_steps(ctx: dict[str, Any], k: int) -> dict[str, Callable[[], Any]]:
         ctx["G"] = sw.compact_graph(ctx["region"])
         return ctx["G"]
 
+    def brokerage_directed() -> Any:
+        # The directed graph of the ties (one-way survey answers one way) is built here.
+        function = _analysis("brokerage", "brokerage_roles")
+        return function(sw.graph.compact_digraph(ctx["region"]), by="domain")
+
     def call(step: str, *args: Any, **kwargs: Any) -> Callable[[], Any]:
         module, name = next((m, f) for s, m, f in STEPS if s == step)
 
@@ -237,6 +244,7 @@ def _ours_steps(ctx: dict[str, Any], k: int) -> dict[str, Callable[[], Any]]:
         "constraint": call("constraint", "G"),
         "effective_size": call("effective_size", "G"),
         "brokerage_roles": call("brokerage_roles", "G", by="domain"),
+        "brokerage_directed": brokerage_directed,
         "reach_counts": call("reach_counts", "G", k=2),
         "nearest_contact": call("nearest_contact", "G", to_sectors=(CONTACT_SECTOR,)),
         "bus_factor": call("bus_factor", "G", by="domain"),
@@ -435,6 +443,45 @@ def _networkx_steps(ctx: dict[str, Any], data: dict[str, Any]) -> dict[str, Call
             roles[v] = counts
         return roles
 
+    def brokerage_directed() -> dict[int, dict[str, int]]:
+        # The arcs of the ties: source -> target, and back unless the tie is one-way.
+        source, target = data["source"].tolist(), data["target"].tolist()
+        digraph = nx.DiGraph()
+        digraph.add_nodes_from(range(n))
+        digraph.add_edges_from(
+            (a, b) for a, b in zip(source, target, strict=True) if a >= 0 and b >= 0 and a != b
+        )
+        digraph.add_edges_from(
+            (b, a)
+            for a, b, one_way in zip(source, target, data["directed"].tolist(), strict=True)
+            if not one_way and a >= 0 and b >= 0 and a != b
+        )
+        group = data["domain"].tolist()
+        roles: dict[int, dict[str, int]] = {}
+        for v in digraph:
+            counts = dict.fromkeys(
+                ("coordinator", "gatekeeper", "representative", "consultant", "liaison"), 0
+            )
+            gv, heads = group[v], digraph.succ[v]
+            for a in digraph.pred[v]:
+                ga, onward = group[a], digraph.succ[a]
+                for c in heads:
+                    if c == a or c in onward:
+                        continue
+                    gc = group[c]
+                    if ga == gv == gc:
+                        counts["coordinator"] += 1
+                    elif ga == gc:
+                        counts["consultant"] += 1
+                    elif ga == gv:
+                        counts["representative"] += 1
+                    elif gv == gc:
+                        counts["gatekeeper"] += 1
+                    else:
+                        counts["liaison"] += 1
+            roles[v] = counts
+        return roles
+
     def reach() -> dict[int, int]:
         graph = ctx["G"]
         return {
@@ -558,6 +605,7 @@ def _networkx_steps(ctx: dict[str, Any], data: dict[str, Any]) -> dict[str, Call
         "constraint": lambda: nx.constraint(graph()),
         "effective_size": effective_size,
         "brokerage_roles": brokerage,
+        "brokerage_directed": brokerage_directed,
         "reach_counts": reach,
         "nearest_contact": nearest,
         "bus_factor": bus_factor,
