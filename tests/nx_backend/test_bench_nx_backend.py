@@ -20,6 +20,9 @@ def test_smoke_writes_well_formed_results(tmp_path: Path) -> None:
     assert run["not_run_by_networkx"] == []  # at 400 nodes networkx runs every step
     assert len(run["compared_steps"]) == len(run["seconds"]["networkx"]) == 11
     assert run["ratio"] == run["totals"]["networkx"] / run["totals"]["samenwerking"]
+    assert run["repeat"] == 3 and len(run["all_totals"]["networkx"]) == 1
+    for label in ("samenwerking", "samenwerking, no cache"):
+        assert sorted(run["all_totals"][label])[1] == run["totals"][label]  # the median run
     assert max(run["largest_difference"].values()) < 1e-9  # the same results as networkx
     q = run["louvain_modularity"]
     assert abs(q["samenwerking"] - q["networkx"]) < 0.05

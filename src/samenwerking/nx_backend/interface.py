@@ -12,8 +12,11 @@ itself.
 ``can_run`` sees the caller's own arguments, before conversion: a networkx graph or a
 :class:`~samenwerking.nx_backend.graph.BackendGraph`. It declines what the kernels would
 get wrong: directed input for undirected kernels, weights for unweighted ones, self loops
-and parallel edges where they change the answer, non-positive weights, and parameters
-without a counterpart here.
+and parallel edges where they change the answer, and parameters without a counterpart
+here. Edge weights are checked once converted (reading them twice would cost as much as
+the conversion): weights that are not positive finite numbers make the function raise
+:class:`~samenwerking.nx_backend.graph.UnsupportedGraphError`, a ``NotImplementedError``,
+on which networkx falls back just the same.
 
 Example
 -------
