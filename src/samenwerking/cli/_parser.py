@@ -105,10 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="convert between formats (JSON, CSV folder, GraphML, GEXF, plugin formats)",
+        help="convert between formats (JSON, CSV or Parquet folder, Excel, GraphML, GEXF, ...)",
         description="Read SOURCE and write it to TARGET: a path ending in .json becomes a "
-        "JSON file, .graphml or .gexf the collaboration graph, any other path a folder of "
-        "CSV files; installed plugins may add formats (see 'samenwerking plugins').",
+        "JSON file, .parquet a folder of Parquet files, .xlsx an Excel workbook, .graphml or "
+        ".gexf the collaboration graph, any other path a folder of CSV files; installed "
+        "plugins may add formats (see 'samenwerking plugins').",
     )
     convert.add_argument("source", metavar="SOURCE")
     convert.add_argument("target", type=Path, metavar="TARGET")
