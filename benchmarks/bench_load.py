@@ -97,7 +97,11 @@ def _prepare(professionals: int, ties: int, workdir: str, formats: str) -> dict[
     region = sw.synthetic.region(
         professionals, seed=SEED, ties_per_professional=ties / professionals
     )
-    out: dict[str, Any] = {"generate_s": time.perf_counter() - start, "ties": len(region.ties)}
+    out: dict[str, Any] = {
+        "generate_s": time.perf_counter() - start,
+        "ties": len(region.ties),
+        "json_writer": _json_writer(),
+    }
     for fmt, target in _targets(Path(workdir), professionals, formats.split(",")).items():
         start = time.perf_counter()
         sw.save(region, target)
@@ -181,7 +185,7 @@ def run(
                 "format": fmt,
                 "generate_s": prepared["generate_s"],
                 "save_s": prepared[f"save_{fmt}_s"],
-                "json_writer": _json_writer(),
+                "json_writer": prepared["json_writer"],
                 "disk_mb": _size_on_disk(target) / 1e6,
                 "load_s": load["load_s"],
                 "load_peak_mb": load["peak_mb"],
@@ -266,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
-        "json_writer": _json_writer(),
+        "json_writer": rows[0]["json_writer"] if rows else None,
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "when": stamp,
     }
