@@ -17,7 +17,7 @@ else the standard library) is recorded with the results.
 
 Run ``python benchmarks/bench_load.py`` (all sizes), ``--smoke`` (one tiny size; also when
 ``CI=true``), ``--sizes 2000:20000 50000:500000`` or ``--formats parquet csv``. Results go
-to ``benchmarks/results/``.
+to ``benchmarks/results/`` (or ``--output FILE``; ``--quiet`` prints only that).
 """
 
 from __future__ import annotations
@@ -167,7 +167,10 @@ def _size_on_disk(path: Path) -> int:
 
 
 def run(
-    sizes: tuple[tuple[int, int], ...], workdir: Path, formats: tuple[str, ...] = FORMATS
+    sizes: tuple[tuple[int, int], ...],
+    workdir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    quiet: bool = False,
 ) -> list[dict[str, Any]]:
     """Generate, save and measure every size; return one row per (size, format).
 
@@ -202,7 +205,8 @@ def run(
             row["ties_per_s"] = row["ties"] / row["load_s"] if row["load_s"] else float("inf")
             row["load_vs_reference"] = row["load_s"] / max(row["reference_sort_s"], 1e-9)
             rows.append(row)
-            print(_format_row(row), flush=True)
+            if not quiet:
+                print(_format_row(row), flush=True)
     return rows
 
 
@@ -252,18 +256,21 @@ def main(argv: list[str] | None = None) -> int:
         default=list(_available_formats()),
         help="the formats to measure (default: every one installed)",
     )
+    parser.add_argument("--output", type=Path, help="write the results here (default: results/)")
+    parser.add_argument("--quiet", action="store_true", help="print only where results went")
     options = parser.parse_args(args)
     smoke = options.smoke or os.environ.get("CI", "").lower() == "true"
     sizes = tuple(options.sizes) if options.sizes else SMOKE_SIZES if smoke else DEFAULT_SIZES
-    print(HEADER)
-    print("(ratio: load time / time to sort as many random int64 as there are ties, same run)")
+    if not options.quiet:
+        print(HEADER)
+        print("(ratio: load time / time to sort as many random int64 as there are ties, same run)")
     with tempfile.TemporaryDirectory(prefix="bench-load-") as scratch:
         workdir = options.keep or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        rows = run(sizes, workdir, tuple(options.formats))
-    RESULTS.mkdir(exist_ok=True)
+        rows = run(sizes, workdir, tuple(options.formats), options.quiet)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = RESULTS / f"load-{stamp}.json"
+    target = options.output or RESULTS / f"load-{stamp}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
     meta = {
         "benchmark": "load",
         "seed": SEED,
@@ -273,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         "json_writer": rows[0]["json_writer"] if rows else None,
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "when": stamp,
+        "smoke": smoke,
+        "formats": list(options.formats),
     }
     target.write_text(json.dumps({"meta": meta, "rows": rows}, indent=2), encoding="utf-8")
     print(f"results written to {target}")
