@@ -531,7 +531,7 @@ def _proposals(
         valid = np.flatnonzero((partner >= 0) & (room >= need))
         if not len(valid):
             continue
-        sub = costs[mine][:, valid]
+        sub = costs[np.ix_(mine, valid)]
         row, col = divmod(int(np.argmin(sub)), len(valid))
         items.append((float(sub[row, col]), x, lo + row, int(partner_pool[valid[col]])))
     return _concat([out, by_profile, _proposals_of(items)])
