@@ -210,6 +210,9 @@ def _roots(parent: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
 def _cheapest_per_island(found: list[Proposals]) -> Proposals:
     """Each island's cheapest proposal (by profile or through a group), cheapest first.
 
+    ``found[0]`` are the proposals by profile (at most one per island), the rest through
+    groups.
+
     Borůvka may join along an island's cheapest edge only: a dearer group proposal next to
     a cheaper profile one could otherwise join first and break the minimum. Ties are
     broken as the tuples ``(cost, island, own pool, partner pool)`` compare.
@@ -217,10 +220,14 @@ def _cheapest_per_island(found: list[Proposals]) -> Proposals:
     value, island, own, partner = (np.concatenate(c) for c in zip(*found, strict=True))
     if not len(value):
         return value, island, own, partner
-    order = np.lexsort((partner, own, value, island))
-    first = order[np.concatenate([[True], island[order][1:] != island[order][:-1]])]
-    value, island, own, partner = value[first], island[first], own[first], partner[first]
-    order = np.lexsort((partner, own, island, value))
+    if any(len(part[0]) for part in found[1:]):
+        # Groups propose too: keep each island's cheapest.
+        order = np.lexsort((partner, own, value, island))
+        first = order[np.concatenate([[True], island[order][1:] != island[order][:-1]])]
+        value, island, own, partner = value[first], island[first], own[first], partner[first]
+    # One proposal per island now (the first part has at most one each), so cost and
+    # island order them as the tuples would.
+    order = np.lexsort((island, value))
     return value[order], island[order], own[order], partner[order]
 
 
@@ -264,21 +271,27 @@ def _join_round(
 
     joins: list[Introduction] = []
     take = pools.take
-    islands, owns, partners = island.tolist(), own.tolist(), partner.tolist()
-    own_slots, partner_slots = own_slot.tolist(), partner_slot.tolist()
-    at, total = 0, len(islands)
+    at, total = 0, len(island)
     while at < total:
         stop = min(at + CHUNK, total)
         keep = np.flatnonzero(alive[own_slot[at:stop]] & alive[partner_slot[at:stop]]) + at
         at = stop
-        for k in keep.tolist():
-            i = take(owns[k])
-            j = take(partners[k]) if i >= 0 else -1
+        for k, x, pool_i, pool_j, slot_i, slot_j in zip(
+            keep.tolist(),
+            island[keep].tolist(),
+            own[keep].tolist(),
+            partner[keep].tolist(),
+            own_slot[keep].tolist(),
+            partner_slot[keep].tolist(),
+            strict=True,
+        ):
+            i = take(pool_i)
+            j = take(pool_j) if i >= 0 else -1
             if j < 0:  # a pool is used up: screen the rest again without it
-                alive[own_slots[k] if i < 0 else partner_slots[k]] = False
+                alive[slot_i if i < 0 else slot_j] = False
                 at = k + 1
                 break
-            rx, ry = find(islands[k]), find(int(proot[j]))
+            rx, ry = find(x), find(int(proot[j]))
             if rx == ry:
                 continue
             room_x, room_y = room.get(rx), room.get(ry)
