@@ -231,7 +231,7 @@ def _cheapest_per_island(found: list[Proposals]) -> Proposals:
     return value[order], island[order], own[order], partner[order]
 
 
-CHUNK = 512
+CHUNK = 1024
 """Proposals screened at once for pools already used up."""
 
 
@@ -276,8 +276,8 @@ def _join_round(
         stop = min(at + CHUNK, total)
         keep = np.flatnonzero(alive[own_slot[at:stop]] & alive[partner_slot[at:stop]]) + at
         at = stop
-        for k, x, pool_i, pool_j, slot_i, slot_j in zip(
-            keep.tolist(),
+        emptied: set[int] = set()  # pools found empty within this chunk
+        for x, pool_i, pool_j, slot_i, slot_j in zip(
             island[keep].tolist(),
             own[keep].tolist(),
             partner[keep].tolist(),
@@ -285,12 +285,15 @@ def _join_round(
             partner_slot[keep].tolist(),
             strict=True,
         ):
+            if emptied and (slot_i in emptied or slot_j in emptied):
+                continue
             i = take(pool_i)
             j = take(pool_j) if i >= 0 else -1
-            if j < 0:  # a pool is used up: screen the rest again without it
-                alive[slot_i if i < 0 else slot_j] = False
-                at = k + 1
-                break
+            if j < 0:  # a pool is used up: later chunks are screened without it
+                slot = slot_i if i < 0 else slot_j
+                alive[slot] = False
+                emptied.add(slot)
+                continue
             rx, ry = find(x), find(int(proot[j]))
             if rx == ry:
                 continue
