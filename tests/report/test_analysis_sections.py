@@ -15,6 +15,7 @@ from report_regions import EVIL_NAME, hand_region
 
 import samenwerking as sw
 from samenwerking.analysis import (
+    approximate_betweenness,
     betweenness,
     bridges,
     brokerage_roles,
@@ -95,13 +96,23 @@ def test_brokers_are_sampled_on_large_graphs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(brokers_module, "SMALL_GRAPH", 5)
-    monkeypatch.setattr(brokers_module, "BROKER_SAMPLE", 6)
+    monkeypatch.setattr(brokers_module, "BROKER_EPSILON", 0.05)
     section = brokers_section(ReportContext.of(region, seed=7))
-    assert section is not None and section.sampled == 6
-    scores = betweenness(G, k=6, seed=7)
+    found = approximate_betweenness(G, epsilon=0.05, delta=0.1, seed=7)
+    assert section is not None and section.sampled == found.samples and section.epsilon == 0.05
+    # Only brokers surely in the top list are named, in the estimate's order.
+    named = [
+        node for node in found.stable_top(brokers_module.TOP_BROKERS) if found.scores[node] > 0
+    ]
+    assert named and [row.id for row in section.brokers] == named
     for row in section.brokers:
-        assert row.betweenness == pytest.approx(scores[row.id])
-    assert "6 sampled starting points" in section.to_markdown()
+        assert row.betweenness == pytest.approx(found.scores[row.id])
+    text = section.to_markdown()
+    assert f"±0.05 with 90% confidence from {found.samples:,} sampled shortest paths" in text
+    monkeypatch.setattr(brokers_module, "BROKER_EPSILON", 0.9)
+    vague = brokers_section(ReportContext.of(region, seed=7))
+    assert vague is not None and vague.brokers == ()
+    assert "No broker's place in the top list is certain" in vague.to_markdown()
 
 
 def test_across_sectors(report: Report, G: nx.Graph) -> None:  # noqa: N803

@@ -13,6 +13,7 @@ Example
 True
 """
 
+from samenwerking.analysis.betweenness_approx import ApproximateBetweenness, approximate_betweenness
 from samenwerking.analysis.brokerage import BrokerageRoles, brokerage_roles
 from samenwerking.analysis.brokers import betweenness
 from samenwerking.analysis.bus_factor import LinkCarriers, bus_factor
@@ -53,6 +54,7 @@ from samenwerking.analysis.weak_points import (
 )
 
 __all__ = [
+    "ApproximateBetweenness",
     "BrokerageRoles",
     "Change",
     "Communities",
@@ -73,6 +75,7 @@ __all__ = [
     "TrendStep",
     "TrustValue",
     "WeakPoint",
+    "approximate_betweenness",
     "articulation_points",
     "assortativity",
     "betweenness",

@@ -227,12 +227,17 @@ _Level = tuple[Any, Any, Any, Any]
 """A packed level: its rows, which (row, source) it holds, their path counts, its edges."""
 
 
-def _forward(A: Any, sources: npt.NDArray[np.int64]) -> list[_Level]:  # noqa: N803
+def _forward(
+    A: Any,  # noqa: N803
+    sources: npt.NDArray[np.int64],
+    targets: npt.NDArray[np.int64] | None = None,
+) -> list[_Level]:
     """The levels of the breadth-first search from ``sources``, each packed.
 
     A node is at one distance from each source, so the levels together hold n x sources
     path counts, where dense blocks would hold (rows of every level) x sources; the edges
-    are kept as their pattern (all values are 1).
+    are kept as their pattern (all values are 1). With ``targets`` (one per source) the
+    search stops at the level where the last target is reached.
     """
     n = A.shape[0]
     width = len(sources)
@@ -265,4 +270,6 @@ def _forward(A: Any, sources: npt.NDArray[np.int64]) -> list[_Level]:  # noqa: N
         kept = edges[keep]
         levels.append((candidates, new, paths[new], (kept.indices, kept.indptr, kept.shape)))
         rows, counts = candidates, paths
+        if targets is not None and visited[targets, columns].all():
+            break
     return levels
