@@ -40,7 +40,7 @@ __all__ = [
 
 SMALL_GRAPH = 2000
 """Up to this many professionals, exact (and permutation-tested) figures are computed;
-above it, estimates from samples (e.g. betweenness from 256 sampled sources)."""
+above it, estimates from samples (e.g. betweenness to within 0.1 from sampled shortest paths)."""
 
 
 @runtime_checkable
