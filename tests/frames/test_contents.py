@@ -6,9 +6,9 @@ import sys
 
 import pandas as pd
 import pytest
+from frame_results import DAY, example, result
 
 import samenwerking as sw
-from results import DAY, example, result
 from samenwerking.errors import InvalidArgumentError, SamenwerkingError
 from samenwerking.frames import PandasMissingError
 from samenwerking.notebook import MAX_PICTURE_ORGANISATIONS, MAX_ROWS

@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 import pandas as pd
 import pytest
+from frame_results import EXCLUDED, RESULT_PACKAGES, RESULTS, result
 
-from results import EXCLUDED, RESULT_PACKAGES, RESULTS, result
 from samenwerking.notebook import MAX_ROWS
 from samenwerking.tabular import Tabular
 
