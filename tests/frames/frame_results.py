@@ -63,6 +63,9 @@ def _agenda() -> Any:
 
 RESULTS: dict[str, Callable[[], Any]] = {
     # analysis
+    "ApproximateBetweenness": lambda: sw.analysis.approximate_betweenness(
+        _graph(), epsilon=0.1, seed=1
+    ),
     "BrokerageRoles": lambda: next(iter(sw.analysis.brokerage_roles(_graph()).values())),
     "Change": lambda: sw.analysis.compare(example(), _later()),
     "Communities": lambda: sw.analysis.communities(_graph(), seed=1),

@@ -47,6 +47,7 @@ from samenwerking.analysis._kernels import pattern
 from samenwerking.analysis.brokers import _batch_size, _forward
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.progress import Progress, report_progress
+from samenwerking.tabular import Table, Tabular
 
 __all__ = [
     "ApproximateBetweenness",
@@ -60,7 +61,7 @@ C_CONSTANT = 0.5
 
 
 @frozen
-class ApproximateBetweenness:
+class ApproximateBetweenness(Tabular):
     """Normalised betweenness estimates, each within :attr:`epsilon` with probability ``1 - delta``.
 
     Example
@@ -81,6 +82,22 @@ class ApproximateBetweenness:
     """Sampled pairs (and paths) behind the estimates."""
     vertex_diameter: int
     """The upper bound on the vertex diameter used for the sample size."""
+
+    def _tables(self) -> tuple[Table, ...]:
+        ranked = sorted(self.scores.items(), key=lambda item: -item[1])
+        return (Table("nodes", ("node", "betweenness"), ranked),)
+
+    def _notes(self) -> tuple[str, ...]:
+        return (
+            f"every estimate within ±{self.epsilon:g} with probability {1 - self.delta:g}, "
+            f"from {self.samples:,} sampled shortest paths",
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<ApproximateBetweenness: {len(self.scores)} nodes, ±{self.epsilon:g} "
+            f"({1 - self.delta:g} sure), {self.samples} paths>"
+        )
 
     def ranked_above(self, a: Hashable, b: Hashable) -> bool:
         """Whether ``a`` is certainly above ``b``: their scores differ by more than 2 epsilon."""
