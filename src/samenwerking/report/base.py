@@ -102,7 +102,7 @@ class ReportContext:
     """What section builders share, computed once per report.
 
     Analyses run on :attr:`compact`, the compact graph built once from the tie store;
-    only the picture builds a (small) networkx graph.
+    only the pictures and the map build a (small) networkx graph, once (:attr:`professional_graph`).
 
     Example
     -------
@@ -151,6 +151,21 @@ class ReportContext:
     def step(self, label: str) -> Progress | None:
         """A progress callback for a long step (``None`` without :attr:`progress`)."""
         return None if self.progress is None else self.progress.step(label)
+
+    @cached_property
+    def professional_graph(self) -> Any:
+        """The region's professionals as a networkx graph (built once, for the pictures)."""
+        from samenwerking.graph import to_graph
+
+        return to_graph(self.region, level="professional")
+
+    @cached_property
+    def professional_layout(self) -> dict[Any, tuple[float, float]]:
+        """Where :attr:`professional_graph`'s nodes go, islands packed (seeded by :attr:`seed`);
+        the map and the static picture share it."""
+        from samenwerking.report.picture import packed_layout
+
+        return packed_layout(self.professional_graph, self.seed)
 
     @cached_property
     def shared(self) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -72,9 +72,10 @@ SECTOR_COLOURS: dict[str, str] = dict(
 """A colour per sector: education in blues, care in reds, childcare in ochres."""
 
 
-def _positions(graph: Any, nodes: Sequence[Hashable], seed: int) -> tuple[list[float], list[float]]:
-    """Positions scaled to 0..1000 (x) and 0..700 (y), rounded to one decimal."""
-    placed = packed_layout(graph, seed)
+def _positions(
+    placed: Mapping[Hashable, tuple[float, float]], nodes: Sequence[Hashable]
+) -> tuple[list[float], list[float]]:
+    """Positions from :func:`packed_layout` scaled to 0..1000 (x) and 0..700 (y), rounded."""
     xs = np.array([placed[n][0] for n in nodes], float) if nodes else np.zeros(0)
     ys = np.array([placed[n][1] for n in nodes], float) if nodes else np.zeros(0)
     if len(xs):
@@ -188,10 +189,7 @@ def map_data(context: ReportContext) -> dict[str, Any]:
     data["municipalities"] = sorted({o.municipality for o in org_list})
     data["islands"] = _islands(context, org_code)
     if C.n_nodes <= MAP_PEOPLE_LEVEL:
-        from samenwerking.graph import to_graph
-
-        graph = to_graph(region, level="professional")
-        xs, ys = _positions(graph, people["id"], context.seed)
+        xs, ys = _positions(context.professional_layout, people["id"])
         data |= {
             "level": "people",
             "x": xs,
@@ -204,7 +202,7 @@ def map_data(context: ReportContext) -> dict[str, Any]:
     drawn = [str(o) for o in graph.nodes]
     position = {str(o.id): i for i, o in enumerate(org_list)}
     codes = [position[o] for o in drawn]
-    xs, ys = _positions(graph, drawn, context.seed)
+    xs, ys = _positions(packed_layout(graph, context.seed), drawn)
     x = [math.nan] * len(org_list)
     y = [math.nan] * len(org_list)
     for code, px, py in zip(codes, xs, ys, strict=True):

@@ -139,6 +139,7 @@ def layout_picture(
     labels: Mapping[Any, str] | None = None,
     sizes: Mapping[Any, float] | None = None,
     new_edges: Iterable[tuple[Any, Any]] = (),
+    positions: Mapping[Any, tuple[float, float]] | None = None,
 ) -> NetworkPicture:
     """Lay out a collaboration graph with ``networkx.spring_layout`` and a fixed seed.
 
@@ -159,6 +160,9 @@ def layout_picture(
     new_edges
         Edges of ``G`` to draw dashed as ties that do not exist yet (suggested introductions);
         the layout leaves them out, so they are seen bridging the islands they would join.
+    positions
+        Positions already computed with :func:`packed_layout` for ``G`` and ``seed`` (used
+        only without ``new_edges``), so a report lays its network out once.
 
     Example
     -------
@@ -173,7 +177,8 @@ def layout_picture(
     if fresh:  # place people as they are now, so the new ties are seen to bridge islands
         laid_out = G.copy()
         laid_out.remove_edges_from(tuple(edge) for edge in fresh if len(edge) == 2)
-    positions = packed_layout(laid_out, seed)
+    if positions is None or fresh:
+        positions = packed_layout(laid_out, seed)
     xs = [float(positions[n][0]) for n in nodes]
     ys = [float(positions[n][1]) for n in nodes]
     x_low, x_span = (min(xs), (max(xs) - min(xs)) or 1.0) if xs else (0.0, 1.0)

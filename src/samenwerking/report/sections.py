@@ -560,11 +560,10 @@ class PictureSection:
 def picture_section(context: ReportContext) -> PictureSection:
     """Lay out and draw the network: professionals if few enough, else organisations.
 
-    Only this section builds a networkx graph, and only a small one: the professionals
-    when there are at most ``MAX_PROFESSIONAL_NODES``, else the organisations with the
+    It draws the professionals when there are at most ``MAX_PROFESSIONAL_NODES`` (with the
+    context's graph and layout, which the map shares), else the organisations with the
     most ties (at most ``MAX_ORGANISATION_NODES``).
     """
-    from samenwerking.graph import to_graph
 
     region = context.region
     orgs = {o.id: o for o in region.organisations}
@@ -576,10 +575,11 @@ def picture_section(context: ReportContext) -> PictureSection:
             role = role_label(person.role.value)
             labels[person.id] = f"{person.name} ({role}, {where})"
         picture = layout_picture(
-            to_graph(region, level="professional"),
+            context.professional_graph,
             title=_("Professionals in {region} and who knows whom").format(region=region.name),
             seed=context.seed,
             labels=labels,
+            positions=context.professional_layout,
         )
         return PictureSection(picture, render_svg(picture))
     graph, staff = organisation_graph(region, context.compact, limit=MAX_ORGANISATION_NODES)
