@@ -277,6 +277,15 @@ class CompactGraph:
         return f"<CompactGraph {self.name!r}: {self.n_nodes} nodes, {self.n_edges} edges>"
 
 
+def _distinct_counted(
+    key: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The distinct keys, sorted, and how often each occurs (as weights)."""
+    key = np.sort(key)
+    first = np.flatnonzero(np.concatenate([[len(key) > 0], key[1:] != key[:-1]]))
+    return key[first], np.diff(np.append(first, len(key))).astype(np.float64)
+
+
 def _csr(
     source: npt.NDArray[np.int64],
     target: npt.NDArray[np.int64],
@@ -291,10 +300,7 @@ def _csr(
         if counts is not None:
             counts = counts[keep]
     if counts is None:
-        key = np.sort(key)
-        first = np.flatnonzero(np.concatenate([[len(key) > 0], key[1:] != key[:-1]]))
-        weight = np.diff(np.append(first, len(key))).astype(np.float64)
-        key = key[first]
+        key, weight = _distinct_counted(key)
     else:
         order = np.argsort(key, kind="stable")
         key, weight = key[order], counts[order]
@@ -453,10 +459,7 @@ def _arcs_csr(
     keep = (tails >= 0) & (heads >= 0) & (tails != heads)
     key = tails[keep] * np.int64(max(n, 1)) + heads[keep]
     if counts is None:
-        key = np.sort(key)
-        first = np.flatnonzero(np.concatenate([[len(key) > 0], key[1:] != key[:-1]]))
-        weight = np.diff(np.append(first, len(key))).astype(np.float64)
-        key = key[first]
+        key, weight = _distinct_counted(key)
     else:
         key, where = np.unique(key, return_inverse=True)
         weight = np.bincount(where.reshape(-1), counts[keep], len(key)).astype(np.float64)
