@@ -21,9 +21,7 @@ Example
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import io
 import itertools
 import math
@@ -36,6 +34,7 @@ import numpy.typing as npt
 
 from samenwerking.errors import Problem
 from samenwerking.io import cells
+from samenwerking.io._gc import collector_paused
 from samenwerking.io.text import UnreadableFileError, csv_problem, text_encoding
 from samenwerking.model import TIE_COLUMNS, TieKind, TieStore
 from samenwerking.model.ids import is_valid_id
@@ -92,18 +91,6 @@ def sniff_header(first_line: str) -> tuple[list[str], str]:
     except csv.Error:  # a huge cell or an open quote: the names as they stand
         header = first_line.rstrip("\r\n").split(delimiter)
     return [h.strip().lower() for h in header], delimiter
-
-
-@contextlib.contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of short-lived objects are made."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_ties(
@@ -164,7 +151,7 @@ def _parse(lines: Iterable[str], delimiter: str, before: int) -> list[list[str]]
 def _read_file(
     path: Path, sink: ProblemSink, check_header: Callable[[list[str]], bool], encoding: str
 ) -> TieFile | None:
-    with _without_gc(), path.open("rb") as raw:
+    with collector_paused(), path.open("rb") as raw:
         first = raw.readline()
         if b"\r" in first.rstrip(b"\r\n") or first.endswith(b"\r") or encoding != "utf-8-sig":
             # Old-style line ends or Windows-1252: the text reader (universal newlines) does it all.

@@ -28,12 +28,9 @@ True
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
-import gc
 import importlib
 import operator
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +39,7 @@ import attrs
 from samenwerking._atomic import replace_folder_atomically
 from samenwerking.convert import structure, unstructure
 from samenwerking.errors import InvalidRegionError, Problem, SamenwerkingError
+from samenwerking.io._gc import collector_paused
 from samenwerking.model import FORMAT_VERSION, Professional, Region, TieStore
 from samenwerking.model.validation import Locator, json_path, region_problems
 from samenwerking.model.validation import Path as ModelPath
@@ -297,20 +295,8 @@ def _read_ties(folder: Path, problems: list[Problem]) -> TieStore | None:
     return store
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many records are built (none form cycles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _parse_folder(folder: Path) -> tuple[Region | None, _Reading]:
-    with _collector_paused():
+    with collector_paused():
         return _parse(folder)
 
 
