@@ -58,6 +58,8 @@ import numpy.typing as npt
 from scipy.sparse.csgraph import connected_components
 
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.introduce._connect_items import introductions
+from samenwerking.introduce._connect_joins import join_round
 from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
@@ -127,7 +129,7 @@ def connect_islands(
     # No one takes part in more than count - 1 joins: with that much room for everyone
     # the cap never binds and the tree is the cheapest one.
     unbound_at_start = int(remaining.min()) >= count - 1
-    size: list[int] = np.bincount(label, minlength=count).tolist()
+    size = np.bincount(label, minlength=count).astype(np.int64)
     # The room of an island (by root): no island needs more than count - 1 joins.
     capacity = np.bincount(label, np.minimum(remaining, count), count).astype(np.int64)
     feasible = bool((capacity >= 1).all()) and int(np.minimum(capacity, count - 1).sum()) >= 2 * (
@@ -140,7 +142,9 @@ def connect_islands(
     P = people.n_profiles  # noqa: N806
     partners = _BestPartners(people.costs)
     profile = people.profile
-    chosen: list[Introduction] = []
+    # The joins made: the two people, then the sizes of their two islands before the join.
+    joined = np.zeros((4, count - 1), np.int64)
+    made = 0
     components = count
     while components > 1:
         parent = _roots(parent)
@@ -150,13 +154,30 @@ def connect_islands(
         found = [_proposals(pools, capacity, P, partners, relaxed)]
         found.append(_group_proposals(proot, remaining, capacity, eu, ev, ec, relaxed))
         found.extend(group.proposals(proot, remaining, capacity, relaxed) for group in large)
-        merged = _join_round(
-            pools, _cheapest_per_island(found), parent, proot, capacity, relaxed, size, plan
+        _, island, own, partner = _cheapest_per_island(found)
+        before = made
+        made = join_round(
+            island,
+            own,
+            partner,
+            pools.starts,
+            pools.end,
+            pools.people,
+            remaining,
+            proot,
+            parent,
+            capacity,
+            size,
+            relaxed,
+            joined,
+            made,
         )
-        chosen += merged
-        components -= len(merged)
-        if not merged:
+        components -= made - before
+        if made == before:
             break
+    i, j, size_x, size_y = joined[:, :made].tolist()
+    texts = [f"an island of {x} with an island of {y}" for x, y in zip(size_x, size_y, strict=True)]
+    chosen = introductions(plan, i, j, texts)
     complete = components == 1
     note = ""
     if not complete:
@@ -229,90 +250,6 @@ def _cheapest_per_island(found: list[Proposals]) -> Proposals:
     # island order them as the tuples would.
     order = np.lexsort((island, value))
     return value[order], island[order], own[order], partner[order]
-
-
-CHUNK = 1024
-"""Proposals screened at once for pools already used up."""
-
-
-def _join_round(
-    pools: _Pools,
-    proposals: Proposals,
-    parent: npt.NDArray[np.int64],
-    proot: npt.NDArray[np.int64],
-    capacity: npt.NDArray[np.int64],
-    relaxed: bool,
-    size: list[int],
-    plan: Plan,
-) -> list[Introduction]:
-    """Make the round's joins in order; update ``parent``, ``capacity`` and the room.
-
-    A proposal is made when both its pools still have someone with room, its two islands
-    are not joined yet, and (unless ``relaxed``) the two have room for three more ends.
-    Pools found empty stay empty for the round (room only shrinks), so the proposals that
-    name them are screened out a chunk at a time instead of one by one.
-    """
-    _, island, own, partner = proposals
-    n_pools = len(pools.keys)
-    # A pool's slot in ``alive``: a regular pool k is k, the fixed person -1 - k is n_pools - 1 - k.
-    own_slot = np.where(own >= 0, own, n_pools - 1 - own)
-    partner_slot = np.where(partner >= 0, partner, n_pools - 1 - partner)
-    alive = np.ones(n_pools + len(proot), np.bool_)
-    moved: dict[int, int] = {}  # islands joined this round: root -> new root
-    room: dict[int, int] = {}  # the room of the islands joined this round, by root
-
-    def find(x: int) -> int:
-        root = x
-        while root in moved:
-            root = moved[root]
-        while x != root:  # halve later searches: point the path at the root
-            moved[x], x = root, moved[x]
-        return root
-
-    joins: list[Introduction] = []
-    take = pools.take
-    at, total = 0, len(island)
-    while at < total:
-        stop = min(at + CHUNK, total)
-        keep = np.flatnonzero(alive[own_slot[at:stop]] & alive[partner_slot[at:stop]]) + at
-        at = stop
-        emptied: set[int] = set()  # pools found empty within this chunk
-        for x, pool_i, pool_j, slot_i, slot_j in zip(
-            island[keep].tolist(),
-            own[keep].tolist(),
-            partner[keep].tolist(),
-            own_slot[keep].tolist(),
-            partner_slot[keep].tolist(),
-            strict=True,
-        ):
-            if emptied and (slot_i in emptied or slot_j in emptied):
-                continue
-            i = take(pool_i)
-            j = take(pool_j) if i >= 0 else -1
-            if j < 0:  # a pool is used up: later chunks are screened without it
-                slot = slot_i if i < 0 else slot_j
-                alive[slot] = False
-                emptied.add(slot)
-                continue
-            rx, ry = find(x), find(int(proot[j]))
-            if rx == ry:
-                continue
-            room_x, room_y = room.get(rx), room.get(ry)
-            if room_x is None:
-                room_x = room[rx] = int(capacity[rx])
-            if room_y is None:
-                room_y = room[ry] = int(capacity[ry])
-            if room_x + room_y < 3 and not relaxed:
-                continue
-            text = f"an island of {size[rx]} with an island of {size[ry]}"
-            moved[ry] = rx
-            parent[ry] = rx
-            room[rx] = room_x + room_y - 2
-            size[rx] += size[ry]
-            joins.append(plan.introduce(i, j, text))
-    if room:
-        capacity[list(room)] = list(room.values())
-    return joins
 
 
 SMALL_GROUP = 48
@@ -451,27 +388,10 @@ class _Pools:
         self.people = people
         self.starts = starts
         self.end = np.append(starts[1:], len(keys))
-        self.pointer: dict[int, int] = {}  # pools taken from: the first person maybe with room
-        self.remaining = remaining
 
     def first(self) -> npt.NDArray[np.int64]:
-        """Every pool's first person (the one :meth:`take` gives before any is used)."""
+        """Every pool's first person (the one a join takes before any is used)."""
         return self.people[self.starts]
-
-    def take(self, pool: int) -> int:
-        """A person of the pool who has room left, or -1."""
-        remaining = self.remaining
-        if pool < 0:
-            person = -1 - pool
-            return person if remaining[person] > 0 else -1
-        at = self.pointer.get(pool)
-        if at is None:
-            at = int(self.starts[pool])
-        end, people = int(self.end[pool]), self.people
-        while at < end and remaining[people[at]] == 0:
-            at += 1
-        self.pointer[pool] = at
-        return int(people[at]) if at < end else -1
 
 
 def _proposals(
