@@ -2,10 +2,9 @@
 
 An *articulation point* is a professional whose leaving disconnects others from the rest of
 their island; a *bridge* is a tie whose loss does the same. Both come from one depth-first
-search (Hopcroft and Tarjan 1973) run in compiled code by
-:func:`scipy.sparse.csgraph.depth_first_order` from a virtual root joined to every island,
-so no Python recursion is involved; low points are then range minima over the preorder,
-computed with numpy sparse tables.
+search (Hopcroft and Tarjan 1973) with low points, run in compiled code over the CSR arrays
+with an explicit stack (:func:`samenwerking.analysis._dfs.low_link_search`), so no Python
+recursion is involved and one pass yields all three results.
 
 References
 ----------
@@ -30,10 +29,9 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 from attrs import frozen
-from scipy.sparse.csgraph import connected_components, depth_first_order
 
+from samenwerking.analysis._dfs import LowLink, low_link_search
 from samenwerking.analysis._input import as_compact
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
@@ -71,122 +69,37 @@ def _sorted(items: list[Any]) -> tuple[Any, ...]:
         return tuple(sorted(items, key=repr))
 
 
-class _Search:
-    """One depth-first search over all islands and the quantities derived from it."""
-
-    def __init__(self, G: CompactGraph) -> None:  # noqa: N803
-        n = G.n_nodes
-        self.n = n
-        count, labels = connected_components(G.to_scipy(), directed=False)
-        self.labels = labels
-        self.island_sizes = np.bincount(labels, minlength=count)
-        firsts = np.unique(labels, return_index=True)[1]
-        # A virtual root (node n) joined to the first node of every island.
-        rows = np.concatenate([np.repeat(np.arange(n), np.diff(G.indptr)), np.full(count, n)])
-        cols = np.concatenate([G.indices.astype(np.int64), firsts])
-        data = np.ones(len(rows), np.int8)
-        A = sp.csr_matrix((data, (rows, cols)), shape=(n + 1, n + 1))  # noqa: N806
-        order, parent = depth_first_order(A, n, directed=True, return_predecessors=True)
-        order = order[1:]  # drop the virtual root; position i is preorder number i
-        parent = parent.astype(np.int64)
-        pre = np.empty(n + 1, np.int64)
-        pre[order] = np.arange(n)
-        pre[n] = -1
-        parent[n] = n
-        self.order, self.parent, self.pre = order, parent, pre
-        # Depth by pointer doubling (a tree node's depth counts its real ancestors).
-        depth = np.where(parent[:n] == n, 0, 1).astype(np.int64)
-        jump = np.where(parent[:n] == n, n, parent[:n])
-        depth = np.append(depth, 0)
-        jump = np.append(jump, n)
-        while (jump[:n] != n).any():
-            depth = depth + depth[jump] * (jump != n)
-            jump = jump[jump]
-            depth[n] = 0
-        self.depth = depth[:n]
-        self.island_root = np.zeros(count, np.int64)
-        is_root = parent[:n] == n
-        self.island_root[labels[is_root]] = np.flatnonzero(is_root)
-        by_parent = np.argsort(parent[:n], kind="stable")
-        self._by_parent = by_parent
-        self._parent_bounds = np.searchsorted(parent[:n][by_parent], np.arange(n + 1))
-        # Subtree of v: preorder positions [pre(v), end(v)); end(v) is the first later
-        # position whose depth is not greater than depth(v).
-        depth_in_order = self.depth[order]
-        table = _SparseTable(depth_in_order)
-        self.end = table.first_not_above(np.arange(n), depth_in_order)
-        # Lowest preorder number reachable from each subtree by one edge (or itself):
-        # ``low`` counts every edge (for cut vertices), ``low_bridge`` all but the tree
-        # edge to the parent (for bridges).
-        pre_own = pre[:n]
-        heads = np.repeat(np.arange(n), np.diff(G.indptr))
-        tails = G.indices.astype(np.int64)
-        lows = []
-        for skip_parent in (False, True):
-            reach = pre_own.copy()
-            use = tails != parent[heads] if skip_parent else np.ones(len(tails), np.bool_)
-            np.minimum.at(reach, heads[use], pre[tails[use]])
-            in_order = _SparseTable(reach[order]).query(np.arange(n), self.end)
-            low = np.empty(n, np.int64)
-            low[order] = in_order
-            lows.append(low)
-        self.low, self.low_bridge = lows
-
-    def children_of(self, v: int) -> list[int]:
-        """The tree children of node ``v``."""
-        start, stop = self._parent_bounds[v], self._parent_bounds[v + 1]
-        children: list[int] = self._by_parent[start:stop].tolist()
-        return children
-
-    def cuts(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Tree edges ``(parent, child)`` whose child subtree hangs on the parent alone."""
-        n = self.n
-        child = np.arange(n)
-        par = self.parent[:n]
-        real = par != n
-        hangs = real & (self.low >= self.pre[np.where(real, par, 0)])
-        return par[hangs], child[hangs]
+def _search(G: CompactGraph) -> LowLink:  # noqa: N803
+    return low_link_search(G.indptr, G.indices)
 
 
-class _SparseTable:
-    """Range minimum (or maximum) queries over a fixed array, vectorised."""
+def _people(search: LowLink, v: int, cut: npt.NDArray[np.int64], keep: list[int]) -> Any:
+    """Preorder positions of the pieces ``keep`` of ``v``'s island without ``v``.
 
-    def __init__(self, values: npt.NDArray[np.int64], op: Any = np.minimum) -> None:
-        self.levels = [np.asarray(values, np.int64)]
-        self.op = op
-        width = 1
-        while 2 * width <= len(values):
-            last = self.levels[-1]
-            self.levels.append(op(last[:-width], last[width:]))
-            width *= 2
-
-    def query(self, start: npt.NDArray[np.int64], stop: npt.NDArray[np.int64]) -> Any:
-        """``op`` over ``values[start:stop]`` for every pair (``stop > start``)."""
-        length = stop - start
-        k = np.floor(np.log2(np.maximum(length, 1))).astype(np.int64)
-        out = np.empty(len(start), np.int64)
-        for level in np.unique(k):
-            pick = k == level
-            table = self.levels[level]
-            a = table[start[pick]]
-            b = table[stop[pick] - (1 << level)]
-            out[pick] = self.op(a, b)
-        return out
-
-    def first_not_above(
-        self, positions: npt.NDArray[np.int64], limit: npt.NDArray[np.int64]
-    ) -> npt.NDArray[np.int64]:
-        """For each position p, the first q > p with ``values[q] <= limit[p]`` (else len)."""
-        n = len(self.levels[0])
-        pos = positions + 1
-        for level in range(len(self.levels) - 1, -1, -1):
-            table = self.levels[level]
-            span = 1 << level
-            ok = pos + span <= n
-            idx = np.where(ok, pos, 0)
-            skip = ok & (table[np.minimum(idx, len(table) - 1)] > limit)
-            pos = pos + span * skip
-        return pos
+    Piece ``i >= 0`` is the subtree of the cut child ``cut[i]``; piece ``-1`` is the rest of
+    the island (outside ``v``'s subtree, plus the subtrees of ``v``'s other children).
+    """
+    pre, size = search.pre, search.size
+    spans: list[tuple[int, int]] = []
+    for i in keep:
+        if i >= 0:
+            p = int(pre[cut[i]])
+            spans.append((p, p + int(size[cut[i]])))
+            continue
+        island = int(search.label[v])
+        lo = int(search.island_start[island])
+        hi = lo + int(search.island_size[island])
+        at, stop = int(pre[v]), int(pre[v]) + int(size[v])
+        spans.append((lo, at))
+        at += 1
+        for c in cut.tolist():  # cut children in preorder: the gaps between them stay tied
+            p = int(pre[c])
+            spans.append((at, p))
+            at = p + int(size[c])
+        spans.append((at, stop))
+        spans.append((stop, hi))
+    order = search.order
+    return np.concatenate([order[a:b] for a, b in spans if b > a]).tolist()
 
 
 def articulation_points(G: nx.Graph | CompactGraph) -> tuple[Hashable, ...]:  # noqa: N803
@@ -214,14 +127,9 @@ def articulation_points(G: nx.Graph | CompactGraph) -> tuple[Hashable, ...]:  # 
     C = as_compact(G)  # noqa: N806
     if C.n_nodes == 0:
         return ()
-    search = _Search(C)
-    parents, _ = search.cuts()
-    points = np.unique(parents)
-    # A root is a cut vertex only with two or more tree children.
-    roots = search.parent[: C.n_nodes] == C.n_nodes
-    children = np.bincount(search.parent[: C.n_nodes][~roots], minlength=C.n_nodes)
-    keep = ~roots[points] | (children[points] >= 2)
-    return _sorted([C.ids[i] for i in points[keep].tolist()])
+    points = np.flatnonzero(_search(C).cut_vertex)
+    ids = C.ids
+    return _sorted([ids[i] for i in points.tolist()])
 
 
 def bridges(G: nx.Graph | CompactGraph) -> tuple[tuple[Hashable, Hashable], ...]:  # noqa: N803
@@ -238,14 +146,12 @@ def bridges(G: nx.Graph | CompactGraph) -> tuple[tuple[Hashable, Hashable], ...]
     C = as_compact(G)  # noqa: N806
     if C.n_nodes == 0:
         return ()
-    search = _Search(C)
-    parents, children = search.cuts()
-    # A tree edge is a bridge when nothing in the child's subtree reaches above the child.
-    is_bridge = search.low_bridge[children] >= search.pre[children]
+    search = _search(C)
+    children = np.flatnonzero(search.bridge_child)
     ids = C.ids
     pairs = [
         tuple(_sorted([ids[a], ids[b]]))
-        for a, b in zip(parents[is_bridge].tolist(), children[is_bridge].tolist(), strict=True)
+        for a, b in zip(search.parent[children].tolist(), children.tolist(), strict=True)
     ]
     return _sorted(pairs)
 
@@ -274,55 +180,31 @@ def weak_points(G: nx.Graph | CompactGraph) -> tuple[WeakPoint, ...]:  # noqa: N
     [('c', (2, 2), 2), ('b', (3, 1), 1), ('d', (3, 1), 1)]
     """
     C = as_compact(G)  # noqa: N806
-    n = C.n_nodes
-    if n == 0:
+    if C.n_nodes == 0:
         return ()
-    search = _Search(C)
-    parents, children = search.cuts()
-    roots = search.parent[:n] == n
-    tree_children = np.bincount(search.parent[:n][~roots], minlength=n)
-    keep = ~roots[parents] | (tree_children[parents] >= 2)
-    parents, children = parents[keep], children[keep]
-    order = np.lexsort((search.pre[children], parents))
-    parents, children = parents[order], children[order]
-    sizes = search.end[search.pre[children]] - search.pre[children]
-    ids = C.ids
-    result: list[WeakPoint] = []
-    if not len(parents):
+    search = _search(C)
+    children = np.flatnonzero(search.cut_child)
+    if not len(children):
         return ()
+    parents = search.parent[children]
+    by = np.lexsort((search.pre[children], parents))  # per cut vertex, children in preorder
+    parents, children = parents[by], children[by]
+    sizes = search.size[children]
     starts = np.flatnonzero(np.concatenate([[True], parents[1:] != parents[:-1]]))
     stops = np.append(starts[1:], len(parents))
+    ids = C.ids
+    result: list[WeakPoint] = []
     for start, stop in zip(starts.tolist(), stops.tolist(), strict=True):
         v = int(parents[start])
-        island = int(search.island_sizes[search.labels[v]])
-        pieces = [
-            (int(s), int(c)) for s, c in zip(sizes[start:stop], children[start:stop], strict=True)
-        ]
-        rest = island - 1 - sum(s for s, _ in pieces)
-        if rest:
-            pieces.insert(0, (rest, -1))  # the parent side of the island
-        parts = [s for s, _ in pieces]
+        island = int(search.island_size[search.label[v]])
+        parts = sizes[start:stop].tolist()
+        pieces = list(range(len(parts)))
+        rest = island - 1 - sum(parts)
+        if rest:  # the rest of the island, on the parent's side, comes first
+            parts.insert(0, rest)
+            pieces.insert(0, -1)
         largest = parts.index(max(parts))
-        members: list[int] = []
-        for at, (_, child) in enumerate(pieces):
-            if at == largest:
-                continue
-            if child >= 0:
-                p = search.pre[child]
-                members.extend(search.order[p : search.end[p]].tolist())
-                continue
-            # The parent side: the island's preorder range outside v's subtree, plus the
-            # subtrees of v's children that stay tied to it.
-            root = search.island_root[search.labels[v]]
-            lo, hi = int(search.pre[root]), int(search.end[search.pre[root]])
-            p, q = int(search.pre[v]), int(search.end[search.pre[v]])
-            members.extend(search.order[lo:p].tolist())
-            members.extend(search.order[q:hi].tolist())
-            cut = {c for _, c in pieces if c >= 0}
-            for c in search.children_of(v):
-                if c not in cut:
-                    r = int(search.pre[c])
-                    members.extend(search.order[r : search.end[r]].tolist())
+        members = _people(search, v, children[start:stop], pieces[:largest] + pieces[largest + 1 :])
         result.append(
             WeakPoint(
                 node=ids[v],
