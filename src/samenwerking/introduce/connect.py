@@ -60,6 +60,7 @@ from scipy.sparse.csgraph import connected_components
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.introduce._connect_items import introductions
 from samenwerking.introduce._connect_joins import join_round
+from samenwerking.introduce._connect_propose import island_proposals, profile_tops
 from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
@@ -199,19 +200,6 @@ Proposals = tuple[
     npt.NDArray[np.float64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
 ]
 """Join proposals as columns: cost, island, own pool, partner pool (see :class:`_Pools`)."""
-
-
-def _proposals_of(items: list[tuple[float, int, int, int]]) -> Proposals:
-    """Proposals from ``(cost, island, own pool, partner pool)`` tuples."""
-    if not items:
-        return _no_proposals()
-    value, island, own, partner = zip(*items, strict=True)
-    return (
-        np.array(value, np.float64),
-        np.array(island, np.int64),
-        np.array(own, np.int64),
-        np.array(partner, np.int64),
-    )
 
 
 def _no_proposals() -> Proposals:
@@ -401,158 +389,26 @@ def _proposals(
     partners: _BestPartners,
     relaxed: bool,
 ) -> Proposals:
-    """Each island's cheapest join by profile: ``(cost, island, own pool, partner pool)``."""
+    """Each island's cheapest join by profile: ``(cost, island, own pool, partner pool)``.
+
+    See :mod:`samenwerking.introduce._connect_propose` for the rules.
+    """
     if not len(pools.keys):
         return _no_proposals()
-    costs = partners.costs
     kroot, kprof = pools.keys // P, pools.keys % P
-    pool = np.arange(len(kroot))
-    # Per profile, the two islands with most room that hold it.
-    room = capacity[kroot]
-    top = int(room.max())
-    if (P + 1) * (top + 1) * (int(kroot.max()) + 1) < 2**62:  # one integer sort key
-        by_room = np.argsort((kprof * (top + 1) + (top - room)) * (int(kroot.max()) + 1) + kroot)
-    else:
-        by_room = np.lexsort((kroot, -room, kprof))
-    sp, sr, sb = kprof[by_room], kroot[by_room], pool[by_room]
-    starts = np.flatnonzero(np.concatenate([[True], sp[1:] != sp[:-1]]))
-    top1, top1_pool = np.full(P, -1, np.int64), np.full(P, -1, np.int64)
-    top2, top2_pool = np.full(P, -1, np.int64), np.full(P, -1, np.int64)
-    top1[sp[starts]], top1_pool[sp[starts]] = sr[starts], sb[starts]
-    has2 = starts + 1 < len(sp)
-    has2[has2] &= sp[starts[has2] + 1] == sp[starts[has2]]
-    s2 = starts[has2] + 1
-    top2[sp[s2]], top2_pool[sp[s2]] = sr[s2], sb[s2]
-    room1 = np.where(top1 >= 0, capacity[np.maximum(top1, 0)], 0)
-    room2 = np.where(top2 >= 0, capacity[np.maximum(top2, 0)], 0)
-    # Islands by their profiles: kroot is sorted, so each island is one slice.
-    bounds = np.flatnonzero(np.concatenate([[True], kroot[1:] != kroot[:-1], [True]]))
-    lo_all, hi_all = bounds[:-1], bounds[1:]
-    need_all = np.ones(len(lo_all), np.int64)
-    if not relaxed:
-        need_all = np.maximum(1, 3 - capacity[kroot[lo_all]])
-    single = hi_all - lo_all == 1
-    out = _single_proposals(
-        lo_all[single],
-        need_all[single],
-        kroot,
-        kprof,
-        partners,
-        (top1, top1_pool, room1),
-        (top2, top2_pool, room2),
-    )
-    # An island "clashes" when it is itself the first choice for one of its profiles.
-    member = np.repeat(np.arange(len(lo_all)), hi_all - lo_all)
-    clashes = np.bincount(member, top1[kprof] == kroot, len(lo_all)) > 0
-    many = np.flatnonzero(~single & ~clashes)
-    by_profile = _multi_proposals(
-        lo_all[many], hi_all[many], need_all[many], kroot, kprof, partners, (top1, top1_pool, room1)
-    )
-    items: list[tuple[float, int, int, int]] = []
-    for lo, hi, need in zip(
-        lo_all[~single & clashes].tolist(),
-        hi_all[~single & clashes].tolist(),
-        need_all[~single & clashes].tolist(),
-        strict=True,
-    ):
-        x = int(kroot[lo])
-        mine = kprof[lo:hi]
-        partner, partner_pool, room = top1.copy(), top1_pool.copy(), room1.copy()
-        clash = mine[top1[mine] == x]
-        partner[clash], partner_pool[clash], room[clash] = (
-            top2[clash],
-            top2_pool[clash],
-            room2[clash],
-        )
-        valid = np.flatnonzero((partner >= 0) & (room >= need))
-        if not len(valid):
-            continue
-        sub = costs[np.ix_(mine, valid)]
-        row, col = divmod(int(np.argmin(sub)), len(valid))
-        items.append((float(sub[row, col]), x, lo + row, int(partner_pool[valid[col]])))
-    return _concat([out, by_profile, _proposals_of(items)])
-
-
-def _concat(parts: list[Proposals]) -> Proposals:
-    value, island, own, partner = (np.concatenate(c) for c in zip(*parts, strict=True))
-    return value, island, own, partner
-
-
-def _multi_proposals(
-    lo: npt.NDArray[np.int64],
-    hi: npt.NDArray[np.int64],
-    need: npt.NDArray[np.int64],
-    kroot: npt.NDArray[np.int64],
-    kprof: npt.NDArray[np.int64],
-    partners: _BestPartners,
-    first: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
-) -> Proposals:
-    """Proposals of islands with several profiles that are nobody's first choice, at once.
-
-    For such an island every profile's partner is the island with most room holding it,
-    so each own profile's best partner profile is the same as for everyone: the island's
-    proposal is its own profile (first in key order) with the cheapest best partner.
-    """
-    if not len(lo):
-        return _no_proposals()
-    top1, top1_pool, room1 = first
-    count = hi - lo
-    rows = np.repeat(lo - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
-    owner = np.repeat(np.arange(len(lo)), count)
-    level = need[owner]
-    best = np.empty(len(rows))
-    partner = np.empty(len(rows), np.int64)
-    for value in np.unique(level).tolist():
-        q, cheapest = partners((top1 >= 0) & (room1 >= value), value, other=False)
-        at = level == value
-        p = kprof[rows[at]]
-        best[at] = cheapest[p]
-        partner[at] = top1_pool[q[p]]
-    # Per island the first row with the smallest cost (rows are in key order).
-    order = np.lexsort((rows, best, owner))
-    pick = order[np.concatenate([[True], owner[order][1:] != owner[order][:-1]])]
-    keep = pick[np.isfinite(best[pick])]
-    return best[keep], kroot[rows[keep]], rows[keep], partner[keep]
-
-
-def _single_proposals(
-    lo: npt.NDArray[np.int64],
-    need: npt.NDArray[np.int64],
-    kroot: npt.NDArray[np.int64],
-    kprof: npt.NDArray[np.int64],
-    partners: _BestPartners,
-    first: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
-    second: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]],
-) -> Proposals:
-    """Proposals of islands with one profile ``p``, all at once.
-
-    Such an island can top a profile's list only for ``p`` itself, so for every other
-    profile its partner is the island with most room; only ``p`` needs a second look.
-    """
-    if not len(lo):
-        return _no_proposals()
-    top1, top1_pool, room1 = first
-    top2, top2_pool, room2 = second
-    x, p = kroot[lo], kprof[lo]
-    costs = partners.costs
-    best_cost = np.empty(len(lo))
-    best_pool = np.empty(len(lo), np.int64)
-    for level in np.unique(need).tolist():
-        q, cheapest = partners((top1 >= 0) & (room1 >= level), level, other=True)
-        at = need == level
-        best_cost[at] = cheapest[p[at]]
-        best_pool[at] = top1_pool[q[p[at]]]
-    # The own profile: the island with most room holding it, unless that is this one.
-    clash = top1[p] == x
-    own_pool = np.where(clash, top2_pool[p], top1_pool[p])
-    own_room = np.where(clash, room2[p], room1[p])
-    own_ok = (np.where(clash, top2[p], top1[p]) >= 0) & (own_room >= need)
-    own_cost = np.where(own_ok, costs[p, p], np.inf)
-    use_own = own_cost < best_cost
-    value = np.where(use_own, own_cost, best_cost)
-    partner = np.where(use_own, own_pool, best_pool)
-    keep = np.isfinite(value)
-    return value[keep], x[keep], lo[keep], partner[keep]
+    # An island needs room for at most 3 - its own room on the other side.
+    levels = max(4, 4 - int(capacity.min()))
+    tops, used = profile_tops(kroot, kprof, capacity, P, levels, relaxed)
+    found = []
+    for other, row in ((True, 0), (False, 1)):
+        q = np.zeros((levels, P), np.int64)
+        cheapest = np.full((levels, P), np.inf)
+        for level in np.flatnonzero(used[row]).tolist():
+            q[level], cheapest[level] = partners(
+                (tops[0] >= 0) & (tops[2] >= level), level, other=other
+            )
+        found += [q, cheapest]
+    return island_proposals(kroot, kprof, capacity, relaxed, tops, partners.costs, *found)
 
 
 def _group_proposals(
