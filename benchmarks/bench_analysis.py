@@ -16,12 +16,39 @@ file. Then every library runs in its own **fresh Python process**, so that its p
 The child region of ``ours`` is regenerated from the seed (identical ties); generating it
 is not timed. Analyses that do not exist yet are reported as ``missing``, steps a library
 has no counterpart for as ``n/a``; an exception in one step is recorded and the run goes
-on. Ratios are computed over the steps both sides ran.
+on. Ratios are computed over the steps both sides ran; per step, ours over the fastest of
+igraph and NetworKit.
+
+**Agreement.** After each timed step whose result can be compared, the library's process
+writes that result in one canonical form (node labels, sorted node or edge keys, scores;
+untimed) to the scratch folder, and a separate process compares every library with ours on
+the same edge list: the connected components (as partitions), the articulation points, the
+bridges and the core numbers must be equal (exact checks: a difference sets the summary's
+``failed`` flag and the exit code 1); the modularity of each library's communities,
+computed by one formula, is reported with ours' relative difference (ours should be at most
+1% below NetworKit's PLM); for sampled betweenness the share of the top 100 two libraries
+have in common, and Spearman's rank correlation over the union of their top 500, are
+reported, not required. A library that is not installed or did not run the step is
+skipped, with the reason.
+
+**Threads.** The table states each library's threads: ours numba's
+(``samenwerking._jit.get_threads()``), igraph 1, NetworKit ``getMaxNumberOfThreads()``,
+networkx 1, and, measured, the cores each step used (CPU time over wall time). ``--threads
+N`` gives every library N threads: ``NUMBA_NUM_THREADS``, ``OMP_NUM_THREADS`` (and the BLAS
+variables) in each child's environment, ``networkit.setNumberOfThreads(N)``, and the child
+bound to N CPUs (so that pools sized by ``os.cpu_count()`` share N cores too).
+
+**Limits.** Each library process has an address-space cap (``--max-memory-gb``); a step
+that runs longer than ``--step-timeout`` seconds is stopped (its process is killed; a new
+process builds the graph again and goes on with the next step), and a library's steps
+together get ``--timeout`` seconds (three times both for networkx, the slow baseline).
+Peak memory is each process's maximum resident set, the largest over its restarts.
 
 Run ``python benchmarks/bench_analysis.py`` (2,000 / 50,000 / 600,000 professionals),
 ``--smoke`` (one tiny size, ours and networkx only; also when ``CI=true``), ``--sizes
-50000``, ``--only ours,igraph``, ``--steps betweenness,communities``. Results go to
-``benchmarks/results/analysis-<time>.json``.
+50000``, ``--only ours,igraph``, ``--steps betweenness,communities``, ``--threads 1``. The
+national size beside the C++ libraries: ``--sizes 600000 --only ours,igraph,networkit``.
+Results go to ``benchmarks/results/analysis-<time>.json``.
 """
 
 from __future__ import annotations
@@ -53,11 +80,21 @@ K = 256
 SMOKE_K = 32
 MAX_MEMORY_GB = 16.0
 """Address-space cap of each library's process (``--max-memory-gb``; 0: none)."""
+STEP_TIMEOUT = 600.0
+"""Seconds one step may take before its process is stopped (``--step-timeout``; 0: none)."""
+LIBRARY_BUDGET = 3600.0
+"""Seconds all of one library's steps may take together (``--timeout``; 0: none)."""
+NETWORKX_SLACK = 3.0
+"""networkx, the slow baseline, gets this many times both limits."""
 PERMUTATIONS = 99
 """Permutations for the E-I index test (ours and the scripts)."""
 DROP_SHARE = 0.05
 """Share of ties dropped to make the 'after' snapshot for ``compare``."""
 TIES_PER_PROFESSIONAL = 10.0
+WARM_UP_SIZE = 300
+"""Professionals of the tiny region our steps first run on, untimed (``--no-warm-up``: none)."""
+SMOKE_TIES_PER_PROFESSIONAL = 2.0
+"""Sparse enough that the smoke region has islands, articulation points and bridges to check."""
 DEFAULT_SIZES: tuple[int, ...] = (2_000, 50_000, 600_000)
 SMOKE_SIZES: tuple[int, ...] = (400,)
 SIZE_NAMES = {2_000: "municipality", 50_000: "region", 600_000: "country"}
@@ -99,6 +136,29 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("compare", "change", "compare"),
 )
 STEP_NAMES: tuple[str, ...] = tuple(s[0] for s in STEPS)
+CHECKS: dict[str, str] = {
+    "islands": "components",
+    "articulation_points": "articulation_points",
+    "bridges": "bridges",
+    "core_numbers": "core_numbers",
+    "communities": "modularity",
+    "betweenness": "betweenness",
+}
+"""The steps whose results are compared between libraries, and the name of each check."""
+EXACT_CHECKS: tuple[str, ...] = ("components", "articulation_points", "bridges", "core_numbers")
+"""Checks that must agree exactly (a difference fails the run)."""
+TOP_OVERLAP = 100
+TOP_SPEARMAN = 500
+MODULARITY_TOLERANCE = 0.01
+"""Ours' modularity may be this much (relative) below the other library's."""
+STALL_VARIABLE = "BENCH_ANALYSIS_STALL"
+"""``library.step`` named here hangs (for the tests of the step timeout)."""
+THREAD_VARIABLES = (
+    "NUMBA_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+)
 SCHOOL_SECTORS = ("primary_school", "secondary_school", "special_school", "special_primary_school")
 CONTACT_SECTOR = "youth_care"
 """nearest_contact: distance from every school professional to the nearest one in youth care."""
@@ -143,22 +203,24 @@ def _keep_mask(ties: int) -> Any:
     return np.random.default_rng(SEED + 1).random(ties) >= DROP_SHARE
 
 
-def _region(professionals: int) -> Any:
+def _region(professionals: int, ties_per_professional: float = TIES_PER_PROFESSIONAL) -> Any:
     import samenwerking as sw
 
     return sw.synthetic.region(
-        professionals, seed=SEED, ties_per_professional=TIES_PER_PROFESSIONAL
+        professionals, seed=SEED, ties_per_professional=ties_per_professional
     )
 
 
-def _prepare(professionals: int, path: str) -> dict[str, Any]:
+def _prepare(
+    professionals: int, path: str, ties_per_professional: float = TIES_PER_PROFESSIONAL
+) -> dict[str, Any]:
     """Generate one region; write its edge list and node table to ``path`` (child process)."""
     import numpy as np
 
     import samenwerking as sw
 
     start = time.perf_counter()
-    region = _region(professionals)
+    region = _region(professionals, ties_per_professional)
     generate_s = time.perf_counter() - start
     graph = sw.compact_graph(region)
     store = region.ties
@@ -169,10 +231,13 @@ def _prepare(professionals: int, path: str) -> dict[str, Any]:
         position = {pid: i for i, pid in enumerate(ids)}
         remap = np.array([position.get(i, -1) for i in store.ids], np.int64)
         source, target = remap[store.source], remap[store.target]
+    if graph.ids != ids:  # every library's node i is professional i (the checks rely on it)
+        raise RuntimeError("the compact graph's nodes are not in the professionals' order")
     sectors = np.array(graph.sectors)
     np.savez(
         path,
         n=np.int64(len(ids)),
+        ties_per_professional=np.float64(ties_per_professional),
         source=source,
         target=target,
         trust=store.column("trust"),
@@ -261,6 +326,21 @@ def _ours_steps(ctx: dict[str, Any], k: int) -> dict[str, Callable[[], Any]]:
     }
 
 
+def _ours_warm_up(k: int) -> float:
+    """Run each of our steps once on a tiny region, untimed; return the seconds it took.
+
+    numba compiles a kernel on its first call (or loads it from its on-disk cache); doing
+    that here keeps it out of the timed steps, which then time warm calls.
+    """
+    start = time.perf_counter()
+    tiny = _region(WARM_UP_SIZE, 3.0)
+    ctx = {"region": tiny, "after": tiny.replace(ties=tiny.ties.select(_keep_mask(len(tiny.ties))))}
+    for function in _ours_steps(ctx, min(k, WARM_UP_SIZE)).values():
+        with contextlib.suppress(Exception):  # a broken step is reported when it is timed
+            function()
+    return time.perf_counter() - start
+
+
 def _ours_input(ctx: dict[str, Any], data: dict[str, Any]) -> None:
     # Import up front what the analyses import lazily: imports are not part of the timings.
     importlib.import_module("scipy.sparse.csgraph")
@@ -268,7 +348,7 @@ def _ours_input(ctx: dict[str, Any], data: dict[str, Any]) -> None:
         # A missing or broken module is reported by its step.
         with contextlib.suppress(Exception):
             importlib.import_module(f"samenwerking.analysis.{module}")
-    region = _region(int(data["n"]))
+    region = _region(int(data["n"]), float(data["ties_per_professional"]))
     if len(region.ties) != len(data["source"]):
         raise RuntimeError("the regenerated region differs from the prepared edge list")
     ctx["region"] = region
@@ -770,25 +850,200 @@ def _networkit_steps(ctx: dict[str, Any], data: dict[str, Any]) -> dict[str, Cal
     }
 
 
+# -- each library's results in one form, for the agreement checks ----------------------------
+# Components and communities as a label per node, articulation points as sorted node
+# positions, bridges as sorted keys ``low * n + high``, core numbers per node (int64),
+# betweenness per node (float64). Converting is not timed.
+def _labels(groups: Iterable[Iterable[int]], n: int) -> Any:
+    """A label per node from groups of node positions (``-1``: in no group)."""
+    import numpy as np
+
+    labels = np.full(n, -1, np.int64)
+    for label, members in enumerate(groups):
+        labels[np.fromiter(members, np.int64)] = label
+    return labels
+
+
+def _node_set(nodes: Iterable[int]) -> Any:
+    import numpy as np
+
+    return np.unique(np.fromiter(nodes, np.int64))
+
+
+def _edge_keys(pairs: Iterable[Iterable[int]], n: int) -> Any:
+    import numpy as np
+
+    ends = np.array([tuple(p) for p in pairs], np.int64).reshape(-1, 2)
+    return np.unique(ends.min(axis=1) * n + ends.max(axis=1))
+
+
+def _per_node(values: dict[Any, Any], n: int, dtype: Any) -> Any:
+    """A dict keyed 0..n-1 as an array in node order."""
+    import numpy as np
+
+    return np.fromiter((values[i] for i in range(n)), dtype, n)
+
+
+def _ours_digests(ctx: dict[str, Any], data: dict[str, Any]) -> dict[str, Callable[[Any], Any]]:
+    import numpy as np
+
+    n = int(data["n"])
+
+    def position() -> dict[Any, int]:  # built per conversion, dropped after it
+        return {node: i for i, node in enumerate(ctx["G"].ids)}
+
+    def in_node_order(values: dict[Any, Any], dtype: Any) -> Any:
+        ids = ctx["G"].ids
+        if len(values) == n and all(a == b for a, b in zip(values, ids, strict=True)):
+            return np.fromiter(values.values(), dtype, n)
+        where, out = position(), np.zeros(n, dtype)
+        for node, value in values.items():
+            out[where[node]] = value
+        return out
+
+    def components(result: Any) -> Any:
+        where = position()
+        return _labels(((where[m] for m in i.members) for i in result.islands), n)
+
+    def nodes(result: Any) -> Any:
+        where = position()
+        return _node_set(where[m] for m in result)
+
+    def bridges(result: Any) -> Any:
+        where = position()
+        return _edge_keys(((where[a], where[b]) for a, b in result), n)
+
+    return {
+        "islands": components,
+        "articulation_points": nodes,
+        "bridges": bridges,
+        "core_numbers": lambda result: in_node_order(result, np.int64),
+        "communities": lambda result: in_node_order(result.membership, np.int64),
+        "betweenness": lambda result: in_node_order(result, np.float64),
+    }
+
+
+def _networkx_digests(ctx: dict[str, Any], data: dict[str, Any]) -> dict[str, Callable[[Any], Any]]:
+    import numpy as np
+
+    n = int(data["n"])
+    return {
+        "islands": lambda result: _labels(result, n),
+        "articulation_points": _node_set,
+        "bridges": lambda result: _edge_keys(result, n),
+        "core_numbers": lambda result: _per_node(result, n, np.int64),
+        "communities": lambda result: _labels(result, n),
+        "betweenness": lambda result: _per_node(result, n, np.float64),
+    }
+
+
+def _igraph_digests(ctx: dict[str, Any], data: dict[str, Any]) -> dict[str, Callable[[Any], Any]]:
+    import numpy as np
+
+    n = int(data["n"])
+
+    def bridges(result: Any) -> Any:  # edge ids into the deduplicated (low, high) edge list
+        ids = np.asarray(result, np.int64)
+        return np.unique(ctx["eu"][ids] * n + ctx["ev"][ids])
+
+    return {
+        "islands": lambda result: np.asarray(result.membership, np.int64),
+        "articulation_points": _node_set,
+        "bridges": bridges,
+        "core_numbers": lambda result: np.asarray(result, np.int64),
+        "communities": lambda result: np.asarray(result.membership, np.int64),
+        "betweenness": lambda result: np.asarray(result, np.float64),
+    }
+
+
+def _networkit_digests(
+    ctx: dict[str, Any], data: dict[str, Any]
+) -> dict[str, Callable[[Any], Any]]:
+    import numpy as np
+
+    n = int(data["n"])
+    return {
+        "islands": lambda result: _labels(result, n),
+        "articulation_points": _node_set,
+        "bridges": lambda result: _edge_keys(result, n),
+        "core_numbers": lambda result: np.rint(np.asarray(result)).astype(np.int64),
+        "communities": lambda result: np.asarray(result.getVector(), np.int64),
+        "betweenness": lambda result: np.asarray(result, np.float64),
+    }
+
+
 # -- one library in one (fresh) process --------------------------------------------------------
-def _child(library: str, datafile: str, steps: list[str], k: int, max_gb: float) -> None:
+def _bind_threads(threads: int) -> None:
+    """Bind this process to ``threads`` CPUs (Linux; the environment variables are the parent's)."""
+    if threads > 0 and hasattr(os, "sched_setaffinity"):
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, cpus[:threads])
+
+
+def _threads(library: str, threads: int) -> dict[str, Any]:
+    """The threads this library runs on, as the library states them (child process)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    info: dict[str, Any] = {
+        "requested": threads or None,
+        "cpus": cpus,
+        **{v: os.environ[v] for v in THREAD_VARIABLES if v in os.environ},
+    }
+    if library == "ours":
+        from samenwerking._jit import get_threads
+
+        info.update(threads=get_threads(), kind="numba")
+    elif library == "networkit":
+        import networkit as nk
+
+        if threads > 0:
+            nk.setNumberOfThreads(threads)
+        info.update(threads=int(nk.getMaxNumberOfThreads()), kind="OpenMP")
+    else:
+        info.update(threads=1, kind="single-threaded")
+    return info
+
+
+def _numba_layer() -> str | None:
+    """numba's threading layer, once a parallel kernel has run (else ``None``)."""
+    numba = sys.modules.get("numba")
+    if numba is None:
+        return None
+    try:
+        return str(numba.threading_layer())
+    except ValueError:
+        return None
+
+
+def _child(
+    library: str,
+    datafile: str,
+    steps: list[str],
+    k: int,
+    max_gb: float,
+    threads: int = 0,
+    checks: str = "",
+    warm_up: bool = True,
+) -> None:
     """Run the steps of one library, printing one JSON line per event (child process).
 
     The address space is capped at ``max_gb``, so a step that would exhaust the machine
-    fails with ``MemoryError`` (recorded) instead of waking the kernel's OOM killer.
+    fails with ``MemoryError`` (recorded) instead of waking the kernel's OOM killer. With
+    ``checks`` (a folder), each comparable result is written there after its step.
     """
     if max_gb > 0:
         limit = int(max_gb * 1024**3)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _bind_threads(threads)
     import numpy as np
 
     importlib.import_module(IMPORT_NAME[library])  # imports are not part of the timings
 
-    _emit(event="start", import_peak_mb=_peak_mb())
+    _emit(event="start", import_peak_mb=_peak_mb(), threads=_threads(library, threads))
     with np.load(datafile) as archive:
         data = {name: archive[name] for name in archive.files}
     data["k"] = k
     ctx: dict[str, Any] = {}
+    warm_up_s = _ours_warm_up(k) if library == "ours" and warm_up else None
     start = time.perf_counter()
     if library == "ours":
         _ours_input(ctx, data)
@@ -800,16 +1055,30 @@ def _child(library: str, datafile: str, steps: list[str], k: int, max_gb: float)
             "networkit": _networkit_steps,
         }[library]
         table = maker(ctx, data)
-    _emit(event="input", seconds=time.perf_counter() - start, peak_mb=_peak_mb())
+    digests = {
+        "ours": _ours_digests,
+        "networkx": _networkx_digests,
+        "igraph": _igraph_digests,
+        "networkit": _networkit_digests,
+    }[library](ctx, data)
+    _emit(
+        event="input",
+        seconds=time.perf_counter() - start,
+        peak_mb=_peak_mb(),
+        warm_up_s=warm_up_s,
+    )
+    raised = 0.0  # how much the (untimed) conversions for the checks raised the peak
     for step in steps:
         function = table.get(step)
         if function is None:
             _emit(event="step", step=step, status="n/a", note=f"no {library} counterpart")
             continue
         _emit(event="begin", step=step)
-        start = time.perf_counter()
+        if os.environ.get(STALL_VARIABLE) == f"{library}.{step}":
+            time.sleep(3600)  # the harness's tests: a step that hangs
+        start, cpu = time.perf_counter(), time.process_time()
         try:
-            function()
+            found = function()
         except MissingAnalysisError as missing:
             _emit(event="step", step=step, status="missing", note=str(missing))
             continue
@@ -825,47 +1094,313 @@ def _child(library: str, datafile: str, steps: list[str], k: int, max_gb: float)
                 traceback=traceback.format_exc()[-2000:],
             )
             continue
-        seconds = time.perf_counter() - start
-        _emit(event="step", step=step, status="ok", seconds=seconds, peak_mb=_peak_mb())
-    _emit(event="end", peak_mb=_peak_mb(), high_water_mb=_high_water_mb())
+        seconds, cpu_s = time.perf_counter() - start, time.process_time() - cpu
+        peak = _peak_mb()
+        _emit(event="step", step=step, status="ok", seconds=seconds, cpu_s=cpu_s, peak_mb=peak)
+        if checks and step in CHECKS:
+            try:
+                np.save(Path(checks) / f"{library}.{step}.npy", digests[step](found))
+            except Exception as error:
+                _emit(event="digest", step=step, note=f"{type(error).__name__}: {error}"[:500])
+            raised += _peak_mb() - peak
+        del found  # as before the checks: no result outlives its step
+    _emit(
+        event="end",
+        peak_mb=_peak_mb(),
+        high_water_mb=_high_water_mb(),
+        checks_raised_peak_mb=raised,
+        numba_layer=_numba_layer(),
+    )
+
+
+# -- the agreement checks (their own process: the parent stays small) ------------------------
+def _canonical(labels: Any) -> Any:
+    """Labels renumbered by first appearance: equal arrays exactly when equal partitions."""
+    import numpy as np
+
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    return rank[inverse.reshape(-1)]
+
+
+def _same_partition(ours: Any, other: Any) -> dict[str, Any]:
+    import numpy as np
+
+    if len(ours) != len(other):
+        return {"status": "differ", "note": f"{len(ours)} nodes against {len(other)}"}
+    a, b = _canonical(ours), _canonical(other)
+    differing = int(np.count_nonzero(a != b))
+    return {
+        "status": "agree" if differing == 0 else "differ",
+        "ours": int(a.max(initial=-1)) + 1,
+        "other": int(b.max(initial=-1)) + 1,
+        "nodes_differing": differing,
+    }
+
+
+def _same_set(ours: Any, other: Any) -> dict[str, Any]:
+    import numpy as np
+
+    only_ours, only_other = np.setdiff1d(ours, other), np.setdiff1d(other, ours)
+    entry: dict[str, Any] = {
+        "status": "agree" if not len(only_ours) and not len(only_other) else "differ",
+        "ours": len(ours),
+        "other": len(other),
+    }
+    if entry["status"] == "differ":
+        entry.update(
+            only_ours=len(only_ours),
+            only_other=len(only_other),
+            examples_only_ours=only_ours[:5].tolist(),
+            examples_only_other=only_other[:5].tolist(),
+        )
+    return entry
+
+
+def _same_values(ours: Any, other: Any) -> dict[str, Any]:
+    import numpy as np
+
+    if len(ours) != len(other):
+        return {"status": "differ", "note": f"{len(ours)} nodes against {len(other)}"}
+    differing = np.flatnonzero(ours != other)
+    return {
+        "status": "agree" if not len(differing) else "differ",
+        "max_ours": int(ours.max(initial=0)),
+        "max_other": int(other.max(initial=0)),
+        "nodes_differing": len(differing),
+        "examples": differing[:5].tolist(),
+    }
+
+
+def _modularity(labels: Any, eu: Any, ev: Any, n: int) -> float:
+    """Newman's modularity of a partition of the unweighted graph ``(eu, ev)`` (resolution 1)."""
+    import numpy as np
+
+    m = len(eu)
+    if m == 0:
+        return 0.0
+    labels = _canonical(labels)
+    groups = int(labels.max(initial=-1)) + 1
+    inside = labels[eu] == labels[ev]
+    degree = np.bincount(eu, minlength=n) + np.bincount(ev, minlength=n)
+    total = np.bincount(labels, degree, groups)
+    return float(np.count_nonzero(inside) / m - ((total / (2 * m)) ** 2).sum())
+
+
+def _top(scores: Any, count: int) -> Any:
+    """The ``count`` highest-scoring nodes (ties: the smaller position first)."""
+    import numpy as np
+
+    return np.lexsort((np.arange(len(scores)), -scores))[:count]
+
+
+def _spearman(a: Any, b: Any) -> float | None:
+    """Spearman's rank correlation (average ranks for ties; ``None`` if one side is constant)."""
+    import numpy as np
+    from scipy.stats import rankdata
+
+    if len(a) < 2:
+        return None
+    ra, rb = rankdata(a), rankdata(b)
+    if ra.std() == 0 or rb.std() == 0:
+        return None
+    return float(np.corrcoef(ra, rb)[0, 1])
+
+
+def _betweenness_pair(a: Any, b: Any) -> dict[str, Any]:
+    import numpy as np
+
+    top = min(TOP_OVERLAP, len(a))
+    shared = len(np.intersect1d(_top(a, top), _top(b, top)))
+    union = np.union1d(_top(a, TOP_SPEARMAN), _top(b, TOP_SPEARMAN))
+    return {
+        "status": "reported",
+        f"top{TOP_OVERLAP}_overlap": shared / top if top else None,
+        f"spearman_top{TOP_SPEARMAN}": _spearman(a[union], b[union]),
+    }
+
+
+def _agree(datafile: str, folder: str, libraries: list[str]) -> dict[str, Any]:
+    """Compare every library's results with ours (child process; see the module docstring)."""
+    import numpy as np
+
+    with np.load(datafile) as archive:
+        data = {name: archive[name] for name in ("n", "source", "target")}
+    n = int(data["n"])
+    eu, ev = _dedup(data)
+
+    def load(library: str, step: str) -> Any:
+        path = Path(folder) / f"{library}.{step}.npy"
+        return np.load(path) if path.exists() else None
+
+    found = {lib: {step: load(lib, step) for step in CHECKS} for lib in libraries}
+    modularity = {
+        lib: _modularity(found[lib]["communities"], eu, ev, n)
+        for lib in libraries
+        if found[lib]["communities"] is not None
+    }
+    compare = {
+        "components": _same_partition,
+        "articulation_points": _same_set,
+        "bridges": _same_set,
+        "core_numbers": _same_values,
+    }
+    checks: dict[str, dict[str, Any]] = {}
+    for other in (lib for lib in libraries if lib != "ours"):
+        row: dict[str, Any] = {}
+        for step, name in CHECKS.items():
+            ours, theirs = found["ours"][step], found[other][step]
+            if ours is None or theirs is None:
+                row[name] = {
+                    "status": "skipped",
+                    "without": [lib for lib, r in (("ours", ours), (other, theirs)) if r is None],
+                }
+            elif name == "modularity":
+                q, q_other = modularity["ours"], modularity[other]
+                relative = (q - q_other) / abs(q_other) if q_other else None
+                row[name] = {
+                    "status": "reported",
+                    "ours": q,
+                    "other": q_other,
+                    "relative_difference": relative,
+                    "within_tolerance": relative is not None and relative >= -MODULARITY_TOLERANCE,
+                    "communities": [int(_canonical(r).max(initial=-1)) + 1 for r in (ours, theirs)],
+                }
+            elif name == "betweenness":
+                row[name] = _betweenness_pair(ours, theirs)
+            else:
+                row[name] = compare[name](ours, theirs)
+        checks[other] = row
+    pairs = [
+        {"libraries": [a, b], **_betweenness_pair(found[a]["betweenness"], found[b]["betweenness"])}
+        for i, a in enumerate(libraries)
+        for b in libraries[i + 1 :]
+        if "ours" not in (a, b)
+        and found[a]["betweenness"] is not None
+        and found[b]["betweenness"] is not None
+    ]
+    return {"checks": checks, "modularity": modularity, "betweenness_pairs": pairs}
+
+
+def _agreement(
+    datafile: Path,
+    folder: Path,
+    rows: dict[str, dict[str, Any]],
+    libraries: list[str],
+    log: Callable[[str], None],
+) -> dict[str, Any]:
+    """Run the checks in a child; say why each skipped one was skipped; flag failures."""
+    if "ours" not in libraries or rows.get("ours", {}).get("status") == "n/a":
+        return {"status": "skipped", "note": "ours did not run", "failed": False, "failures": []}
+    ran = [lib for lib in libraries if "steps" in rows.get(lib, {})]
+    events, stderr, code, _ = _spawn(("--agree", datafile, folder, ",".join(ran)), log)
+    if code is not None or not events:
+        log(f"  the agreement checks failed:\n{stderr[-1500:]}")
+        return {"status": "error", "note": stderr[-1500:], "failed": True, "failures": ["checks"]}
+    out: dict[str, Any] = {"status": "ok", "reference": "ours", **events[-1]}
+
+    def why(library: str, step: str) -> str:
+        row = rows.get(library, {})
+        if "steps" not in row:
+            return f"{library} {row.get('status', 'not run')} ({row.get('note', '')})".strip()
+        entry = row["steps"].get(step)
+        if entry is None:
+            return f"{library} did not run {step}"
+        if entry.get("status") == "ok":
+            return f"{library}'s {step} result could not be read"
+        return f"{library} {step}: {entry.get('status')}"
+
+    for library in libraries:
+        if library == "ours":
+            continue
+        row = out["checks"].setdefault(library, {})
+        for step, name in CHECKS.items():
+            entry = row.setdefault(name, {"status": "skipped", "without": [library]})
+            if entry["status"] == "skipped":
+                entry["note"] = "; ".join(why(lib, step) for lib in entry.pop("without"))
+    out["failures"] = [
+        f"{library}: {name}"
+        for library, row in out["checks"].items()
+        for name in EXACT_CHECKS
+        if row.get(name, {}).get("status") == "differ"
+    ]
+    out["failed"] = bool(out["failures"])
+    return out
 
 
 # -- the parent --------------------------------------------------------------------------------
-def _spawn(
-    args: Iterable[object], timeout: float | None, log: Callable[[str], None]
-) -> tuple[list[dict[str, Any]], str, int | None, bool]:
-    """Run this script in a child; return its events, stderr, exit code and whether it timed out.
+def _child_high_water_mb(pid: int) -> float | None:
+    """Peak RSS of a running child from ``/proc`` (Linux), read just before it is stopped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
 
-    The events arrive as they happen, so a child killed at ``timeout`` keeps what it did.
+
+def _spawn(
+    args: Iterable[object],
+    log: Callable[[str], None],
+    *,
+    step_timeout: float | None = None,
+    deadline: float | None = None,
+    env: dict[str, str] | None = None,
+) -> tuple[list[dict[str, Any]], str, int | None, dict[str, Any]]:
+    """Run this script in a child; return its events, stderr, exit code and how it was stopped.
+
+    The events arrive as they happen, so a child that is stopped keeps what it did. The
+    child is killed when one step (between its ``begin`` and ``step`` events) runs longer
+    than ``step_timeout`` seconds, or at ``deadline`` (``time.monotonic()``); the last
+    dict then says why (``reason``) and the child's peak memory just before (``peak_mb``).
     """
     command = [sys.executable, str(Path(__file__).resolve()), *(str(a) for a in args)]
     events: list[dict[str, Any]] = []
-    timed_out: list[bool] = []
+    state: dict[str, Any] = {"began": None}
+    stopped: dict[str, Any] = {}
+    finished = threading.Event()
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True) as process:
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=errors, text=True, env=env
+        ) as process:
 
-            def stop() -> None:
-                timed_out.append(True)
-                process.kill()
+            def watch() -> None:
+                while not finished.wait(0.2):
+                    now, began = time.monotonic(), state["began"]
+                    if deadline is not None and now > deadline:
+                        reason = "budget"
+                    elif step_timeout and began is not None and now - began > step_timeout:
+                        reason = "step timeout"
+                    else:
+                        continue
+                    stopped.update(reason=reason, peak_mb=_child_high_water_mb(process.pid))
+                    process.kill()
+                    return
 
-            timer = threading.Timer(timeout, stop) if timeout else None
-            if timer:
-                timer.start()
+            watcher = threading.Thread(target=watch, daemon=True)
+            if step_timeout or deadline is not None:
+                watcher.start()
             try:
                 assert process.stdout is not None
                 for line in process.stdout:
                     if not line.startswith("{"):
                         continue
                     event = json.loads(line)
+                    kind = event.get("event")
+                    state["began"] = time.monotonic() if kind == "begin" else None
                     events.append(event)
                     log(_describe(event))
                 code = process.wait()
             finally:
-                if timer:
-                    timer.cancel()
+                finished.set()
+                if watcher.is_alive():
+                    watcher.join()
         errors.seek(0)
         stderr = errors.read()
-    return events, stderr, None if code == 0 else code, bool(timed_out)
+    return events, stderr, None if code == 0 else code, stopped
 
 
 def _describe(event: dict[str, Any]) -> str:
@@ -880,6 +1415,19 @@ def _available(library: str) -> bool:
     return importlib.util.find_spec(IMPORT_NAME[library]) is not None
 
 
+def _thread_env(threads: int) -> dict[str, str] | None:
+    """The child's environment for ``--threads`` (``None``: this process's, unchanged)."""
+    if threads <= 0:
+        return None
+    return {**os.environ, **dict.fromkeys(THREAD_VARIABLES, str(threads))}
+
+
+def _limits(library: str, step_timeout: float | None, timeout: float | None) -> tuple[Any, Any]:
+    """The step timeout and the budget for one library (networkx gets more; 0: none)."""
+    slack = NETWORKX_SLACK if library == "networkx" else 1.0
+    return (step_timeout or 0) * slack or None, (timeout or 0) * slack or None
+
+
 def _measure(
     library: str,
     datafile: Path,
@@ -888,35 +1436,93 @@ def _measure(
     log: Callable[[str], None],
     k: int = K,
     max_memory_gb: float = MAX_MEMORY_GB,
+    *,
+    step_timeout: float | None = None,
+    threads: int = 0,
+    checks: Path | None = None,
+    warm_up: bool = True,
 ) -> dict[str, Any]:
-    arguments = ("--child", library, datafile, ",".join(steps), k, max_memory_gb)
-    events, stderr, code, timed_out = _spawn(arguments, timeout, log)
+    """Run one library's steps in fresh processes (see the module docstring, "Limits").
+
+    ``timeout`` is the budget of all steps together. A process that dies in a step (stopped
+    at ``step_timeout``, killed by a signal) has that step recorded as ``timeout`` or
+    ``failed``, and a new process builds the graph again and runs the remaining steps.
+    """
     result: dict[str, Any] = {"library": library, "status": "ok", "steps": {}}
-    pending = None
-    for event in events:
-        kind = event.pop("event")
-        if kind == "begin":
-            pending = event["step"]
-        elif kind == "step":
-            result["steps"][event.pop("step")] = event
-            pending = None
-        elif kind == "start":
-            result["import_peak_mb"] = event["import_peak_mb"]
-        elif kind == "input":
-            result["input_s"], result["input_peak_mb"] = event["seconds"], event["peak_mb"]
-        elif kind == "end":
-            result["peak_mb"], result["high_water_mb"] = event["peak_mb"], event["high_water_mb"]
-    if code is not None:
-        result["status"] = "timeout" if timed_out else "failed"
-        result["exit_code"] = code
-        if code < 0 and not timed_out:
-            result["note"] = f"killed by signal {-code} (out of memory?)"
-        result["stderr"] = stderr[-3000:]
-        if pending is not None:
-            result["steps"][pending] = {"status": result["status"]}
-        peaks = [s["peak_mb"] for s in result["steps"].values() if "peak_mb" in s]
-        result["peak_mb"] = max(peaks, default=None)
-        log(f"    {library} {result['status']} (exit code {code}):\n{stderr[-1500:]}")
+    deadline = time.monotonic() + timeout if timeout else None
+    todo = list(steps)
+    peaks: list[float] = []
+    while todo:
+        run_steps = todo if todo[0] == "build" else ["build", *todo]
+        arguments = (
+            "--child",
+            library,
+            datafile,
+            ",".join(run_steps),
+            k,
+            max_memory_gb,
+            threads,
+            checks or "",
+            int(warm_up),
+        )
+        events, stderr, code, stopped = _spawn(
+            arguments, log, step_timeout=step_timeout, deadline=deadline, env=_thread_env(threads)
+        )
+        pending = None
+        for event in events:
+            kind = event.pop("event")
+            if kind == "begin":
+                pending = event["step"]
+            elif kind == "step":
+                step, pending = event.pop("step"), None
+                if "peak_mb" in event:
+                    peaks.append(event["peak_mb"])
+                if step == "build" and "build" in result["steps"]:
+                    result.setdefault("rebuild_s", []).append(event.get("seconds"))
+                    continue
+                result["steps"][step] = event
+                if step in todo:
+                    todo.remove(step)
+            elif kind == "digest":
+                result.setdefault("digest_errors", {})[event["step"]] = event["note"]
+            elif kind == "start":
+                result.setdefault("import_peak_mb", event["import_peak_mb"])
+                result.setdefault("threads", event["threads"])
+            elif kind == "input":
+                result.setdefault("input_s", event["seconds"])
+                result.setdefault("input_peak_mb", event["peak_mb"])
+                if event.get("warm_up_s") is not None:
+                    result.setdefault("warm_up_s", event["warm_up_s"])
+            elif kind == "end":
+                peaks.append(event["peak_mb"])
+                result["high_water_mb"] = max(
+                    result.get("high_water_mb") or 0.0, event["high_water_mb"] or 0.0
+                )
+                result["checks_raised_peak_mb"] = result.get("checks_raised_peak_mb", 0.0) + (
+                    event.get("checks_raised_peak_mb") or 0.0
+                )
+                if event.get("numba_layer"):
+                    result["threads"]["numba_layer"] = event["numba_layer"]
+        if code is None:
+            break
+        if stopped.get("peak_mb"):
+            peaks.append(stopped["peak_mb"])
+        status = "timeout" if stopped else "failed"
+        why = stopped.get("reason") or (
+            f"killed by signal {-code} (out of memory?)" if code < 0 else f"exit code {code}"
+        )
+        log(f"    {library} {status} in {pending or 'its input'} ({why}):\n{stderr[-1500:]}")
+        if pending is None or pending == "build" or stopped.get("reason") == "budget":
+            # nothing to go on with: the input or the build failed, or the budget is spent
+            result.update(status=status, exit_code=code, note=why, stderr=stderr[-3000:])
+            for step in todo:
+                result["steps"][step] = {"status": status, "note": why}
+            break
+        result["steps"][pending] = {"status": status, "note": why}
+        todo.remove(pending)
+        restart = {"step": pending, "status": status, "note": why, "stderr": stderr[-1500:]}
+        result.setdefault("restarts", []).append(restart)
+    result["peak_mb"] = max(peaks, default=None)
     return result
 
 
@@ -952,6 +1558,14 @@ def _ratios(rows: dict[str, dict[str, Any]], steps: list[str]) -> dict[str, Any]
     if compiled:
         worst = max(compiled, key=lambda pair: pair[1])
         out["fastest_compiled"] = {"library": worst[0], "ours_over_other": worst[1]}
+    per_step: dict[str, Any] = {}
+    for step in steps:
+        ours = seconds("ours", step)
+        timed = [(t, lib) for lib in ("igraph", "networkit") if (t := seconds(lib, step))]
+        if ours is not None and timed:
+            best, library = min(timed)
+            per_step[step] = {"fastest": library, "ours_over_fastest": ours / best}
+    out["per_step"] = per_step
     return out
 
 
@@ -967,7 +1581,7 @@ def _table(size: dict[str, Any], libraries: list[str], steps: list[str]) -> str:
     rows = size["libraries"]
     width = 12
     head = f"{'step':<22}" + "".join(f"{lib + ' s':>{width}}" for lib in libraries)
-    head += f"{'nx/ours':>9}{'ours/C++':>10}"
+    head += f"{'nx/ours':>9}{'ours/fastest':>13}"
     lines = [
         f"== {size['professionals']:,} professionals, {size['ties']:,} ties, "
         f"{size['edges']:,} edges ({size['name']}) ==",
@@ -989,10 +1603,10 @@ def _table(size: dict[str, Any], libraries: list[str], steps: list[str]) -> str:
     for step in steps:
         line = f"{step:<22}" + "".join(f"{_cell(entry(lib, step)):>{width}}" for lib in libraries)
         ours, nx_s = ok("ours", step), ok("networkx", step)
-        compiled = [t for t in (ok("igraph", step), ok("networkit", step)) if t is not None]
         line += f"{nx_s / ours:>8.1f}x" if ours and nx_s is not None else f"{'':>9}"
-        if ours is not None and compiled and min(compiled) > 0:
-            line += f"{ours / min(compiled):>10.2f}"
+        fastest = size["ratios"].get("per_step", {}).get(step)
+        if fastest:
+            line += f"{fastest['ours_over_fastest']:>13.2f} {fastest['fastest']}"
         lines.append(line)
     totals = f"{'total (steps run)':<22}"
     peaks = f"{'peak MB':<22}"
@@ -1001,6 +1615,7 @@ def _table(size: dict[str, Any], libraries: list[str], steps: list[str]) -> str:
     def megabytes(value: Any) -> str:
         return f"{value:>{width}.0f}" if isinstance(value, int | float) else f"{'-':>{width}}"
 
+    threads = f"{'threads':<22}"
     for lib in libraries:
         row = rows.get(lib, {})
         steps_run = row.get("steps", {}).values()
@@ -1008,7 +1623,21 @@ def _table(size: dict[str, Any], libraries: list[str], steps: list[str]) -> str:
         totals += f"{sum(done):>{width}.2f}" if done else f"{row.get('status', '-'):>{width}}"
         peaks += megabytes(row.get("peak_mb"))
         inputs += megabytes(row.get("input_peak_mb"))
-    lines += [totals, peaks, inputs]
+        threads += f"{row.get('threads', {}).get('threads', '-'):>{width}}"
+    lines += [totals, peaks, inputs, threads]
+    load = size.get("load_average", {})
+    if load.get("before") and load.get("after"):
+        lines.append(
+            f"load average (1/5/15 min) before {'/'.join(map(str, load['before']))}, "
+            f"after {'/'.join(map(str, load['after']))} ({os.cpu_count()} CPUs)"
+        )
+    lines += _threads_lines(rows, libraries)
+    if rows.get("ours", {}).get("warm_up_s") is not None:
+        lines.append(
+            f"ours ran each step once on {WARM_UP_SIZE} professionals first, untimed "
+            f"(numba compiling or loading its kernels): {rows['ours']['warm_up_s']:.2f} s"
+        )
+    lines += _memory_lines(rows, libraries)
     ratios = size["ratios"]
     for lib in LIBRARIES[1:]:
         pair = ratios.get(lib)
@@ -1034,7 +1663,128 @@ def _table(size: dict[str, Any], libraries: list[str], steps: list[str]) -> str:
         lines.append(f"networkx / ours: {speedup:.1f}x (target >= 20x)")
     if size.get("networkx_note"):
         lines.append(size["networkx_note"])
+    if "agreement" in size:
+        lines += _agreement_lines(size["agreement"], libraries)
     return "\n".join(lines)
+
+
+def _threads_lines(rows: dict[str, dict[str, Any]], libraries: list[str]) -> list[str]:
+    """Each library's threads, and the steps that used more than one core (CPU / wall time)."""
+    parts = []
+    for lib in libraries:
+        info = rows.get(lib, {}).get("threads")
+        if not info:
+            continue
+        text = f"{lib} {info['threads']} ({info['kind']}"
+        text += f", numba layer {info['numba_layer']})" if info.get("numba_layer") else ")"
+        busy = [
+            f"{step} {entry['cpu_s'] / entry['seconds']:.1f}"
+            for step, entry in rows[lib]["steps"].items()
+            if entry.get("status") == "ok"
+            and entry.get("seconds", 0) >= 0.05
+            and entry.get("cpu_s", 0) / entry["seconds"] >= 1.2
+        ]
+        if busy:
+            text += f", cores used: {', '.join(busy)}"
+        parts.append(text)
+    if not parts:
+        return []
+    requested = next(
+        (
+            rows[lib]["threads"].get("requested")
+            for lib in libraries
+            if lib in rows and rows[lib].get("threads")
+        ),
+        None,
+    )
+    head = f"threads (--threads {requested})" if requested else "threads"
+    return [f"{head}: " + "; ".join(parts)]
+
+
+def _memory_lines(rows: dict[str, dict[str, Any]], libraries: list[str]) -> list[str]:
+    """Peak memory of each library's process, and ours over each other library's."""
+    peaks = {lib: rows[lib]["peak_mb"] for lib in libraries if rows.get(lib, {}).get("peak_mb")}
+    if "ours" not in peaks or len(peaks) < 2:
+        return []
+    others = [
+        f"ours/{lib} {peaks['ours'] / peak:.2f}" for lib, peak in peaks.items() if lib != "ours"
+    ]
+    text = f"peak memory: {', '.join(f'{lib} {mb:,.0f} MB' for lib, mb in peaks.items())} -> "
+    text += ", ".join(others)
+    raised = rows["ours"].get("checks_raised_peak_mb") or 0.0
+    if raised >= 1:
+        text += f" (ours' conversions for the checks raised its peak by {raised:.0f} MB)"
+    return [text]
+
+
+def _agreement_lines(agreement: dict[str, Any], libraries: list[str]) -> list[str]:
+    """The agreement checks as table rows, one column per library compared with ours."""
+    if agreement.get("status") != "ok":
+        note = agreement.get("note", "")
+        return [f"agreement checks: {agreement.get('status')} ({note.strip()[-300:]})"]
+    others = [lib for lib in libraries if lib in agreement["checks"]]
+    if not others:
+        return []
+    width = 16
+    lines = ["agreement with ours" + " " * 3 + "".join(f"{lib:>{width}}" for lib in others)]
+
+    def cell(entry: dict[str, Any], name: str) -> str:
+        status = entry.get("status", "-")
+        if status == "skipped":
+            return "skipped"
+        if name == "modularity":
+            relative = entry.get("relative_difference")
+            return "-" if relative is None else f"{entry['other']:.4f} {relative:+.1%}"
+        if name.startswith(("top", "spearman")):
+            value = entry.get(name)
+            return "-" if value is None else f"{value:.2f}"
+        return "agree" if status == "agree" else "DIFFER"
+
+    names = [
+        *EXACT_CHECKS,
+        "modularity",
+        f"top{TOP_OVERLAP}_overlap",
+        f"spearman_top{TOP_SPEARMAN}",
+    ]
+    labels = {
+        "components": "components",
+        "articulation_points": "articulation points",
+        "bridges": "bridges",
+        "core_numbers": "core numbers",
+        "modularity": "modularity: Q, ours vs",
+        f"top{TOP_OVERLAP}_overlap": f"betweenness top {TOP_OVERLAP}",
+        f"spearman_top{TOP_SPEARMAN}": f"Spearman in top {TOP_SPEARMAN}",
+    }
+    for name in names:
+        check = name if name in (*EXACT_CHECKS, "modularity") else "betweenness"
+        row = f"{labels[name]:<22}"
+        for lib in others:
+            entry = agreement["checks"][lib].get(check, {})
+            row += f"{cell(entry, name)[: width - 1]:>{width}}"
+        lines.append(row)
+    q = agreement["modularity"].get("ours")
+    if q is not None:
+        lines.append(f"ours' modularity {q:.4f} (one formula for every library's partition)")
+    nk_entry = agreement["checks"].get("networkit", {}).get("modularity", {})
+    if nk_entry.get("status") == "reported" and nk_entry.get("relative_difference") is not None:
+        verdict = "yes" if nk_entry["within_tolerance"] else "NO"
+        lines.append(
+            f"ours vs NetworKit PLM modularity: {nk_entry['relative_difference']:+.2%} "
+            f"(target: at most {MODULARITY_TOLERANCE:.0%} below: {verdict})"
+        )
+    for pair in agreement.get("betweenness_pairs", []):
+        a, b = pair["libraries"]
+        overlap, rho = pair[f"top{TOP_OVERLAP}_overlap"], pair[f"spearman_top{TOP_SPEARMAN}"]
+        lines.append(
+            f"betweenness {a} vs {b}: top {TOP_OVERLAP} overlap "
+            f"{'-' if overlap is None else f'{overlap:.2f}'}, Spearman in top {TOP_SPEARMAN} "
+            f"{'-' if rho is None else f'{rho:.2f}'} (sampled: reported, not required)"
+        )
+    if agreement["failed"]:
+        lines.append(f"AGREEMENT FAILED (exact checks): {', '.join(agreement['failures'])}")
+    else:
+        lines.append("agreement: every exact check that ran agrees")
+    return lines
 
 
 def _estimate_networkx(
@@ -1077,21 +1827,36 @@ def run(
     networkx_estimate: int = 0,
     max_memory_gb: float = MAX_MEMORY_GB,
     log: Callable[[str], None] = print,
+    step_timeout: float | None = STEP_TIMEOUT,
+    threads: int = 0,
+    checks: bool = True,
+    ties_per_professional: float = TIES_PER_PROFESSIONAL,
+    warm_up: bool = True,
 ) -> list[dict[str, Any]]:
-    """Prepare and measure every size; return one record per size (see the module docstring)."""
+    """Prepare and measure every size; return one record per size (see the module docstring).
+
+    ``timeout`` is each library's budget for all its steps, ``step_timeout`` one step's
+    (networkx gets :data:`NETWORKX_SLACK` times both); ``threads`` (0: as configured) sets
+    every library's threads; ``checks`` compares the libraries' results with ours.
+    """
     out: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-analysis-") as scratch:
         for professionals in sizes:
             datafile = Path(scratch) / f"region-{professionals}.npz"
+            folder = Path(scratch) / f"checks-{professionals}"
+            folder.mkdir()
             log(f"preparing {professionals:,} professionals ...")
-            events, stderr, code, _ = _spawn(("--prepare", professionals, datafile), None, log)
+            preparing = ("--prepare", professionals, datafile, ties_per_professional)
+            events, stderr, code, _ = _spawn(preparing, log)
             if code is not None or not events:
                 raise RuntimeError(f"preparing {professionals} failed:\n{stderr}")
             prepared = events[-1]
             size: dict[str, Any] = {
                 "professionals": professionals,
                 "name": SIZE_NAMES.get(professionals, "custom"),
+                "ties_per_professional": ties_per_professional,
                 **{k: prepared[k] for k in ("ties", "edges", "generate_s", "graph_mb")},
+                "load_average": {"before": _load()},
                 "libraries": {},
             }
             for library in libraries:
@@ -1132,14 +1897,34 @@ def run(
                     if networkx_steps:
                         chosen = [s for s in steps if s == "build" or s in networkx_steps]
                 log(f"  {library} ...")
+                one_step, budget = _limits(library, step_timeout, timeout)
                 size["libraries"][library] = _measure(
-                    library, datafile, chosen, timeout, log, k, max_memory_gb
+                    library,
+                    datafile,
+                    chosen,
+                    budget,
+                    log,
+                    k,
+                    max_memory_gb,
+                    step_timeout=one_step,
+                    threads=threads,
+                    checks=folder if checks else None,
+                    warm_up=warm_up,
                 )
+            size["load_average"]["after"] = _load()
             size["ratios"] = _ratios(size["libraries"], steps)
+            if checks:
+                log("  agreement checks ...")
+                size["agreement"] = _agreement(datafile, folder, size["libraries"], libraries, log)
             log(_table(size, libraries, steps))
             out.append(size)
             datafile.unlink(missing_ok=True)
     return out
+
+
+def _load() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages (``None`` where the system has none)."""
+    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
 
 
 def _names(text: str, choices: tuple[str, ...], what: str) -> list[str]:
@@ -1155,13 +1940,8 @@ def _names(text: str, choices: tuple[str, ...], what: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark from the command line; return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["--child"]:
-        library, datafile, steps, k, max_gb = args[1:6]
-        _child(library, datafile, [s for s in steps.split(",") if s], int(k), float(max_gb))
-        return 0
-    if args[:1] == ["--prepare"]:
-        professionals, path = args[1:3]
-        _emit(**_prepare(int(professionals), path))
+    if args[:1] in (["--child"], ["--agree"], ["--prepare"]):
+        _internal(args)
         return 0
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
@@ -1199,7 +1979,41 @@ def main(argv: list[str] | None = None) -> int:
         help="above --networkx-max, estimate networkx's betweenness from this many sources",
     )
     parser.add_argument(
-        "--timeout", type=float, help="seconds before a library's process is stopped"
+        "--timeout",
+        type=float,
+        default=LIBRARY_BUDGET,
+        help=f"seconds for all of one library's steps (default {LIBRARY_BUDGET:g}; "
+        f"networkx {NETWORKX_SLACK:g}x; 0: none)",
+    )
+    parser.add_argument(
+        "--step-timeout",
+        type=float,
+        default=STEP_TIMEOUT,
+        help=f"seconds one step may take before its process is stopped and the next step "
+        f"runs in a new one (default {STEP_TIMEOUT:g}; networkx {NETWORKX_SLACK:g}x; 0: none)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="threads for every library (numba, OpenMP, BLAS, NetworKit; the process is "
+        "bound to that many CPUs); default: each library's own setting",
+    )
+    parser.add_argument(
+        "--ties-per-professional",
+        type=float,
+        help=f"ties per professional of the synthetic regions (default {TIES_PER_PROFESSIONAL:g}; "
+        f"{SMOKE_TIES_PER_PROFESSIONAL:g} in smoke mode, so that there are bridges to check)",
+    )
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="time our first calls cold (numba compiles or loads its cache inside the steps)",
+    )
+    parser.add_argument(
+        "--no-checks",
+        action="store_true",
+        help="skip the agreement checks (the results are then not converted at all)",
     )
     parser.add_argument(
         "--k", type=int, help=f"sampled betweenness sources (default {K}; {SMOKE_K} in smoke mode)"
@@ -1234,6 +2048,12 @@ def main(argv: list[str] | None = None) -> int:
         networkx_estimate=options.networkx_estimate,
         max_memory_gb=options.max_memory_gb,
         log=log,
+        step_timeout=options.step_timeout,
+        threads=options.threads,
+        checks=not options.no_checks,
+        ties_per_professional=options.ties_per_professional
+        or (SMOKE_TIES_PER_PROFESSIONAL if smoke else TIES_PER_PROFESSIONAL),
+        warm_up=not options.no_warm_up,
     )
     if options.quiet:
         for size in sizes_out:
@@ -1241,10 +2061,23 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = options.output or RESULTS / f"analysis-{stamp}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
+    failures = [
+        f"{size['professionals']:,}: {failure}"
+        for size in sizes_out
+        for failure in size.get("agreement", {}).get("failures", [])
+    ]
     meta = {
         "benchmark": "analysis",
         "seed": SEED,
         "k": k,
+        "threads": options.threads or None,
+        "warm_up": not options.no_warm_up,
+        "ties_per_professional": sizes_out[0]["ties_per_professional"] if sizes_out else None,
+        "step_timeout_s": options.step_timeout or None,
+        "budget_s": options.timeout or None,
+        "load_average": _load(),
+        "agreement_failed": bool(failures),
+        "agreement_failures": failures,
         "permutations": PERMUTATIONS,
         "smoke": smoke,
         "libraries": libraries,
@@ -1257,7 +2090,24 @@ def main(argv: list[str] | None = None) -> int:
     }
     target.write_text(json.dumps({"meta": meta, "sizes": sizes_out}, indent=2), encoding="utf-8")
     print(f"results written to {target}")
+    if failures:
+        print(f"AGREEMENT FAILED: {'; '.join(failures)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _internal(args: list[str]) -> None:
+    """The child processes: ``--child`` (one library), ``--agree`` (checks), ``--prepare``."""
+    if args[0] == "--child":
+        library, datafile, steps, k, max_gb, threads, checks, warm = args[1:9]
+        chosen = [s for s in steps.split(",") if s]
+        _child(library, datafile, chosen, int(k), float(max_gb), int(threads), checks, warm == "1")
+    elif args[0] == "--agree":
+        datafile, folder, names = args[1:4]
+        _emit(**_agree(datafile, folder, [lib for lib in names.split(",") if lib]))
+    else:
+        professionals, path, ties = args[1:4]
+        _emit(**_prepare(int(professionals), path, float(ties)))
 
 
 def _versions(libraries: list[str]) -> dict[str, str | None]:

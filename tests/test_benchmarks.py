@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -19,6 +20,7 @@ from bench_smoke import BENCHMARKS, run_smoke
 
 SCRIPT = BENCHMARKS / "bench_analysis.py"
 STATUSES = {"ok", "missing", "n/a", "error", "timeout", "failed"}
+EXACT = ("components", "articulation_points", "bridges", "core_numbers")
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +132,126 @@ def test_unknown_names_are_rejected() -> None:
     )
     assert done.returncode == 2
     assert "graphtool" in done.stderr
+
+
+def test_smoke_checks_ours_against_networkx(smoke: dict[str, Any]) -> None:
+    (size,) = smoke["sizes"]
+    agreement = size["agreement"]
+    assert agreement["status"] == "ok"
+    assert agreement["failed"] is False and agreement["failures"] == []
+    assert smoke["meta"]["agreement_failed"] is False
+    checks = agreement["checks"]["networkx"]
+    for name in EXACT:
+        assert checks[name]["status"] == "agree", (name, checks[name])
+    # The sparse smoke region has something to compare in every exact check.
+    assert checks["components"]["ours"] > 1
+    assert checks["articulation_points"]["ours"] > 0 and checks["bridges"]["ours"] > 0
+    modularity = checks["modularity"]
+    assert modularity["status"] == "reported"
+    assert 0 < modularity["ours"] < 1 and 0 < modularity["other"] < 1
+    # Ours samples the same sources as networkx for the same seed: the same ranking.
+    assert checks["betweenness"]["top100_overlap"] == 1.0
+
+
+def test_smoke_states_threads_and_cores_used(smoke: dict[str, Any]) -> None:
+    (size,) = smoke["sizes"]
+    ours, networkx = size["libraries"]["ours"], size["libraries"]["networkx"]
+    assert ours["threads"]["kind"] == "numba" and ours["threads"]["threads"] >= 1
+    assert networkx["threads"]["threads"] == 1
+    assert ours["warm_up_s"] >= 0
+    for row in (ours, networkx):
+        for entry in row["steps"].values():
+            if entry["status"] == "ok":
+                assert entry["cpu_s"] >= 0
+
+
+def _write(folder: Path, library: str, **results: Any) -> None:
+    import numpy as np
+
+    for step, values in results.items():
+        np.save(folder / f"{library}.{step}.npy", np.asarray(values))
+
+
+def test_agreement_flags_an_exact_difference_and_reports_the_rest(
+    bench: ModuleType, tmp_path: Path
+) -> None:
+    import networkx as nx
+    import numpy as np
+
+    # Two triangles joined by the bridge 2-3; node 6 is an isolate.
+    edges = [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)]
+    source, target = np.array(edges).T
+    datafile = tmp_path / "data.npz"
+    np.savez(datafile, n=np.int64(7), source=source, target=target)
+    folder = tmp_path / "checks"
+    folder.mkdir()
+    common = {"islands": [0, 0, 0, 0, 0, 0, 1], "core_numbers": [2, 2, 2, 2, 2, 2, 0]}
+    _write(folder, "ours", **common, articulation_points=[2, 3], bridges=[2 * 7 + 3])
+    _write(folder, "ours", communities=[0, 0, 0, 1, 1, 1, 2], betweenness=np.arange(7.0))
+    relabelled = {"islands": [5, 5, 5, 5, 5, 5, 2], "core_numbers": common["core_numbers"]}
+    _write(folder, "networkx", **relabelled, articulation_points=[2], bridges=[2 * 7 + 3])
+    _write(folder, "networkx", communities=[0, 0, 1, 1, 1, 1, 2], betweenness=-np.arange(7.0))
+    rows = {
+        "ours": {"steps": {}},
+        "networkx": {"steps": {}},
+        "igraph": {"library": "igraph", "status": "n/a", "note": "not installed"},
+    }
+    libraries = ["ours", "networkx", "igraph"]
+    out = bench._agreement(datafile, folder, rows, libraries, lambda text: None)
+    checks = out["checks"]["networkx"]
+    assert checks["components"]["status"] == "agree"  # the same partition, other labels
+    assert checks["bridges"]["status"] == "agree"
+    assert checks["core_numbers"]["status"] == "agree"
+    assert checks["articulation_points"]["status"] == "differ"
+    assert checks["articulation_points"]["examples_only_ours"] == [3]
+    assert out["failed"] is True and out["failures"] == ["networkx: articulation_points"]
+    graph = nx.Graph(edges)
+    graph.add_node(6)
+    ours_q = nx.community.modularity(graph, [{0, 1, 2}, {3, 4, 5}, {6}])
+    other_q = nx.community.modularity(graph, [{0, 1}, {2, 3, 4, 5}, {6}])
+    assert out["modularity"] == pytest.approx({"ours": ours_q, "networkx": other_q})
+    relative = checks["modularity"]["relative_difference"]
+    assert relative == pytest.approx((ours_q - other_q) / other_q)
+    assert checks["modularity"]["within_tolerance"] is True  # ours is the higher one
+    assert checks["betweenness"]["spearman_top500"] == pytest.approx(-1.0)
+    assert all(e["status"] == "skipped" for e in out["checks"]["igraph"].values())
+    assert "igraph n/a (not installed)" in out["checks"]["igraph"]["components"]["note"]
+    table = bench._agreement_lines(out, libraries)
+    assert "AGREEMENT FAILED (exact checks): networkx: articulation_points" in table
+
+
+def test_a_hanging_step_is_stopped_and_the_next_steps_run(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(bench.STALL_VARIABLE, "networkx.density")
+    steps = ["build", "density", "islands", "bridges"]
+    (size,) = bench.run(
+        [300], ["networkx"], steps, networkx_max=1000, step_timeout=0.5, log=lambda t: None
+    )
+    row = size["libraries"]["networkx"]
+    assert row["status"] == "ok"
+    assert row["steps"]["density"]["status"] == "timeout"
+    assert [r["step"] for r in row["restarts"]] == ["density"]
+    assert row["steps"]["islands"]["status"] == row["steps"]["bridges"]["status"] == "ok"
+    assert row["peak_mb"] > 0
+    # ours did not run: nothing to compare, and no failure
+    assert size["agreement"]["status"] == "skipped" and size["agreement"]["failed"] is False
+
+
+def test_threads_option_reaches_every_library_and_checks_skip_a_missing_one(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(bench.IMPORT_NAME, "igraph", "no_such_library_for_samenwerking")
+    libraries, steps = ["ours", "networkx", "igraph"], ["build", "islands", "bridges"]
+    (size,) = bench.run([300], libraries, steps, networkx_max=1000, threads=1, log=lambda t: None)
+    for library in ("ours", "networkx"):
+        threads = size["libraries"][library]["threads"]
+        assert threads["requested"] == 1 and threads["threads"] == 1
+        assert threads["OMP_NUM_THREADS"] == "1" and threads["NUMBA_NUM_THREADS"] == "1"
+    agreement = size["agreement"]
+    assert agreement["failed"] is False
+    assert agreement["checks"]["networkx"]["components"]["status"] == "agree"
+    assert agreement["checks"]["networkx"]["core_numbers"]["status"] == "skipped"
+    assert agreement["checks"]["igraph"]["bridges"]["status"] == "skipped"
+    table = bench._table(size, libraries, steps)
+    assert "threads (--threads 1)" in table
