@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["join_round"]
+__all__ = ["island_roots", "join_round"]
 
 Ints = npt.NDArray[np.int64]
 
@@ -55,9 +55,22 @@ def _find(parent: Ints, x: int) -> int:  # pragma: no cover - compiled
     root = x
     while parent[root] != root:
         root = parent[root]
-    while parent[x] != root:
-        x, parent[x] = parent[x], root
+    while x != root:
+        up = parent[x]
+        parent[x] = root
+        x = up
     return root
+
+
+@kernel
+def island_roots(parent: Ints, label: Ints) -> Ints:  # pragma: no cover - compiled
+    """Point every island of ``parent`` at its root; return the root of each ``label``."""
+    for x in range(len(parent)):
+        _find(parent, x)
+    out = np.empty(len(label), np.int64)
+    for k in range(len(label)):
+        out[k] = parent[label[k]]
+    return out
 
 
 @kernel
@@ -84,12 +97,20 @@ def join_round(
     to ``out[:, made + t]``: the two people, then the sizes of their two islands before it.
     """
     pointer = starts.copy()
+    empty = np.zeros(len(starts), np.bool_)  # pools found used up (room only shrinks)
     for k in range(len(island)):
-        i = _take(own[k], pointer, end, people, remaining)
-        if i < 0:
+        a, b = own[k], partner[k]
+        if (a >= 0 and empty[a]) or (b >= 0 and empty[b]):
             continue
-        j = _take(partner[k], pointer, end, people, remaining)
+        i = _take(a, pointer, end, people, remaining)
+        if i < 0:
+            if a >= 0:
+                empty[a] = True
+            continue
+        j = _take(b, pointer, end, people, remaining)
         if j < 0:
+            if b >= 0:
+                empty[b] = True
             continue
         rx = _find(parent, island[k])
         ry = _find(parent, proot[j])

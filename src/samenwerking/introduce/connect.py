@@ -59,7 +59,7 @@ from scipy.sparse.csgraph import connected_components
 
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.introduce._connect_items import introductions
-from samenwerking.introduce._connect_joins import join_round
+from samenwerking.introduce._connect_joins import island_roots, join_round
 from samenwerking.introduce._connect_propose import island_proposals, profile_tops
 from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import CostModel, People
@@ -148,8 +148,7 @@ def connect_islands(
     made = 0
     components = count
     while components > 1:
-        parent = _roots(parent)
-        proot = parent[label]
+        proot = island_roots(parent, label)
         relaxed = components == 2 or not feasible
         pools = _Pools(proot, remaining, profile, P)
         found = [_proposals(pools, capacity, P, partners, relaxed)]
@@ -207,20 +206,11 @@ def _no_proposals() -> Proposals:
     return np.zeros(0, np.float64), empty, empty, empty
 
 
-def _roots(parent: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Every island's root, by pointer jumping (each pass halves the paths)."""
-    while True:
-        up = parent[parent]
-        if np.array_equal(up, parent):
-            return parent
-        parent = up
-
-
 def _cheapest_per_island(found: list[Proposals]) -> Proposals:
     """Each island's cheapest proposal (by profile or through a group), cheapest first.
 
-    ``found[0]`` are the proposals by profile (at most one per island), the rest through
-    groups.
+    ``found[0]`` are the proposals by profile (at most one per island, in island order),
+    the rest through groups.
 
     Borůvka may join along an island's cheapest edge only: a dearer group proposal next to
     a cheaper profile one could otherwise join first and break the minimum. Ties are
@@ -234,9 +224,11 @@ def _cheapest_per_island(found: list[Proposals]) -> Proposals:
         order = np.lexsort((partner, own, value, island))
         first = order[np.concatenate([[True], island[order][1:] != island[order][:-1]])]
         value, island, own, partner = value[first], island[first], own[first], partner[first]
-    # One proposal per island now (the first part has at most one each), so cost and
-    # island order them as the tuples would.
-    order = np.lexsort((island, value))
+        # One proposal per island now, so cost and island order them as the tuples would.
+        order = np.lexsort((island, value))
+    else:
+        # The proposals by profile come in island order: a stable sort by cost does.
+        order = np.argsort(value, kind="stable")
     return value[order], island[order], own[order], partner[order]
 
 
