@@ -8,10 +8,10 @@ Vapnik-Chervonenkis dimension of shortest paths, ``r = (c / epsilon^2) (floor(lo
 diameter (the most nodes on one shortest path), put every estimate within ``epsilon`` of
 the true value at once with probability at least ``1 - delta``.
 
-Here the searches run in batches, from many sampled sources at once, on the same
-level-synchronous sparse kernel as :func:`~samenwerking.analysis.betweenness` (each stops
-at the level where the last target of its batch is reached), and the paths of a batch are
-drawn back from their targets level by level for all pairs together.
+Here each pair is one compiled breadth-first search from its source that stops when its
+target is reached, and the path is drawn back from the target by path counts
+(:func:`~samenwerking.analysis._brandes.sampled_path_hits`); the pairs are shared out over
+numba's threads.
 
 References
 ----------
@@ -31,20 +31,16 @@ Example
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Hashable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import networkx as nx
 import numpy as np
-import numpy.typing as npt
 from attrs import frozen
-from scipy.sparse.csgraph import connected_components, reverse_cuthill_mckee
+from scipy.sparse.csgraph import connected_components
 
+from samenwerking.analysis._brandes import sampled_path_hits
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import pattern
-from samenwerking.analysis.brokers import _batch_size, _forward
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.progress import Progress, report_progress
 from samenwerking.tabular import Table, Tabular
@@ -234,33 +230,22 @@ def approximate_betweenness(
         zero = dict.fromkeys(C.ids, 0.0)
         return ApproximateBetweenness(zero, epsilon, delta, 0, diameter)
     r = betweenness_sample_size(epsilon * (n - 2) / n, delta, diameter)
-    size = _batch_size(n)
-    starts = range(0, r, size)
-    pick, *rngs = (
-        np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(1 + len(starts))
-    )
+    # The pairs are those drawn before the kernel was compiled (the first spawned stream);
+    # one more draw per pair seeds the choice of its path.
+    pick = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
     sources = pick.integers(n, size=r)
     targets = pick.integers(n - 1, size=r)
     targets += targets >= sources
-    A = pattern(C)  # noqa: N806
-    rank = np.empty(n, np.int64)
-    rank[reverse_cuthill_mckee(A, symmetric_mode=True)] = np.arange(n)
-    order = np.argsort(rank[sources], kind="stable")
-    sources, targets = sources[order], targets[order]
-    jobs = [
-        (sources[i : i + size], targets[i : i + size], g) for i, g in zip(starts, rngs, strict=True)
-    ]
+    seeds = pick.integers(np.iinfo(np.int64).max, size=r, dtype=np.int64)
     hits = np.zeros(n, np.float64)
-    done = 0
+    size = _chunk_size(C)
     report_progress(progress, 0, r)
-    workers = min(2, os.cpu_count() or 1, len(jobs))
-    with ThreadPoolExecutor(workers) as pool:
-        for (batch, _, _), part in zip(
-            jobs, pool.map(lambda job: _paths(A, *job), jobs), strict=True
-        ):
-            hits += part
-            done += len(batch)
-            report_progress(progress, done, r)
+    for start in range(0, r, size):
+        stop = min(start + size, r)
+        hits += sampled_path_hits(
+            C.indptr, C.indices, sources[start:stop], targets[start:stop], seeds[start:stop]
+        )
+        report_progress(progress, stop, r)
     # True values lie in [0, 1]: clipping the estimates there only brings them closer.
     scores = np.minimum(hits * (n / ((n - 2) * r)), 1.0)
     return ApproximateBetweenness(
@@ -268,49 +253,10 @@ def approximate_betweenness(
     )
 
 
-def _paths(
-    A: Any,  # noqa: N803
-    sources: npt.NDArray[np.int64],
-    targets: npt.NDArray[np.int64],
-    rng: np.random.Generator,
-) -> npt.NDArray[np.float64]:
-    """How often each node lies inside one random shortest path per (source, target) pair."""
-    n = A.shape[0]
-    hits = np.zeros(n, np.float64)
-    levels = _forward(A, sources, targets)
-    width = len(sources)
-    columns = np.arange(width)
-    # The distance of each target from its source: the level that holds it in its column.
-    distance = np.full(width, -1, np.int64)
-    blocks = []
-    for level, (rows, held, values, _) in enumerate(levels):
-        block = np.zeros(held.shape)
-        block[held] = values
-        blocks.append((rows, block))
-        pos = np.minimum(np.searchsorted(rows, targets), len(rows) - 1)
-        there = (rows[pos] == targets) & (block[pos, columns] > 0)
-        distance[there] = level
-    current = targets.copy()
-    indptr, indices = A.indptr, A.indices
-    for level in range(len(levels) - 2, 0, -1):
-        # Pairs whose path still has a node at this level: step back to a predecessor,
-        # chosen with probability proportional to its path count.
-        active = np.flatnonzero(distance > level)
-        if not len(active):
-            continue
-        rows, block = blocks[level]
-        nodes = current[active]
-        first, lengths = indptr[nodes], indptr[nodes + 1] - indptr[nodes]
-        owner = np.repeat(np.arange(len(active)), lengths)
-        offsets = np.cumsum(lengths) - lengths
-        neighbours = indices[np.repeat(first - offsets, lengths) + np.arange(lengths.sum())]
-        pos = np.minimum(np.searchsorted(rows, neighbours), len(rows) - 1)
-        weight = np.where(rows[pos] == neighbours, block[pos, active[owner]], 0.0)
-        cumulative = np.cumsum(weight)
-        before = np.concatenate(([0.0], cumulative))[offsets]
-        total = cumulative[offsets + lengths - 1] - before
-        chosen = np.searchsorted(cumulative, before + rng.random(len(active)) * total, "right")
-        chosen = np.minimum(chosen, offsets + lengths - 1)
-        current[active] = neighbours[chosen]
-        np.add.at(hits, current[active], 1.0)
-    return hits
+def _chunk_size(G: CompactGraph) -> int:  # noqa: N803
+    """Pairs per kernel call: about 10^8 edge visits between progress reports, at most 8,192.
+
+    A search stops at its target, on average after about half the graph.
+    """
+    work = G.n_nodes + len(G.indices)
+    return int(min(8192, max(16, 2 * 10**8 // max(work, 1))))
