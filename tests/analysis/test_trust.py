@@ -228,3 +228,98 @@ def test_no_ratings() -> None:
     result = trust_value(nx.DiGraph([("a", "b")]))
     assert result.overall == Rating(None, None, 0, 0, 0)
     assert result.groups == {} and result.pairs == {}
+
+
+FINE_SCORES = st.none() | st.floats(0.0, 4.0, allow_nan=False)
+
+
+@given(st.data())
+def test_sums_run_in_tie_order_to_the_last_bit(data: st.DataObject) -> None:
+    # Means of arbitrary floats equal plain left-to-right sums over the ties, exactly.
+    g = data.draw(graphs(directed=True))
+    for _, _, d in g.edges(data=True):
+        d["trust"], d["value"] = data.draw(FINE_SCORES), data.draw(FINE_SCORES)
+    result = trust_value(g, by="organisation")
+    rows = [
+        (
+            (group_of(g, u, "organisation"), group_of(g, v, "organisation")),
+            None,
+            d["trust"],
+            d["value"],
+        )
+        for u, v, d in g.edges(data=True)
+    ]
+    assert dict(result.pairs) == brute(rows)
+    assert dict(result.groups) == brute((k[1], *rest) for k, *rest in rows)
+    assert result.overall == (
+        brute((0, *r) for _, *r in rows).get(0) or Rating(None, None, 0, 0, 0)
+    )
+
+
+def _odd_region() -> Region:
+    """A main organisation the region does not list, and ties naming unknown people."""
+    orgs = (
+        Organisation(OrganisationId("o1"), "One", Sector.YOUTH_CARE, "Noord"),
+        Organisation(OrganisationId("o2"), "Two", Sector.PRIMARY_SCHOOL, "Zuid"),
+    )
+    people = tuple(
+        Professional(ProfessionalId(p), f"Person {p}", Role.OTHER, (OrganisationId(o),))
+        for p, o in (("p1", "o1"), ("p2", "o2"), ("p3", "o9"), ("p4", "o1"))
+    )
+    store = TieStore.from_columns(
+        source=["p1", "p2", "p3", "p1", "x1", "p4", "p2"],
+        target=["p2", "p3", "p1", "p4", "p1", "x2", "p1"],
+        trust=[4.0, 2.0, None, 3.0, 1.0, 1.0, None],
+        value=[None, 3.0, 2.0, 1.0, 4.0, 2.0, None],
+        directed=[True] * 7,
+    )
+    return Region("Odd", orgs, people, ties=store)
+
+
+@pytest.mark.parametrize("by", ["organisation", "sector", "domain", "municipality"])
+def test_unknown_organisations_and_people(by: str) -> None:
+    region = _odd_region()
+    labels = {
+        o.id: {
+            "organisation": o.id,
+            "sector": o.sector.value,
+            "domain": o.domain.value,
+            "municipality": o.municipality,
+        }[by]
+        for o in region.organisations
+    }
+    unknown = "unknown" if by != "organisation" else None
+    group = {
+        p.id: labels.get(p.organisation, unknown or p.organisation) for p in region.professionals
+    }
+    rows = [
+        ((group[t.source], group[t.target]), None, t.trust, t.value)
+        for t in region.ties
+        if t.source in group and t.target in group
+    ]
+    result = trust_value(region, by=by)
+    assert dict(result.pairs) == brute(rows)
+    assert dict(result.groups) == brute((k[1], *rest) for k, *rest in rows)
+    assert list(result.pairs) == sorted(
+        result.pairs, key=lambda p: [(x == "unknown", x) for x in p]
+    )
+    mapped = trust_value(region, by={p.id: group[p.id] for p in region.professionals})
+    assert dict(mapped.pairs) == dict(result.pairs)
+
+
+def test_the_mappings_behave_as_dicts() -> None:
+    import pickle
+
+    result = trust_value(_odd_region(), by="organisation")
+    groups, pairs = dict(result.groups), dict(result.pairs)
+    plain = TrustValue(overall=result.overall, groups=groups, pairs=pairs, by=result.by)
+    assert result == plain and result.groups == groups and groups == result.groups
+    assert len(result.pairs) == len(pairs) and ("o1", "o2") in result.pairs
+    assert ("o1", "nobody") not in result.pairs and result.groups.get("nobody") is None
+    with pytest.raises(KeyError):
+        result.groups["nobody"]
+    assert result.groups["o1"] is result.groups["o1"]
+    assert repr(result.groups) == repr(groups)
+    assert pickle.loads(pickle.dumps(result)) == result
+    for name, frame in result.to_frames().items():
+        assert frame.equals(plain.to_frames()[name])

@@ -7,6 +7,10 @@ target. This module averages the ratings received per group of the rated profess
 (organisation, sector, domain or municipality) and per ordered pair of groups (rater's
 group -> rated group).
 
+One compiled pass over the tie columns sums the ratings (in tie order, as
+:func:`numpy.bincount` would); :class:`Ratings` makes each :class:`Rating` only when it is
+read, so thousands of organisation pairs cost arrays, not objects, until used.
+
 References
 ----------
 Varda, D. M., Chandra, A., Stern, S. A. and Lurie, N. (2008). Core dimensions of
@@ -29,8 +33,8 @@ Example
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
-from typing import Any
+from collections.abc import Hashable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import networkx as nx
 import numpy as np
@@ -44,10 +48,11 @@ from samenwerking.analysis._input import (
     as_groups,
     by_name,
 )
+from samenwerking.analysis._trust_kernels import rating_sums
 from samenwerking.model import Organisation, Region
 from samenwerking.tabular import Table, Tabular
 
-__all__ = ["Rating", "TrustValue", "trust_value"]
+__all__ = ["Rating", "Ratings", "TrustValue", "trust_value"]
 
 UNKNOWN = "unknown"
 """The label of the group of professionals whose group is not known."""
@@ -78,6 +83,97 @@ class Rating(Tabular):
         return (Table("ratings", _RATING_COLUMNS, [self._row()], index=0),)
 
 
+def _rating(counts: tuple[int, int, int], sums: tuple[float, float]) -> Rating:
+    ratings, t, v = counts
+    return Rating(sums[0] / t if t else None, sums[1] / v if v else None, ratings, t, v)
+
+
+K = TypeVar("K", str, tuple[str, str])
+
+
+class Ratings(Mapping[K, Rating]):
+    """A read-only mapping of :class:`Rating` by group or pair, built from column arrays.
+
+    What :attr:`TrustValue.groups` and :attr:`TrustValue.pairs` hold: a ``Rating`` is made
+    the first time its key is looked up, so a result over many groups costs no objects
+    until they are read. It equals a ``dict`` with the same items.
+
+    Example
+    -------
+    >>> import numpy as np
+    >>> ratings = Ratings(np.array([[2, 2, 0]]), np.array([[7.0, 0.0]]), (np.array([0]),), ("a",))
+    >>> ratings["a"], dict(ratings) == {"a": Rating(3.5, None, 2, 2, 0)}
+    (Rating(trust=3.5, value=None, ratings=2, trust_ratings=2, value_ratings=0), True)
+    """
+
+    __slots__ = ("_codes", "_counts", "_index", "_keys", "_labels", "_made", "_sums")
+
+    def __init__(
+        self,
+        counts: npt.NDArray[np.int64],
+        sums: npt.NDArray[np.float64],
+        codes: tuple[npt.NDArray[np.int64], ...],
+        labels: tuple[str, ...],
+    ) -> None:
+        self._counts, self._sums, self._codes, self._labels = counts, sums, codes, labels
+        self._keys: list[K] | None = None
+        self._index: dict[K, int] | None = None
+        self._made: dict[int, Rating] = {}
+
+    @property
+    def counts(self) -> npt.NDArray[np.int64]:
+        """Ratings, trust ratings and value ratings, one row per key (in key order)."""
+        return self._counts
+
+    def keys_list(self) -> list[K]:
+        """The keys in order, as a list."""
+        if self._keys is None:
+            labels = self._labels
+            columns = [[labels[c] for c in codes.tolist()] for codes in self._codes]
+            keys: list[Any] = columns[0] if len(columns) == 1 else list(zip(*columns, strict=True))
+            self._keys = keys
+        return self._keys
+
+    def rows(self) -> list[tuple[object, ...]]:
+        """``(*key, trust, value, ratings, trust_ratings, value_ratings)`` per key, in order."""
+        labels = self._labels
+        columns = [[labels[c] for c in codes.tolist()] for codes in self._codes]
+        scores = [
+            [s / n if n else None for s, n in zip(sums, counts, strict=True)]
+            for sums, counts in zip(
+                self._sums.T.tolist(), self._counts[:, 1:].T.tolist(), strict=True
+            )
+        ]
+        return list(zip(*columns, *scores, *self._counts.T.tolist(), strict=True))
+
+    def __getitem__(self, key: K) -> Rating:
+        if self._index is None:
+            self._index = {k: i for i, k in enumerate(self.keys_list())}
+        i = self._index[key]
+        made = self._made.get(i)
+        if made is None:
+            counts, sums = self._counts[i].tolist(), self._sums[i].tolist()
+            made = self._made[i] = _rating((counts[0], counts[1], counts[2]), (sums[0], sums[1]))
+        return made
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self.keys_list())
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def __contains__(self, key: object) -> bool:
+        if self._index is None:
+            self._index = {k: i for i, k in enumerate(self.keys_list())}
+        return key in self._index
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Ratings, (self._counts, self._sums, self._codes, self._labels))
+
+
 @frozen(repr=False)
 class TrustValue(Tabular):
     """Trust and value received, overall, per group and per (rater group, rated group).
@@ -87,9 +183,9 @@ class TrustValue(Tabular):
 
     overall: Rating
     """Over every rated tie."""
-    groups: dict[str, Rating] = field(factory=dict)
+    groups: Mapping[str, Rating] = field(factory=dict)
     """Per group of the rated professional, by label (sorted, ``"unknown"`` last)."""
-    pairs: dict[tuple[str, str], Rating] = field(factory=dict)
+    pairs: Mapping[tuple[str, str], Rating] = field(factory=dict)
     """Per ``(rater group, rated group)``, sorted. For an undirected graph the pair is
     unordered (labels sorted) and :attr:`groups` counts a rating for both ends' groups."""
     by: str = "organisation"
@@ -100,12 +196,12 @@ class TrustValue(Tabular):
             Table(
                 "groups",
                 ("group", *_RATING_COLUMNS),
-                [(g, *r._row()) for g, r in self.groups.items()],
+                _rows(self.groups),
             ),
             Table(
                 "pairs",
                 ("rater_group", "rated_group", *_RATING_COLUMNS),
-                [(*pair, *r._row()) for pair, r in self.pairs.items()],
+                _rows(self.pairs),
                 index=2,
             ),
         )
@@ -123,6 +219,12 @@ class TrustValue(Tabular):
             f"{_shown(self.overall.value)}, {self.overall.ratings} ratings, "
             f"{len(self.groups)} groups>"
         )
+
+
+def _rows(ratings: Mapping[Any, Rating]) -> list[tuple[object, ...]]:
+    if isinstance(ratings, Ratings):
+        return ratings.rows()
+    return [(*(k if isinstance(k, tuple) else (k,)), *r._row()) for k, r in ratings.items()]
 
 
 def _shown(score: float | None) -> str:
@@ -172,63 +274,32 @@ def trust_value(source: Region | nx.Graph, *, by: Groups = "organisation") -> Tr
             "or pass by= a mapping from professional id to group"
         )
     if isinstance(source, Region):
-        rater, rated, trust, value, labels = _from_region(source, by)
+        source, target, code, trust, value, labels = _from_region(source, by)
         directed = True
     elif isinstance(source, nx.Graph):
-        rater, rated, trust, value, labels = _from_graph(source, by)
         directed = source.is_directed()
+        source, target, code, trust, value, labels = _from_graph(source, by)
     else:
         raise InvalidArgumentError(
             f"trust_value needs a Region or a networkx graph, got {type(source).__name__}"
         )
-    keep = ~(np.isnan(trust) & np.isnan(value))
-    rater, rated, trust, value = rater[keep], rated[keep], trust[keep], value[keep]
-    k = len(labels)
-    if not directed:  # unordered pairs: smaller code first
-        rater, rated = np.minimum(rater, rated), np.maximum(rater, rated)
-        both = rater != rated
-        group_key = np.concatenate([rated, rater[both]])
-        group_trust = np.concatenate([trust, trust[both]])
-        group_value = np.concatenate([value, value[both]])
-    else:
-        group_key, group_trust, group_value = rated, trust, value
-    groups = _aggregate(group_key, group_trust, group_value, k)
-    pairs = _aggregate(rater * k + rated, trust, value, k * k)
+    group_counts, pair_counts, group_sums, pair_sums, rater, rated = rating_sums(
+        _readonly(source),
+        _readonly(target),
+        _readonly(code),
+        len(labels),
+        _readonly(trust),
+        _readonly(value),
+        not directed,
+    )
+    present = np.flatnonzero(group_counts[:-1, 0])
+    whole, sums = group_counts[-1].tolist(), group_sums[-1].tolist()
     return TrustValue(
-        overall=_aggregate(np.zeros(len(trust), np.int64), trust, value, 1).get(0)
-        or Rating(None, None, 0, 0, 0),
-        groups={labels[g]: r for g, r in groups.items()},
-        pairs={(labels[p // k], labels[p % k]): r for p, r in pairs.items()},
+        overall=_rating((whole[0], whole[1], whole[2]), (sums[0], sums[1])),
+        groups=Ratings(group_counts[present], group_sums[present], (present,), labels),
+        pairs=Ratings(pair_counts, pair_sums, (rater, rated), labels),
         by=by_name(by),
     )
-
-
-def _aggregate(
-    key: npt.NDArray[np.int64],
-    trust: npt.NDArray[np.float64],
-    value: npt.NDArray[np.float64],
-    size: int,
-) -> dict[int, Rating]:
-    # Compress the keys first: ``size`` may be the square of thousands of organisations.
-    present, key = np.unique(key, return_inverse=True)
-    size = len(present)
-    has_trust, has_value = ~np.isnan(trust), ~np.isnan(value)
-    count = np.bincount(key, minlength=size)
-    trust_count = np.bincount(key, weights=has_trust, minlength=size)
-    value_count = np.bincount(key, weights=has_value, minlength=size)
-    trust_sum = np.bincount(key, weights=np.where(has_trust, trust, 0.0), minlength=size)
-    value_sum = np.bincount(key, weights=np.where(has_value, value, 0.0), minlength=size)
-    out: dict[int, Rating] = {}
-    for g, name in enumerate(present.tolist()):
-        t, v = int(trust_count[g]), int(value_count[g])
-        out[name] = Rating(
-            trust=float(trust_sum[g] / t) if t else None,
-            value=float(value_sum[g] / v) if v else None,
-            ratings=int(count[g]),
-            trust_ratings=t,
-            value_ratings=v,
-        )
-    return out
 
 
 def _codes(values: list[str | None]) -> tuple[npt.NDArray[np.int64], tuple[str, ...]]:
@@ -253,15 +324,25 @@ def _mapped(nodes: list[Hashable], by: Mapping[Any, Any]) -> list[str | None]:
     return [None if by[node] is None else str(by[node]) for node in nodes]
 
 
-def _from_region(
-    region: Region, by: Groups
-) -> tuple[
+_Arrays = tuple[
+    npt.NDArray[np.int64],
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
     npt.NDArray[np.float64],
     npt.NDArray[np.float64],
     tuple[str, ...],
-]:
+]
+"""Tie sources and targets (node positions), each node's group code, trust, value, labels."""
+
+
+def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """A read-only view, as the tie store's columns are: one compiled kernel serves all."""
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+def _from_region(region: Region, by: Groups) -> _Arrays:
     def group_of(org: Organisation) -> str:
         if by == "organisation":
             return str(org.id)
@@ -271,31 +352,29 @@ def _from_region(
             return str(org.domain.value)
         return str(org.municipality)
 
-    # One label per organisation; an unknown main organisation is still named by its id.
-    org_group: dict[str, str] = {o.id: group_of(o) for o in region.organisations}
-
-    store = region.ties
-    named = by == "organisation"
-    main = {
-        p.id: org_group.get(p.organisation, p.organisation if named else None)
-        for p in region.professionals
-    }
-    values = [main.get(i) for i in store.ids]
+    people = region.professionals
+    ids = [p.id for p in people]
     if isinstance(by, Mapping):
-        people = [p.id for p in region.professionals]
-        groups = dict(zip(people, _mapped(list(people), by), strict=True))
-        values = [groups.get(i) for i in store.ids]
-    codes, labels = _codes(values)
-    known = np.fromiter((i in main for i in store.ids), bool, len(store.ids))
-    source, target = store.source, store.target
-    keep = known[source] & known[target] & (source != target) if len(store) else np.zeros(0, bool)
-    return (
-        codes[source[keep]] if len(store) else np.empty(0, np.int64),
-        codes[target[keep]] if len(store) else np.empty(0, np.int64),
-        store.column("trust")[keep],
-        store.column("value")[keep],
-        labels,
-    )
+        codes, labels = _codes(_mapped(list(ids), by))
+    else:
+        # One label per main organisation; an unknown one is still named by its id.
+        org_group: dict[str, str] = {o.id: group_of(o) for o in region.organisations}
+        named = by == "organisation"
+        mains = [p.organisations[0] for p in people]
+        distinct = list(dict.fromkeys(mains))
+        where = {m: i for i, m in enumerate(distinct)}
+        org_codes, labels = _codes([org_group.get(m, m if named else None) for m in distinct])
+        codes = org_codes[np.fromiter(map(where.__getitem__, mains), np.int64, len(mains))]
+    store = region.ties
+    if store.ids != tuple(ids):  # the store's vocabulary onto professional positions
+        position = {pid: i for i, pid in enumerate(ids)}
+        found = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
+        mapped = np.full(len(found), -1, np.int64)
+        mapped[found >= 0] = codes[found[found >= 0]]
+        codes = mapped
+    source, target = store.source.astype(np.int64), store.target.astype(np.int64)
+    codes = np.ascontiguousarray(codes, np.int64)
+    return source, target, codes, store.column("trust"), store.column("value"), labels
 
 
 def _number(x: object) -> float:
@@ -306,16 +385,7 @@ def _number(x: object) -> float:
     return float(x)
 
 
-def _from_graph(
-    G: nx.Graph,  # noqa: N803
-    by: Groups,
-) -> tuple[
-    npt.NDArray[np.int64],
-    npt.NDArray[np.int64],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.float64],
-    tuple[str, ...],
-]:
+def _from_graph(G: nx.Graph, by: Groups) -> _Arrays:  # noqa: N803
     nodes: list[Hashable] = list(G)
     if isinstance(by, Mapping):
         codes, labels = _codes(_mapped(nodes, by))
@@ -326,10 +396,11 @@ def _from_graph(
         codes, labels = _codes([None if a is None else str(a) for a in attribute])
     position = {v: i for i, v in enumerate(nodes)}
     edges = [(u, v, d) for u, v, d in G.edges(data=True) if u != v]
-    return (
-        codes[np.fromiter((position[u] for u, _, _ in edges), np.int64, len(edges))],
-        codes[np.fromiter((position[v] for _, v, _ in edges), np.int64, len(edges))],
+    arrays = (
+        np.fromiter((position[u] for u, _, _ in edges), np.int64, len(edges)),
+        np.fromiter((position[v] for _, v, _ in edges), np.int64, len(edges)),
+        codes,
         np.fromiter((_number(d.get("trust")) for *_, d in edges), np.float64, len(edges)),
         np.fromiter((_number(d.get("value")) for *_, d in edges), np.float64, len(edges)),
-        labels,
     )
+    return (*arrays, labels)
