@@ -1326,6 +1326,11 @@ def _agreement(
         if row.get(name, {}).get("status") == "differ"
     ]
     out["failed"] = bool(out["failures"])
+    out["skipped"] = {
+        library: "; ".join(sorted(notes))
+        for library, row in out["checks"].items()
+        if (notes := {row[n]["note"] for n in EXACT_CHECKS if row[n]["status"] == "skipped"})
+    }
     return out
 
 
@@ -1780,6 +1785,9 @@ def _agreement_lines(agreement: dict[str, Any], libraries: list[str]) -> list[st
             f"{'-' if overlap is None else f'{overlap:.2f}'}, Spearman in top {TOP_SPEARMAN} "
             f"{'-' if rho is None else f'{rho:.2f}'} (sampled: reported, not required)"
         )
+    if agreement.get("skipped"):
+        skipped = "; ".join(f"{lib}: {why}" for lib, why in agreement["skipped"].items())
+        lines.append(f"exact checks not made: {skipped}")
     if agreement["failed"]:
         lines.append(f"AGREEMENT FAILED (exact checks): {', '.join(agreement['failures'])}")
     else:

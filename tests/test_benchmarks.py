@@ -216,6 +216,7 @@ def test_agreement_flags_an_exact_difference_and_reports_the_rest(
     assert checks["betweenness"]["spearman_top500"] == pytest.approx(-1.0)
     assert all(e["status"] == "skipped" for e in out["checks"]["igraph"].values())
     assert "igraph n/a (not installed)" in out["checks"]["igraph"]["components"]["note"]
+    assert out["skipped"] == {"igraph": "igraph n/a (not installed)"}
     table = bench._agreement_lines(out, libraries)
     assert "AGREEMENT FAILED (exact checks): networkx: articulation_points" in table
 
