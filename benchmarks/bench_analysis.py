@@ -14,10 +14,12 @@ file. Then every library runs in its own **fresh Python process**, so that its p
   them (numpy over the edge arrays for the group counts they lack), graph build timed.
 
 The child region of ``ours`` is regenerated from the seed (identical ties); generating it
-is not timed. Analyses that do not exist yet are reported as ``missing``, steps a library
-has no counterpart for as ``n/a``; an exception in one step is recorded and the run goes
-on. Ratios are computed over the steps both sides ran; per step, ours over the fastest of
-igraph and NetworKit.
+is not timed. Before its steps are timed, ours runs each of them once on a tiny region
+(untimed; the table says how long), so that numba compiling its kernels or loading them
+from its cache is not in the timings (``--no-warm-up`` times the cold calls). Analyses
+that do not exist yet are reported as ``missing``, steps a library has no counterpart for
+as ``n/a``; an exception in one step is recorded and the run goes on. Ratios are computed
+over the steps both sides ran; per step, ours over the fastest of igraph and NetworKit.
 
 **Agreement.** After each timed step whose result can be compared, the library's process
 writes that result in one canonical form (node labels, sorted node or edge keys, scores;
@@ -45,7 +47,8 @@ together get ``--timeout`` seconds (three times both for networkx, the slow base
 Peak memory is each process's maximum resident set, the largest over its restarts.
 
 Run ``python benchmarks/bench_analysis.py`` (2,000 / 50,000 / 600,000 professionals),
-``--smoke`` (one tiny size, ours and networkx only; also when ``CI=true``), ``--sizes
+``--smoke`` (one tiny, sparse size, so that there are islands, articulation points and
+bridges to compare; ours and networkx only; also when ``CI=true``), ``--sizes
 50000``, ``--only ours,igraph``, ``--steps betweenness,communities``, ``--threads 1``. The
 national size beside the C++ libraries: ``--sizes 600000 --only ours,igraph,networkit``.
 Results go to ``benchmarks/results/analysis-<time>.json``.
