@@ -28,6 +28,8 @@ Two isolates of profiles 0 and 1 (pools 0 and 1), room 2 each:
 >>> tops, used = profile_tops(kroot, kprof, capacity, 2, 4, False)
 >>> tops[0].tolist(), used.tolist()
 ([0, 1], [[False, True, False, False], [False, False, False, False]])
+>>> by_cost(np.array([2.0, 1.0, 2.0]), np.array([1.0, 2.0])).tolist()
+[1, 0, 2]
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["island_proposals", "profile_tops"]
+__all__ = ["by_cost", "island_proposals", "profile_tops"]
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -141,3 +143,23 @@ def island_proposals(
             made += 1
         lo = hi
     return value[:made], island[:made], own[:made], partner[:made]
+
+
+@kernel
+def by_cost(value: Floats, distinct: Floats) -> Ints:  # pragma: no cover - compiled
+    """The order that sorts ``value`` stably, by counting over the sorted ``distinct``
+    values; empty when a value is not among them."""
+    rank = np.searchsorted(distinct, value)
+    count = np.zeros(len(distinct) + 1, np.int64)
+    for k in range(len(value)):
+        r = rank[k]
+        if r >= len(distinct) or distinct[r] != value[k]:
+            return np.zeros(0, np.int64)
+        count[r + 1] += 1
+    for r in range(len(distinct)):
+        count[r + 1] += count[r]
+    order = np.empty(len(value), np.int64)
+    for k in range(len(value)):
+        order[count[rank[k]]] = k
+        count[rank[k]] += 1
+    return order

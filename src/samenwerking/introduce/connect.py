@@ -60,7 +60,8 @@ from scipy.sparse.csgraph import connected_components
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.introduce._connect_items import introductions
 from samenwerking.introduce._connect_joins import island_roots, join_round
-from samenwerking.introduce._connect_propose import island_proposals, profile_tops
+from samenwerking.introduce._connect_pools import sorted_pools
+from samenwerking.introduce._connect_propose import by_cost, island_proposals, profile_tops
 from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
@@ -154,7 +155,7 @@ def connect_islands(
         found = [_proposals(pools, capacity, P, partners, relaxed)]
         found.append(_group_proposals(proot, remaining, capacity, eu, ev, ec, relaxed))
         found.extend(group.proposals(proot, remaining, capacity, relaxed) for group in large)
-        _, island, own, partner = _cheapest_per_island(found)
+        _, island, own, partner = _cheapest_per_island(found, partners.distinct)
         before = made
         made = join_round(
             island,
@@ -206,7 +207,7 @@ def _no_proposals() -> Proposals:
     return np.zeros(0, np.float64), empty, empty, empty
 
 
-def _cheapest_per_island(found: list[Proposals]) -> Proposals:
+def _cheapest_per_island(found: list[Proposals], distinct: npt.NDArray[np.float64]) -> Proposals:
     """Each island's cheapest proposal (by profile or through a group), cheapest first.
 
     ``found[0]`` are the proposals by profile (at most one per island, in island order),
@@ -214,7 +215,8 @@ def _cheapest_per_island(found: list[Proposals]) -> Proposals:
 
     Borůvka may join along an island's cheapest edge only: a dearer group proposal next to
     a cheaper profile one could otherwise join first and break the minimum. Ties are
-    broken as the tuples ``(cost, island, own pool, partner pool)`` compare.
+    broken as the tuples ``(cost, island, own pool, partner pool)`` compare. ``distinct``:
+    the costs the proposals by profile can have, sorted.
     """
     value, island, own, partner = (np.concatenate(c) for c in zip(*found, strict=True))
     if not len(value):
@@ -227,8 +229,11 @@ def _cheapest_per_island(found: list[Proposals]) -> Proposals:
         # One proposal per island now, so cost and island order them as the tuples would.
         order = np.lexsort((island, value))
     else:
-        # The proposals by profile come in island order: a stable sort by cost does.
-        order = np.argsort(value, kind="stable")
+        # The proposals by profile come in island order: a stable sort by cost does,
+        # by counting when every cost is one of the few distinct ones.
+        order = by_cost(value, distinct)
+        if len(order) != len(value):
+            order = np.argsort(value, kind="stable")
     return value[order], island[order], own[order], partner[order]
 
 
@@ -304,6 +309,7 @@ class _BestPartners:
 
     def __init__(self, costs: npt.NDArray[np.float64]) -> None:
         self.costs = costs
+        self.distinct = np.unique(costs)
         self.seen: dict[tuple[int, bool], tuple[Any, Any, Any]] = {}
 
     def __call__(
@@ -350,10 +356,19 @@ class _Pools:
         profile: npt.NDArray[np.int64],
         P: int,  # noqa: N803
     ) -> None:
+        n = len(remaining)
+        top = int(remaining.max()) if n else 0
+        if top > 0 and P * (top + 1) <= 4 * n + 2**16:
+            # Little room (a cap): by counting, linear in the people.
+            islands = int(proot.max()) + 1
+            self.people, self.keys, self.starts, self.end = sorted_pools(
+                proot, remaining, profile, P, islands, top
+            )
+            return
         idx = np.flatnonzero(remaining > 0)
         keys = proot[idx] * P + profile[idx]
         room = remaining[idx]
-        n, top = len(remaining), int(room.max()) if len(room) else 0
+        top = int(room.max()) if len(room) else 0
         if len(idx) and (int(keys.max()) + 1) * (top + 1) * n < 2**62:
             # One sort of one integer: key, then most room, then position.
             code = (keys * (top + 1) + (top - room)) * n + idx
