@@ -6,6 +6,8 @@ frozen oracle; here each piece is checked on its own, on small random inputs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import numpy.typing as npt
 from hypothesis import given
@@ -22,7 +24,9 @@ from samenwerking.model import Region
 Ints = npt.NDArray[np.int64]
 
 
-def _ints(draw: st.DrawFn, n: int, low: int, high: int) -> Ints:
+def _ints(
+    draw: Callable[[st.SearchStrategy[list[int]]], list[int]], n: int, low: int, high: int
+) -> Ints:
     return np.array(draw(st.lists(st.integers(low, high), min_size=n, max_size=n)), np.int64)
 
 
@@ -40,7 +44,9 @@ def people(draw: st.DrawFn) -> tuple[Ints, Ints, Ints, int, int]:
 
 
 @given(people())
-def test_pools_sort_as_key_then_most_room_then_position(case: tuple[Ints, ...]) -> None:
+def test_pools_sort_as_key_then_most_room_then_position(
+    case: tuple[Ints, Ints, Ints, int, int],
+) -> None:
     proot, remaining, profile, P, islands = case  # noqa: N806
     idx = np.flatnonzero(remaining > 0)
     keys = proot[idx] * P + profile[idx]
@@ -88,7 +94,9 @@ def test_roots_are_the_ends_of_the_parent_paths(data: st.DataObject) -> None:
 
 
 @given(people())
-def test_profile_tops_are_the_first_two_islands_by_room(case: tuple[Ints, ...]) -> None:
+def test_profile_tops_are_the_first_two_islands_by_room(
+    case: tuple[Ints, Ints, Ints, int, int],
+) -> None:
     proot, _, profile, P, islands = case  # noqa: N806
     keys = np.unique(proot * P + profile)
     kroot, kprof = keys // P, keys % P
