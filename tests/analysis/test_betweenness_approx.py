@@ -1,16 +1,28 @@
-"""Betweenness to a stated error (Riondato and Kornaropoulos 2016) against networkx."""
+"""Betweenness to a stated error (Riondato and Kornaropoulos 2016) against networkx.
+
+The compiled sampler is checked on its own too: every shortest path of a pair is drawn
+equally often (against ``networkx.all_shortest_paths``), and the estimates do not depend on
+the thread count.
+"""
 
 from __future__ import annotations
 
 import math
 
 import networkx as nx
+import numpy as np
 import pytest
 from broker_graphs import graphs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerking.analysis import ApproximateBetweenness, approximate_betweenness
+from samenwerking._jit import threads
+from samenwerking.analysis import (
+    ApproximateBetweenness,
+    approximate_betweenness,
+    betweenness_approx,
+)
+from samenwerking.analysis._brandes import sampled_path_hits
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis.betweenness_approx import (
     betweenness_sample_size,
@@ -140,3 +152,62 @@ def test_progress_reaches_the_sample_size() -> None:
         nx.karate_club_graph(), epsilon=0.2, seed=1, progress=lambda d, t: calls.append((d, t))
     )
     assert calls[0] == (0, found.samples) and calls[-1] == (found.samples, found.samples)
+
+
+@settings(max_examples=30, deadline=None)
+@given(graphs(max_nodes=8), st.data())
+def test_each_shortest_path_is_drawn_uniformly(G: nx.Graph, data: st.DataObject) -> None:  # noqa: N803
+    # Draw many paths for one pair: each node's share of them must be its share of all
+    # shortest paths of the pair (within five standard errors of the binomial draw).
+    if len(G) < 3:
+        return
+    C = as_compact(G)  # noqa: N806
+    s, t = data.draw(st.lists(st.integers(0, len(G) - 1), min_size=2, max_size=2, unique=True))
+    draws = 4000
+    hits = sampled_path_hits(
+        C.indptr,
+        C.indices,
+        np.full(draws, s, np.int64),
+        np.full(draws, t, np.int64),
+        np.arange(draws, dtype=np.int64) * 7919 + data.draw(st.integers(0, 2**40)),
+    )
+    ids = list(C.ids)
+    if not nx.has_path(G, ids[s], ids[t]):
+        assert not hits.any()
+        return
+    paths = list(nx.all_shortest_paths(G, ids[s], ids[t]))
+    for v, node in enumerate(ids):
+        share = sum(node in path[1:-1] for path in paths) / len(paths)
+        bound = 5 * math.sqrt(share * (1 - share) / draws) + 1e-12
+        assert abs(hits[v] / draws - share) <= bound, node
+
+
+@settings(max_examples=20, deadline=None)
+@given(graphs(), st.integers(0, 2**32 - 1))
+def test_thread_count_does_not_change_estimates(G: nx.Graph, seed: int) -> None:  # noqa: N803
+    with threads(1):
+        one = approximate_betweenness(G, epsilon=0.2, seed=seed)
+    with threads(2):
+        assert approximate_betweenness(G, epsilon=0.2, seed=seed) == one
+
+
+@settings(max_examples=20, deadline=None)
+@given(graphs(directed=True))
+def test_directed_counts_as_undirected(G: nx.DiGraph) -> None:  # noqa: N803
+    exact = nx.betweenness_centrality(G.to_undirected())
+    found = approximate_betweenness(G, epsilon=EPSILON, delta=DELTA, seed=1)
+    assert max((abs(found.scores[v] - exact[v]) for v in G), default=0.0) <= EPSILON
+
+
+def test_progress_after_every_chunk() -> None:
+    calls: list[tuple[int, int]] = []
+    original = betweenness_approx._chunk_size
+    betweenness_approx._chunk_size = lambda G: 100  # noqa: N803
+    try:
+        found = approximate_betweenness(
+            nx.karate_club_graph(), epsilon=0.2, seed=1, progress=lambda d, t: calls.append((d, t))
+        )
+    finally:
+        betweenness_approx._chunk_size = original
+    r = found.samples
+    assert calls == [(0, r), *((d, r) for d in range(100, r, 100)), (r, r)]
