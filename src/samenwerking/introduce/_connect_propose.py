@@ -12,7 +12,8 @@ cheapest proposal ``(cost, island, own pool, partner pool)``:
   key order, the first with the cheapest best partner (from ``multi``);
 - an island that tops some profile's list (a *clash*) looks at every profile's partner
   island, the second one where the first is itself, and takes the first cheapest pair
-  (its profiles in key order, then the partner profiles in order).
+  (its profiles in key order, then the partner profiles in order): each own profile scans
+  its partner profiles cheapest first and stops at the first usable one.
 
 A partner island must have room for ``need`` more ends: 1, or ``3 - room`` of the island
 unless the round is ``relaxed``. ``single[need]`` and ``multi[need]`` hold, per profile,
@@ -94,13 +95,15 @@ def island_proposals(
     relaxed: bool,
     tops: Ints,
     costs: Floats,
+    by_row: Ints,
     single_q: Ints,
     single_cost: Floats,
     multi_q: Ints,
     multi_cost: Floats,
 ) -> tuple[Floats, Ints, Ints, Ints]:  # pragma: no cover - compiled
     """Each island's cheapest join by profile, in island order: cost, island, own pool,
-    partner pool (islands without any are left out)."""
+    partner pool (islands without any are left out). ``by_row[p]``: the profiles by
+    ``costs[p]``, cheapest first, ties in order."""
     n = len(kroot)
     P = costs.shape[0]  # noqa: N806
     value = np.empty(n, np.float64)
@@ -134,10 +137,14 @@ def island_proposals(
         else:
             for r in range(lo, hi):
                 p = kprof[r]
-                for q in range(P):
+                for t in range(P):  # partner profiles cheapest first, then in order
+                    q = by_row[p, t]
+                    if costs[p, q] >= best:
+                        break
                     row = 3 if tops[0, q] == x else 0
-                    if tops[row, q] >= 0 and tops[row + 2, q] >= need and costs[p, q] < best:
+                    if tops[row, q] >= 0 and tops[row + 2, q] >= need:
                         best, best_own, best_partner = costs[p, q], r, tops[row + 1, q]
+                        break
         if best < np.inf:
             value[made], island[made], own[made], partner[made] = best, x, best_own, best_partner
             made += 1

@@ -310,6 +310,8 @@ class _BestPartners:
     def __init__(self, costs: npt.NDArray[np.float64]) -> None:
         self.costs = costs
         self.distinct = np.unique(costs)
+        # Per profile the partner profiles by cost, cheapest first, ties in order.
+        self.by_row = np.argsort(costs, axis=1, kind="stable").astype(np.int64)
         self.seen: dict[tuple[int, bool], tuple[Any, Any, Any]] = {}
 
     def __call__(
@@ -415,7 +417,9 @@ def _proposals(
                 (tops[0] >= 0) & (tops[2] >= level), level, other=other
             )
         found += [q, cheapest]
-    return island_proposals(kroot, kprof, capacity, relaxed, tops, partners.costs, *found)
+    return island_proposals(
+        kroot, kprof, capacity, relaxed, tops, partners.costs, partners.by_row, *found
+    )
 
 
 def _group_proposals(
