@@ -78,3 +78,49 @@ def test_undirected_counts_each_pair_both_ways() -> None:
 def test_bad_grouping() -> None:
     with pytest.raises(InvalidArgumentError, match="colour"):
         brokerage_roles(nx.path_graph(3), by="colour")
+
+
+@st.composite
+def dense_graphs(draw: st.DrawFn, directed: bool) -> nx.Graph:
+    """Dense random graphs (many closed two-paths), with one group unknown sometimes."""
+    n = draw(st.integers(0, 14))
+    p = draw(st.sampled_from([0.3, 0.6, 0.9]))
+    g = nx.gnp_random_graph(n, p, seed=draw(st.integers(0, 10_000)), directed=directed)
+    for v in g:
+        domain = draw(st.sampled_from([None, "education", "care", "welfare", "sport"]))
+        if domain is not None:
+            g.nodes[v]["domain"] = domain
+    return g
+
+
+@given(dense_graphs(directed=True))
+def test_dense_directed_equals_brute_force(g: nx.DiGraph) -> None:
+    _check(brokerage_roles(g), brute_force(g, "domain"))  # type: ignore[arg-type]
+
+
+@given(dense_graphs(directed=False))
+def test_dense_undirected_equals_brute_force(g: nx.Graph) -> None:
+    _check(brokerage_roles(g), brute_force(g, "domain"))  # type: ignore[arg-type]
+
+
+@given(graphs(directed=True), st.booleans())
+def test_multigraphs_count_each_arc_once(g: nx.DiGraph, directed: bool) -> None:
+    multi: nx.Graph = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    multi.add_nodes_from(g.nodes(data=True))
+    multi.add_edges_from(list(g.edges) * 2)  # every tie twice
+    simple = nx.DiGraph(multi) if directed else nx.Graph(multi)
+    _check(brokerage_roles(multi), brute_force(simple, "domain"))  # type: ignore[arg-type]
+
+
+@given(dense_graphs(directed=True), st.sampled_from([1, 2]))
+def test_any_thread_count_gives_the_same_counts(g: nx.DiGraph, count: int) -> None:
+    from samenwerking._jit import threads
+
+    with threads(count):
+        _check(brokerage_roles(g), brute_force(g, "domain"))  # type: ignore[arg-type]
+
+
+def test_empty_and_edgeless_graphs() -> None:
+    assert brokerage_roles(nx.DiGraph()) == {}
+    roles = brokerage_roles(nx.empty_graph(3, create_using=nx.DiGraph))
+    assert [r.total for r in roles.values()] == [0, 0, 0]

@@ -20,9 +20,10 @@ each open pair ``{a, c}`` around ``b`` is counted twice, once each way: represen
 gatekeeper counts are then equal, and every count is even. Nodes without a group form the
 group ``"unknown"``.
 
-The counts are computed per broker from group counts of its in- and out-neighbours; the
-closed two-paths (those with a tie ``a -> c``) are subtracted with sparse products
-restricted to the ties, so no two-path is enumerated in Python.
+The counts are computed per broker, in a compiled loop split over threads, from group
+counts of its in- and out-neighbours; the closed two-paths (those with a tie ``a -> c``)
+are found by walking each in-neighbour's out-neighbours against a marker on the broker's
+and taken off their roles, so no open two-path is enumerated.
 
 References
 ----------
@@ -41,16 +42,14 @@ BrokerageRoles(coordinator=0, gatekeeper=1, representative=0, consultant=0, liai
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
 
 import networkx as nx
 import numpy as np
-import numpy.typing as npt
-import scipy.sparse as sp
 from attrs import frozen
 
+from samenwerking.analysis._brokerage_kernels import role_counts, transpose
 from samenwerking.analysis._input import Groups, as_compact, group_codes
-from samenwerking.analysis._kernels import group_labels, pattern, row_chunks
+from samenwerking.analysis._kernels import group_labels
 from samenwerking.graph.compact import CompactDiGraph, CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -129,161 +128,12 @@ def brokerage_roles(
     C = as_compact(G) if D is None else D.undirected  # noqa: N806
     codes, labels = group_codes(C, by, G)
     group, _ = group_labels(codes, labels)
-    n = C.n_nodes
-    if n == 0:
+    if C.n_nodes == 0:
         return {}
-    out = pattern(C, np.int64) if D is None else _arcs(D)
-    into = out.T.tocsr()  # row b: the a with a -> b
-    into.sort_indices()
-    counts = _counts(into, out, group)
-    names = ("coordinator", "gatekeeper", "representative", "consultant", "liaison")
-    rows = zip(*(counts[name].tolist() for name in names), strict=True)
-    return {node: BrokerageRoles(*row) for node, row in zip(C.ids, rows, strict=True)}
-
-
-def _arcs(D: CompactDiGraph) -> Any:  # noqa: N803
-    """The arcs as an ``int64`` CSR pattern (row: tail), built on the graph's arrays."""
-    n = D.n_nodes
-    data = np.ones(D.n_arcs, np.int64)
-    return sp.csr_matrix((data, D.indices, D.indptr), shape=(n, n))
-
-
-def _split(matrix: Any, group: npt.NDArray[np.int64]) -> tuple[Any, Any]:
-    """Entries whose column is in the row's group, and the others."""
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    same = group[matrix.indices] == group[rows]
-    shape = matrix.shape
-
-    def keep(mask: npt.NDArray[np.bool_]) -> Any:
-        data = np.where(mask, matrix.data, 0)
-        part = sp.csr_matrix((data, matrix.indices.copy(), matrix.indptr.copy()), shape=shape)
-        part.eliminate_zeros()
-        return part
-
-    return keep(same), keep(~same)
-
-
-def _row_sum(matrix: Any) -> npt.NDArray[np.int64]:
-    return np.asarray(matrix.sum(axis=1), dtype=np.int64).ravel()
-
-
-def _counts(into: Any, out: Any, group: npt.NDArray[np.int64]) -> dict[str, Any]:
-    """The five role counts per broker; ``into`` and ``out`` are in-/out-neighbour rows."""
-    n = out.shape[0]
-    in_same, in_other = _split(into, group)
-    out_same, out_other = _split(out, group)
-    n_in_same, n_in_other = _row_sum(in_same), _row_sum(in_other)
-    n_out_same, n_out_other = _row_sum(out_same), _row_sum(out_other)
-    # Ordered pairs (a, c) around b with a and c in one group (a = c included).
-    onehot = sp.csr_matrix(
-        (np.ones(n, np.int64), (np.arange(n), group)), shape=(n, int(group.max()) + 1)
-    )
-    same_group_pairs = _row_sum((into @ onehot).multiply(out @ onehot))
-    other_same_pairs = same_group_pairs - n_in_same * n_out_same  # a, c in one other group
-    # a = c: mutual ties, in the broker's group or another.
-    mutual = into.multiply(out)
-    mutual_same, mutual_other = _split(sp.csr_matrix(mutual), group)
-    coordinator = n_in_same * n_out_same - _row_sum(mutual_same)
-    consultant = other_same_pairs - _row_sum(mutual_other)
-    representative = n_in_same * n_out_other
-    gatekeeper = n_in_other * n_out_same
-    liaison = n_in_other * n_out_other - other_same_pairs
-    # Closed two-paths a -> b -> c with an arc a -> c.
-    if _closed_at_once(
-        into, out, group, coordinator, gatekeeper, representative, consultant, liaison
-    ):
-        return {
-            "coordinator": coordinator,
-            "gatekeeper": gatekeeper,
-            "representative": representative,
-            "consultant": consultant,
-            "liaison": liaison,
-        }
-    arcs_same_group = _pair_same(out, group)
-    for start, stop, closed in row_chunks(in_same, out):
-        coordinator[start:stop] -= _row_sum(closed.multiply(out_same[start:stop]))
-        representative[start:stop] -= _row_sum(closed.multiply(out_other[start:stop]))
-    for start, stop, closed in row_chunks(in_other, out):
-        gatekeeper[start:stop] -= _row_sum(closed.multiply(out_same[start:stop]))
-        liaison[start:stop] -= _row_sum(closed.multiply(out_other[start:stop]))
-    for start, stop, closed in row_chunks(in_other, arcs_same_group):
-        # Of the closed other-other paths, those with a and c in one group are consultant.
-        shared = _row_sum(closed.multiply(out_other[start:stop]))
-        consultant[start:stop] -= shared
-        liaison[start:stop] += shared
-    return {
-        "coordinator": coordinator,
-        "gatekeeper": gatekeeper,
-        "representative": representative,
-        "consultant": consultant,
-        "liaison": liaison,
-    }
-
-
-_FIELD = 21
-"""Bits per count in the packed product of :func:`_closed_at_once`."""
-
-
-def _closed_at_once(
-    into: Any,
-    out: Any,
-    group: npt.NDArray[np.int64],
-    *roles: npt.NDArray[np.int64],
-) -> bool:
-    """Subtract the closed two-paths from the five role counts with one sparse product.
-
-    Row ``b`` of ``into`` holds 1 for an ``a`` in ``b``'s group and ``2**21`` for one
-    outside; an arc ``a -> c`` holds ``1 + 2**21`` when ``a`` and ``c`` share a group, else
-    1. At an arc ``b -> c`` the product packs three counts of the ``a`` with ``a -> b`` and
-    ``a -> c``: bits 0-20 those in ``b``'s group; bits 21-41 those outside it (plus, when
-    ``c`` is in ``b``'s group, the first count again); bits 42-62 those outside ``b``'s
-    group sharing ``c``'s (only when ``c`` is outside ``b``'s group; else none can).
-    Returns False, doing nothing, when a count could overflow its 21 bits.
-    """
-    coordinator, gatekeeper, representative, consultant, liaison = roles
-    n = out.shape[0]
-    if n >= 1 << _FIELD or (into.nnz and int(np.diff(into.indptr).max()) >= 1 << _FIELD):
-        return False
-    low = np.int64((1 << _FIELD) - 1)
-
-    def coded(matrix: Any, values: npt.NDArray[np.int64]) -> Any:
-        return sp.csr_matrix((values, matrix.indices, matrix.indptr), shape=matrix.shape)
-
-    rows_in = np.repeat(np.arange(n), np.diff(into.indptr))
-    left = coded(into, np.where(group[into.indices] == group[rows_in], 1, 1 << _FIELD))
-    rows_out = np.repeat(np.arange(n), np.diff(out.indptr))
-    same_ac = group[out.indices] == group[rows_out]
-    right = coded(out, np.where(same_ac, 1 + (1 << _FIELD), 1).astype(np.int64))
-    for start, stop, product in row_chunks(left, right):
-        closed = sp.csr_matrix(product.multiply(out[start:stop]))
-        b = np.repeat(np.arange(start, stop), np.diff(closed.indptr))
-        packed = closed.data.astype(np.int64)
-        inside = group[closed.indices] == group[b]  # c in b's group
-        first = packed & low
-        second = (packed >> _FIELD) & low
-        third = packed >> (2 * _FIELD)
-        size = stop - start
-
-        def total(
-            values: npt.NDArray[np.int64], b: Any = b, start: int = start, size: int = size
-        ) -> Any:
-            return np.bincount(b - start, values, size).astype(np.int64)
-
-        coordinator[start:stop] -= total(np.where(inside, first, 0))
-        representative[start:stop] -= total(np.where(inside, 0, first))
-        gatekeeper[start:stop] -= total(np.where(inside, second - first, 0))
-        outside_other = np.where(inside, 0, second)
-        shared = np.where(inside, 0, third)
-        liaison[start:stop] -= total(outside_other - shared)
-        consultant[start:stop] -= total(shared)
-    return True
-
-
-def _pair_same(arcs: Any, group: npt.NDArray[np.int64]) -> Any:
-    """The arcs whose two ends are in one group."""
-    rows = np.repeat(np.arange(arcs.shape[0]), np.diff(arcs.indptr))
-    same = group[arcs.indices] == group[rows]
-    data = np.where(same, arcs.data, 0)
-    result = sp.csr_matrix((data, arcs.indices.copy(), arcs.indptr.copy()), shape=arcs.shape)
-    result.eliminate_zeros()
-    return result
+    arcs = C if D is None else D
+    indptr = np.asarray(arcs.indptr, np.int64)
+    indices = np.asarray(arcs.indices, np.int64)
+    into_ptr, into = (indptr, indices) if D is None else transpose(indptr, indices)
+    groups = int(group.max()) + 1
+    counts = role_counts(into_ptr, into, indptr, indices, group, groups).T.tolist()
+    return dict(zip(C.ids, map(BrokerageRoles, *counts), strict=True))
