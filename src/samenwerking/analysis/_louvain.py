@@ -1,9 +1,11 @@
 """Compiled kernels of the Louvain method over CSR arrays: local moving, aggregation, checks.
 
 A level graph is symmetric CSR arrays without self loops (``indptr``, ``indices``,
-``data``, int64/int64/float64) plus ``diag``, each node's self-loop weight (counted as a
-CSR row would count it: twice an undirected loop's weight). Community codes are int64
-node numbers of the level graph. All kernels are sequential and deterministic.
+``data``: int64, int32, float64) plus ``diag``, each node's self-loop weight (counted as a
+CSR row would count it: twice an undirected loop's weight). ``data`` may hold one value
+that every entry weighs (``np.ones(1)`` for an unweighted graph), saving its reads.
+Community codes are int64 node numbers of the level graph. All kernels are sequential and
+deterministic.
 
 Example
 -------
@@ -11,10 +13,9 @@ Two triangles joined by one tie, moved from singletons:
 
 >>> import numpy as np
 >>> indptr = np.array([0, 2, 4, 7, 10, 12, 14])
->>> indices = np.array([1, 2, 0, 2, 0, 1, 3, 2, 4, 5, 3, 5, 3, 4])
->>> data = np.ones(14)
+>>> indices = np.array([1, 2, 0, 2, 0, 1, 3, 2, 4, 5, 3, 5, 3, 4], np.int32)
 >>> comm = np.arange(6)
->>> moved, gained = move_nodes(indptr, indices, data, np.zeros(6), comm, np.arange(6),
+>>> moved, gained = move_nodes(indptr, indices, np.ones(1), np.zeros(6), comm, np.arange(6),
 ...                            1.0, 14.0, 1e-7, 100)
 >>> dense_codes(comm)[1]
 2
@@ -39,12 +40,13 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+Int32Array = npt.NDArray[np.int32]
 
 
 @kernel
 def move_nodes(
     indptr: IntArray,
-    indices: IntArray,
+    indices: Int32Array,
     data: FloatArray,
     diag: FloatArray,
     comm: IntArray,
@@ -56,19 +58,21 @@ def move_nodes(
 ) -> tuple[int, float]:
     """Move nodes (in ``order``) to the neighbouring community of highest gain, in place.
 
-    ``comm`` is the starting partition and ends as the moved one. A sweep visits the nodes
-    whose neighbourhood changed since their last visit; when a sweep raises modularity by
-    less than ``threshold``, one sweep over all nodes confirms it (or moving resumes).
-    Returns how many moves were made and their summed gain, in units of ``two_m / 2``
-    modularity (``2 * gained / two_m`` is the rise in modularity).
+    ``comm`` is the starting partition and ends as the moved one. The first sweep visits
+    every node, later ones only the nodes with a neighbour that moved since their last
+    visit (Ozaki et al. 2016), until a sweep moves none or raises modularity by less than
+    ``threshold``; so when no node moved, none can raise modularity. Returns how many moves
+    were made and their summed gain, in units of ``two_m / 2`` modularity (``2 * gained /
+    two_m`` is the rise in modularity).
     """
     n = len(diag)
+    step = _step(data, indices)
     degree = np.empty(n)
     totals = np.zeros(n)
     for i in range(n):
         k = diag[i]
         for p in range(indptr[i], indptr[i + 1]):
-            k += data[p]
+            k += data[p * step]
         degree[i] = k
         totals[comm[i]] += k
     links = np.zeros(n)
@@ -78,7 +82,6 @@ def move_nodes(
     scale = resolution / two_m
     moves = 0
     gained = 0.0
-    full = True
     for _ in range(max_sweeps):
         moved = 0
         sweep_gain = 0.0
@@ -100,7 +103,7 @@ def move_nodes(
                     seen[c] = True
                     touched[count] = c
                     count += 1
-                links[c] += data[p]
+                links[c] += data[p * step]
             totals[own] -= k
             stay = links[own] - scale * k * totals[own]
             best = own
@@ -129,13 +132,14 @@ def move_nodes(
         moves += moved
         gained += sweep_gain
         if moved == 0 or 2.0 * sweep_gain / two_m < threshold:
-            if full:
-                break
-            active[:] = True
-            full = True
-        else:
-            full = False
+            break
     return moves, gained
+
+
+@kernel
+def _step(data: FloatArray, indices: Int32Array) -> int:
+    """1 if ``data`` holds a weight per entry, 0 if one weight for all."""
+    return 1 if len(data) == len(indices) else 0
 
 
 @kernel
@@ -157,12 +161,12 @@ def dense_codes(comm: IntArray) -> tuple[IntArray, int]:
 @kernel
 def aggregate(
     indptr: IntArray,
-    indices: IntArray,
+    indices: Int32Array,
     data: FloatArray,
     diag: FloatArray,
     comm: IntArray,
     size: int,
-) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
+) -> tuple[IntArray, Int32Array, FloatArray, FloatArray]:
     """The graph of the communities ``comm`` (dense codes below ``size``) as a level graph."""
     n = len(diag)
     start = np.zeros(size + 1, np.int64)
@@ -176,8 +180,9 @@ def aggregate(
         c = comm[i]
         members[fill[c]] = i
         fill[c] += 1
+    step = _step(data, indices)
     out_indptr = np.zeros(size + 1, np.int64)
-    out_indices = np.empty(len(indices), np.int64)
+    out_indices = np.empty(len(indices), np.int32)
     out_data = np.empty(len(indices))
     new_diag = np.zeros(size)
     links = np.zeros(size)
@@ -193,14 +198,14 @@ def aggregate(
             for p in range(indptr[i], indptr[i + 1]):
                 d = comm[indices[p]]
                 if d == c:
-                    inside += data[p]
+                    inside += data[p * step]
                 else:
                     if owner[d] != c:
                         owner[d] = c
                         links[d] = 0.0
                         touched[count] = d
                         count += 1
-                    links[d] += data[p]
+                    links[d] += data[p * step]
         new_diag[c] = inside
         for t in range(count):
             d = touched[t]
@@ -212,7 +217,7 @@ def aggregate(
 
 
 @kernel
-def connected_parts(indptr: IntArray, indices: IntArray, comm: IntArray) -> tuple[IntArray, int]:
+def connected_parts(indptr: IntArray, indices: Int32Array, comm: IntArray) -> tuple[IntArray, int]:
     """Each node's connected part of its community (codes by first node), and how many."""
     n = len(comm)
     part = np.full(n, -1, np.int64)
@@ -241,7 +246,7 @@ def connected_parts(indptr: IntArray, indices: IntArray, comm: IntArray) -> tupl
 @kernel
 def modularity(
     indptr: IntArray,
-    indices: IntArray,
+    indices: Int32Array,
     data: FloatArray,
     diag: FloatArray,
     comm: IntArray,
@@ -251,6 +256,7 @@ def modularity(
 ) -> float:
     """Modularity of the partition ``comm`` (dense codes below ``size``) of a level graph."""
     n = len(comm)
+    step = _step(data, indices)
     totals = np.zeros(size)
     inside = 0.0
     for i in range(n):
@@ -258,9 +264,9 @@ def modularity(
         inside += diag[i]
         totals[c] += diag[i]
         for p in range(indptr[i], indptr[i + 1]):
-            totals[c] += data[p]
+            totals[c] += data[p * step]
             if comm[indices[p]] == c:
-                inside += data[p]
+                inside += data[p * step]
     spread = 0.0
     for c in range(size):
         spread += totals[c] * totals[c]

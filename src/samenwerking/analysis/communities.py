@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from itertools import pairwise
 from operator import itemgetter
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -67,6 +68,7 @@ _BLOCK = 128
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+Int32Array = npt.NDArray[np.int32]
 
 
 @frozen(repr=False)
@@ -160,15 +162,15 @@ def communities(
     rng = np.random.default_rng(seed)
     n = C.n_nodes
     indptr = np.asarray(C.indptr, np.int64)
-    indices = np.asarray(C.indices, np.int64)
-    data = np.asarray(C.weight, np.float64) if weight is not None else np.ones(len(indices))
+    indices = np.asarray(C.indices, np.int32)
+    data = np.asarray(C.weight, np.float64) if weight is not None else np.ones(1)
     membership, quality = _louvain(indptr, indices, data, n, rng, resolution, progress)
     return _result(C, membership, quality)
 
 
 def louvain_membership(
-    indptr: IntArray,
-    indices: IntArray,
+    indptr: npt.NDArray[np.integer[Any]],
+    indices: npt.NDArray[np.integer[Any]],
     data: FloatArray,
     n: int,
     rng: np.random.Generator,
@@ -177,9 +179,10 @@ def louvain_membership(
 ) -> IntArray:
     """Community codes of the nodes of a symmetric CSR graph without self loops.
 
-    Levels of local moving and aggregation run until a level moves no node (or raises
-    modularity by less than the threshold); a community that local moving left in
-    disconnected parts is then split into them, and moving resumes from the split.
+    ``data`` holds each entry's weight. Levels of local moving and aggregation run until
+    a level moves no node (or raises modularity by less than the threshold); a community
+    that local moving left in disconnected parts is then split into them, and moving
+    resumes from the split.
 
     Example
     -------
@@ -189,21 +192,25 @@ def louvain_membership(
     >>> louvain_membership(indptr, indices, np.ones(4), 4, np.random.default_rng(0)).tolist()
     [0, 0, 1, 1]
     """
-    return _louvain(indptr, indices, data, n, rng, resolution, progress)[0]
+    csr = np.asarray(indptr, np.int64), np.asarray(indices, np.int32)
+    return _louvain(*csr, np.asarray(data, np.float64), n, rng, resolution, progress)[0]
 
 
 def _louvain(
     indptr: IntArray,
-    indices: IntArray,
+    indices: Int32Array,
     data: FloatArray,
     n: int,
     rng: np.random.Generator,
     resolution: float,
     progress: Progress | None,
 ) -> tuple[IntArray, float]:
-    """:func:`louvain_membership` and the modularity of the partition."""
+    """:func:`louvain_membership` and the modularity of the partition.
+
+    ``data`` may be one weight for all entries (see :mod:`samenwerking.analysis._louvain`).
+    """
     membership = np.arange(n, dtype=np.int64)
-    two_m = float(data.sum())
+    two_m = float(data.sum()) if len(data) == len(indices) else float(data[0]) * len(indices)
     if two_m == 0.0:
         return membership, 0.0
     graph = (indptr, indices, data, np.zeros(n))
