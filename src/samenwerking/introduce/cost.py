@@ -198,7 +198,8 @@ class People:
         # Roles with the same fit row are interchangeable for the cost: one class.
         rows, role_class = np.unique(fit, axis=0, return_inverse=True)
         self.class_fit = rows[:, np.unique(role_class, return_index=True)[1]]
-        role_code = np.array([roles.index(p.role) for p in region.professionals], np.int64)
+        position = {role: k for k, role in enumerate(roles)}
+        role_code = np.array([position[p.role] for p in region.professionals], np.int64)
         self.role = role_code
         self.spare = np.array([p.capacity != 0 for p in region.professionals], np.bool_)
         domain = graph.domain.astype(np.int64)
@@ -206,7 +207,7 @@ class People:
         klass = role_class.reshape(-1)[role_code] if n else np.zeros(0, np.int64)
         key = np.stack([domain, municipality, klass, self.spare.astype(np.int64)], axis=1)
         if n:
-            table, profile = np.unique(key, axis=0, return_inverse=True)
+            table, profile = _unique_rows(key)
         else:
             table, profile = np.zeros((0, 4), np.int64), np.zeros(0, np.int64)
         self.profile: npt.NDArray[np.int64] = profile.reshape(-1).astype(np.int64)
@@ -294,3 +295,27 @@ class People:
             if not self.spare[k]:
                 parts.append(f"{G.ids[k]} has no spare capacity")
         return "; ".join(parts)
+
+
+def _unique_rows(
+    key: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """``np.unique(key, axis=0, return_inverse=True)`` of integer columns, through one
+    integer per row (the same order: rows sorted column by column).
+
+    Example
+    -------
+    >>> table, inverse = _unique_rows(np.array([[1, -1], [0, 2], [1, -1]]))
+    >>> table.tolist(), inverse.tolist()
+    ([[0, 2], [1, -1]], [1, 0, 1])
+    """
+    low = key.min(axis=0)
+    span = key.max(axis=0) - low + 1
+    if float(np.prod(span.astype(np.float64))) >= 2**62:
+        table, inverse = np.unique(key, axis=0, return_inverse=True)
+        return table, inverse.reshape(-1)
+    code = np.zeros(len(key), np.int64)
+    for column in range(key.shape[1]):  # mixed radix, the first column most significant
+        code = code * span[column] + (key[:, column] - low[column])
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    return key[first], inverse.reshape(-1)
