@@ -1,10 +1,11 @@
-"""Structural holes: Burt's constraint and effective size, vectorised over the CSR arrays.
+"""Structural holes: Burt's constraint and effective size, compiled over the CSR arrays.
 
 A professional whose contacts do not know each other spans *structural holes*: their
 network is large in effect (high effective size) and they are little constrained by any
 one contact (low constraint). Both measures need, for every tie ``(u, v)``, a sum over the
-common neighbours of ``u`` and ``v``; that sum is taken as a sparse matrix product
-restricted to the ties, in row chunks so memory stays bounded.
+common neighbours of ``u`` and ``v``; the ties among a node's contacts are
+found once per node by compiled kernels (:mod:`._holes_kernels`): each node marks its
+contacts and walks their upward ties, in parallel over blocks of nodes.
 
 References
 ----------
@@ -29,20 +30,41 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
-from samenwerking.analysis._kernels import row_chunks, weighted
+from samenwerking.analysis._holes_kernels import (
+    blocks,
+    constraints,
+    effective_sizes,
+    oriented,
+    triangles,
+)
+from samenwerking.analysis._input import as_compact
+from samenwerking.analysis._kernels import weighted
 from samenwerking.graph.compact import CompactGraph
 
 __all__ = ["constraint", "effective_size"]
 
 
-def _proportions(W: Any) -> Any:  # noqa: N803
-    """``P[u, v] = w_uv / sum_x w_ux``: the share of ``u``'s ties that go to ``v``."""
-    strength = np.asarray(W.sum(axis=1)).ravel()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        inverse = np.where(strength > 0, 1.0 / strength, 0.0)
-    return sp.diags(inverse) @ W
+def _arrays(
+    G: nx.Graph | CompactGraph,  # noqa: N803
+    weight: str | None,
+) -> tuple[CompactGraph, tuple[Any, ...], bool]:
+    """The graph, its CSR arrays, weights and upward ties, and whether any weight is not 1."""
+    if weight is None:
+        C = as_compact(G)  # noqa: N806
+        values = None
+    elif isinstance(G, CompactGraph):
+        C, values = G, G.weight  # noqa: N806
+    else:
+        C, W = weighted(G, weight)  # noqa: N806
+        values = W.data
+    indptr = np.asarray(C.indptr, np.int64)
+    indices = np.asarray(C.indices, np.int32)
+    is_weighted = values is not None and bool((values != 1).any())
+    values = np.asarray(values, np.float64) if is_weighted else np.ones(len(indices))
+    up_ptr, up, up_at = oriented(indptr, indices)
+    arrays = (indptr, indices, values, up_ptr, up, values[up_at], blocks(indptr, indices, up_ptr))
+    return C, arrays, is_weighted
 
 
 def constraint(
@@ -75,17 +97,8 @@ def constraint(
     >>> constraint(nx.complete_graph(3))[0]
     1.125
     """
-    C, W = weighted(G, weight)  # noqa: N806
-    P = _proportions(W)  # noqa: N806
-    Pattern = (P != 0).astype(np.float64)  # noqa: N806
-    n = C.n_nodes
-    result = np.asarray(P.multiply(P).sum(axis=1)).ravel() if n else np.zeros(0)
-    for start, stop, indirect in row_chunks(P, P):
-        # indirect[u, v] = sum_q p_uq p_qv, needed on the ties (u, v) only.
-        on_ties = indirect.multiply(Pattern[start:stop])
-        cross = np.asarray(on_ties.multiply(P[start:stop]).sum(axis=1)).ravel()
-        square = np.asarray(on_ties.multiply(on_ties).sum(axis=1)).ravel()
-        result[start:stop] += 2 * cross + square
+    C, arrays, _ = _arrays(G, weight)  # noqa: N806
+    result = constraints(*arrays)
     return _with_nan(C, result)
 
 
@@ -119,19 +132,15 @@ def effective_size(
     >>> effective_size(nx.complete_graph(4))[0]
     1.0
     """
-    C, W = weighted(G, weight)  # noqa: N806
-    n = C.n_nodes
-    P = _proportions(W)  # noqa: N806
-    strongest = W.max(axis=1).toarray().ravel() if n else np.zeros(0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        inverse = np.where(strongest > 0, 1.0 / strongest, 0.0)
-    M = sp.diags(inverse) @ W  # noqa: N806
-    Pattern = (W != 0).astype(np.float64)  # noqa: N806
-    degree = np.diff(C.indptr).astype(np.float64)
-    result = degree.copy()
-    for start, stop, shared in row_chunks(Pattern, M):
-        # shared[v, q] = sum over contacts j of v of m_jq; weighted by p_vq on v's ties.
-        result[start:stop] -= np.asarray(shared.multiply(P[start:stop]).sum(axis=1)).ravel()
+    C, arrays, is_weighted = _arrays(G, weight)  # noqa: N806
+    if is_weighted:
+        result = effective_sizes(*arrays)
+    else:  # Borgatti (1997): degree - 2 * ties among contacts / degree
+        indptr, indices, _, up_ptr, up, _, bounds = arrays
+        degree = np.diff(indptr).astype(np.float64)
+        ties = triangles(indptr, indices, up_ptr, up, bounds)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = degree - 2 * ties / degree
     return _with_nan(C, result)
 
 
