@@ -110,11 +110,10 @@ def _dependencies(
     for block in prange(blocks):
         distance = np.full(n, -1, np.int32)
         sigma = np.zeros(n, np.float64)
-        share = np.zeros(n, np.float64)
         order = np.empty(n, np.int32)
         total = totals[block]
         for at in range(block, len(sources), blocks):
-            _accumulate_one(indptr, indices, sources[at], distance, sigma, share, order, total)
+            _accumulate_one(indptr, indices, sources[at], distance, sigma, order, total)
     return totals
 
 
@@ -125,14 +124,15 @@ def _accumulate_one(
     source: int,
     distance: Ints32,
     sigma: Floats,
-    share: Floats,
     order: Ints32,
     total: Floats,
 ) -> None:  # pragma: no cover
     """One source's Brandes pass: BFS with path counts, then dependencies pulled backward.
 
-    ``share[w]`` ends as ``(1 + delta[w]) / sigma[w]``, so a node's dependency is its path
-    count times the sum of its successors' shares. State is reset for the reached nodes only.
+    Backward, in reverse search order, ``sigma[w]`` is replaced by ``(1 + delta[w]) /
+    sigma[w]`` once ``delta[w]`` is known (only nodes one level closer read it), so a node's
+    dependency is its path count times the sum of that over its successors. State is reset
+    for the reached nodes only.
     """
     distance[source] = 0
     sigma[source] = 1.0
@@ -145,11 +145,13 @@ def _accumulate_one(
         count = sigma[v]
         for e in range(indptr[v], indptr[v + 1]):
             w = indices[e]
-            if distance[w] < 0:
+            d = distance[w]
+            if d < 0:
                 distance[w] = below
+                sigma[w] = count
                 order[tail] = w
                 tail += 1
-            if distance[w] == below:
+            elif d == below:
                 sigma[w] += count
     for at in range(tail - 1, 0, -1):
         w = order[at]
@@ -158,15 +160,15 @@ def _accumulate_one(
         for e in range(indptr[w], indptr[w + 1]):
             x = indices[e]
             if distance[x] == above:
-                pulled += share[x]
-        delta = sigma[w] * pulled
+                pulled += sigma[x]
+        paths = sigma[w]
+        delta = paths * pulled
         total[w] += delta
-        share[w] = (1.0 + delta) / sigma[w]
+        sigma[w] = (1.0 + delta) / paths
     for at in range(tail):
         w = order[at]
         distance[w] = -1
         sigma[w] = 0.0
-        share[w] = 0.0
 
 
 @parallel_kernel
@@ -216,11 +218,13 @@ def _sample_one(
         count = sigma[v]
         for e in range(indptr[v], indptr[v + 1]):
             w = indices[e]
-            if distance[w] < 0:
+            d = distance[w]
+            if d < 0:
                 distance[w] = below
+                sigma[w] = count
                 order[tail] = w
                 tail += 1
-            if distance[w] == below:
+            elif d == below:
                 sigma[w] += count
     state = np.uint64(seed)
     current = target
