@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import _ROLES, People, fits
 from samenwerking.introduce.result import Introduction
+from samenwerking.io._gc import collector_paused
 
 __all__ = ["introductions"]
 
@@ -44,31 +45,32 @@ def introductions(
     people = plan.people
     G = people.graph  # noqa: N806
     ids = G.ids
-    names = [str(x) for x in ids]
+    names = list(map(str, ids))
     domain, municipality = G.domain.tolist(), G.municipality.tolist()
     role, spare, profile = people.role.tolist(), people.spare.tolist(), people.profile.tolist()
     costs = people.costs.tolist()
     groups, discount = people.groups, people.model.shared_group
     words: dict[tuple[int, int, int, int, int, int], str] = {}
     made = []
-    for i, j, text in zip(first, second, joins, strict=True):
-        if names[j] < names[i]:
-            i, j = j, i
-        key = (domain[i], domain[j], municipality[i], municipality[j], role[i], role[j])
-        reason = words.get(key)
-        if reason is None:
-            reason = words[key] = _words(people, *key)
-        value = costs[profile[i]][profile[j]]
-        if i in groups and j in groups:
-            shared = people.shared(i, j)
-            if shared:
-                value -= discount
-                reason += "".join(f"; both in {people.labels[k]}" for k in shared)
-        if not spare[i]:
-            reason += f"; {ids[i]} has no spare capacity"
-        if not spare[j]:
-            reason += f"; {ids[j]} has no spare capacity"
-        made.append(Introduction(names[i], names[j], value, reason, text))
+    with collector_paused():  # many small objects, none in a cycle
+        for i, j, text in zip(first, second, joins, strict=True):
+            if names[j] < names[i]:
+                i, j = j, i
+            key = (domain[i], domain[j], municipality[i], municipality[j], role[i], role[j])
+            reason = words.get(key)
+            if reason is None:
+                reason = words[key] = _words(people, *key)
+            value = costs[profile[i]][profile[j]]
+            if i in groups and j in groups:
+                shared = people.shared(i, j)
+                if shared:
+                    value -= discount
+                    reason += "".join(f"; both in {people.labels[k]}" for k in shared)
+            if not spare[i]:
+                reason += f"; {ids[i]} has no spare capacity"
+            if not spare[j]:
+                reason += f"; {ids[j]} has no spare capacity"
+            made.append(Introduction(names[i], names[j], value, reason, text))
     return made
 
 
