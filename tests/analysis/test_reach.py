@@ -13,6 +13,7 @@ from broker_graphs import graphs, load_network, twins
 from hypothesis import given
 from hypothesis import strategies as st
 
+from samenwerking._jit import threads
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.analysis.reach import nearest_contact, reach_counts, within_reach
 from samenwerking.model import Sector
@@ -95,3 +96,64 @@ def test_nearest_contact_needs_targets_and_known_names() -> None:
         nearest_contact(g, to_sectors=["martian"])
     with pytest.raises(InvalidArgumentError, match="k must be"):
         within_reach(g, 0, k=-1)
+
+
+@st.composite
+def hub_graphs(draw: st.DrawFn) -> nx.Graph:
+    """Random graphs of up to 60 nodes with a few hubs, some isolates."""
+    n = draw(st.integers(1, 60))
+    g = nx.gnm_random_graph(n, draw(st.integers(0, 2 * n)), seed=draw(st.integers(0, 9999)))
+    for hub in draw(st.lists(st.integers(0, n - 1), max_size=3)):
+        g.add_edges_from((hub, v) for v in range(0, n, draw(st.integers(2, 5))) if v != hub)
+    return g
+
+
+@given(hub_graphs(), st.integers(0, 6))
+def test_reach_counts_any_thread_count(g: nx.Graph, k: int) -> None:
+    expected = {v: len(nx.single_source_shortest_path_length(g, v, cutoff=k)) - 1 for v in g}
+    for count in (1, 2):
+        with threads(count):
+            assert reach_counts(g, k=k) == expected
+
+
+@given(graphs(directed=True), st.integers(0, 4))
+def test_reach_counts_directed_and_multigraph(g: nx.DiGraph, k: int) -> None:
+    undirected = nx.Graph(g.to_undirected())
+    expected = {
+        v: len(nx.single_source_shortest_path_length(undirected, v, cutoff=k)) - 1
+        for v in undirected
+    }
+    assert reach_counts(g, k=k) == expected
+    multi = nx.MultiGraph(undirected)
+    multi.add_edges_from(list(undirected.edges))
+    assert reach_counts(multi, k=k) == expected
+
+
+def test_reach_counts_empty_graph() -> None:
+    assert reach_counts(nx.Graph(), k=2) == {}
+    assert nearest_contact(nx.Graph(), to_sectors=["youth_care"]).contacts == ()
+
+
+@given(graphs(), st.none() | st.integers(0, 3))
+def test_nearest_contact_names_first_member_and_first_target(
+    g: nx.Graph, max_steps: int | None
+) -> None:
+    # Of equally near members and targets, the first in node order is named.
+    order = {v: i for i, v in enumerate(g)}
+    targets = [v for v in g if g.nodes[v].get("sector") == "youth_care"]
+    for contact in nearest_contact(g, to_sectors=["youth_care"], max_steps=max_steps).contacts:
+        if contact.distance is None:
+            continue
+        members = [
+            v
+            for v in g
+            if g.nodes[v].get("organisation") == contact.organisation
+            and g.nodes[v].get("sector") in SCHOOLS
+        ]
+        lengths = {v: nx.single_source_shortest_path_length(g, v) for v in members}
+        near = [
+            v for v in members if min(lengths[v].get(t, 99) for t in targets) == contact.distance
+        ]
+        assert contact.member == min(near, key=order.__getitem__)
+        nearest = [t for t in targets if lengths[contact.member].get(t) == contact.distance]
+        assert contact.contact == min(nearest, key=order.__getitem__)

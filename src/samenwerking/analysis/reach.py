@@ -2,8 +2,8 @@
 
 "Is there someone in youth care this school can call?" :func:`nearest_contact` answers it
 for every school at once with one multi-source breadth-first search from all target
-professionals (:func:`scipy.sparse.csgraph.dijkstra` with ``min_only``), so the cost does
-not grow with the number of schools.
+professionals (a compiled kernel, :mod:`._reach_kernels`), so the cost does not grow with
+the number of schools.
 
 Example
 -------
@@ -18,18 +18,16 @@ Example
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import Any
 
 import networkx as nx
 import numpy as np
-import numpy.typing as npt
-import scipy.sparse as sp
 from attrs import frozen
 from scipy.sparse.csgraph import connected_components, dijkstra
 
 from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import node_positions, pattern
+from samenwerking.analysis._reach_kernels import nearest_targets, reach_blocks, reach_within
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import Sector
 from samenwerking.tabular import Table, Tabular
@@ -45,8 +43,6 @@ __all__ = [
 
 SCHOOL_SECTORS: tuple[str, ...] = tuple(s.value for s in Sector if s.is_school)
 """The sectors of schools children attend: PO, VO, SO/VSO and SBO."""
-
-_CHUNK_ENTRIES = 4_000_000
 
 
 def _check_steps(k: object, name: str = "k") -> int:
@@ -90,8 +86,9 @@ def within_reach(G: nx.Graph | CompactGraph, node: Hashable, *, k: int) -> dict[
 def reach_counts(G: nx.Graph | CompactGraph, *, k: int = 2) -> dict[Hashable, int]:  # noqa: N803
     """How many other people each person reaches within ``k`` steps.
 
-    Computed with boolean sparse products over row chunks (frontier by frontier); when
-    ``k`` is at least the number of nodes it is simply the island size minus one.
+    One breadth-first search of at most ``k`` levels from every node (compiled, in
+    parallel over blocks of nodes); when ``k`` is at least the number of nodes it is
+    simply the island size minus one.
 
     Parameters
     ----------
@@ -120,40 +117,10 @@ def reach_counts(G: nx.Graph | CompactGraph, *, k: int = 2) -> dict[Hashable, in
         _, labels = connected_components(C.to_scipy(), directed=False)
         sizes = np.bincount(labels)
         return dict(zip(C.ids, (sizes[labels] - 1).tolist(), strict=True))
-    A = pattern(C, np.int32)  # noqa: N806
-    counts = np.zeros(n, np.int64)
-    degree = np.diff(C.indptr)
-    start = 0
-    while start < n:
-        # Rows per chunk: keep the reached sets (at most the 2-step count) near a bound.
-        rough = np.cumsum(degree[start:].astype(np.int64) ** 2 + 1)
-        stop = start + max(1, int(np.searchsorted(rough, _CHUNK_ENTRIES)))
-        stop = min(stop, n)
-        counts[start:stop] = _reach_rows(A, start, stop, steps)
-        start = stop
+    indptr = np.asarray(C.indptr, np.int64)
+    indices = np.asarray(C.indices, np.int32)
+    counts = reach_within(indptr, indices, steps, reach_blocks(indptr, indices))
     return dict(zip(C.ids, counts.tolist(), strict=True))
-
-
-def _reach_rows(A: Any, start: int, stop: int, steps: int) -> npt.NDArray[np.int64]:  # noqa: N803
-    """Others reached within ``steps`` from rows ``start:stop``, frontier by frontier."""
-    rows = stop - start
-    own = sp.csr_matrix(
-        (np.ones(rows, np.int32), (np.arange(rows), np.arange(start, stop))),
-        shape=(rows, A.shape[0]),
-    )
-    reached = own.copy()
-    frontier = own
-    for _ in range(steps):
-        step = frontier @ A
-        step.data[:] = 1
-        new = step - step.multiply(reached)
-        new.eliminate_zeros()
-        if new.nnz == 0:
-            break
-        reached = reached + new
-        frontier = new
-    counts: npt.NDArray[np.int64] = np.diff(reached.indptr).astype(np.int64) - 1
-    return counts
 
 
 _CONTACT_COLUMNS = ("organisation", "sector", "members", "distance", "member", "contact")
@@ -172,9 +139,11 @@ class SchoolContact(Tabular):
     distance: int | None
     """Steps from its nearest member to the nearest target; ``None``: none within reach."""
     member: Hashable | None
-    """The member who is nearest to a target (``None`` when unreached)."""
+    """The member who is nearest to a target, the first in node order of equally near ones
+    (``None`` when unreached)."""
     contact: Hashable | None
-    """The target professional at that distance (``None`` when unreached)."""
+    """The target professional at that distance, the first in node order of equally near
+    ones (``None`` when unreached)."""
 
     def _row(self) -> tuple[object, ...]:
         return (
@@ -251,7 +220,8 @@ def nearest_contact(
 
     The distance of an organisation is the smallest number of steps from any of its members
     (professionals whose main organisation it is) to any target professional: 0 if a member
-    is a target, 1 if a member knows one, and so on.
+    is a target, 1 if a member knows one, and so on. Of equally near members and targets,
+    the first in node order is named.
 
     Parameters
     ----------
@@ -303,18 +273,13 @@ def nearest_contact(
     if to_roles is not None:
         target &= np.isin(C.role, _codes(to_roles, C.roles, "role"))
     targets = np.flatnonzero(target)
-    n = C.n_nodes
-    distance = np.full(n, np.inf)
-    nearest = np.full(n, -1, np.int64)
-    if len(targets):
-        distance, _, nearest = dijkstra(
-            pattern(C),
-            indices=targets,
-            unweighted=True,
-            min_only=True,
-            return_predecessors=True,
-            limit=np.inf if limit is None else limit + 0.5,
-        )
+    steps, nearest = nearest_targets(
+        np.asarray(C.indptr, np.int64),
+        np.asarray(C.indices, np.int32),
+        targets.astype(np.int64),
+        -1 if limit is None else limit,
+    )
+    distance = np.where(steps >= 0, steps, np.inf)
     # Organisations of the chosen sectors, by their members.
     member = (C.organisation >= 0) & np.isin(C.sector, from_codes)
     people = np.flatnonzero(member)

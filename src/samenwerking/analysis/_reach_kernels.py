@@ -1,0 +1,119 @@
+"""Compiled breadth-first searches for reach: bounded reach from every node, nearest targets.
+
+:func:`reach_within` runs one breadth-first search of at most ``steps`` levels from every
+node, in parallel over one block of nodes per thread; each thread keeps a visited stamp
+array and a queue (``O(n)`` each), so nothing is cleared between searches.
+:func:`nearest_targets` is one multi-source search from all targets at once.
+
+Example
+-------
+>>> import numpy as np
+>>> indptr = np.array([0, 1, 3, 5, 6], np.int64)  # the path 0-1-2-3
+>>> indices = np.array([1, 0, 2, 1, 3, 2], np.int32)
+>>> reach_within(indptr, indices, 2, reach_blocks(indptr, indices)).tolist()
+[2, 3, 3, 2]
+>>> distance, nearest = nearest_targets(indptr, indices, np.array([0], np.int64), -1)
+>>> distance.tolist(), nearest.tolist()
+([0, 1, 2, 3], [0, 0, 0, 0])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from samenwerking._jit import get_threads, kernel, parallel_kernel, prange
+
+__all__ = ["nearest_targets", "reach_blocks", "reach_within"]
+
+Ints = npt.NDArray[np.int64]
+
+
+@kernel
+def _two_step_work(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:
+    n = len(indptr) - 1
+    work = np.zeros(n + 1, np.int64)
+    for v in range(n):
+        total = indptr[v + 1] - indptr[v] + 1
+        for k in range(indptr[v], indptr[v + 1]):
+            j = indices[k]
+            total += indptr[j + 1] - indptr[j]
+        work[v + 1] = work[v] + total
+    return work
+
+
+def reach_blocks(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:
+    """Bounds of one contiguous block of nodes per thread, of about equal two-step work."""
+    n = len(indptr) - 1
+    count = max(1, min(get_threads(), n))
+    work = _two_step_work(indptr, indices)
+    cuts = np.searchsorted(work, work[-1] * np.arange(1, count) / count)
+    return np.concatenate([[0], np.minimum(cuts, n), [n]]).astype(np.int64)
+
+
+@parallel_kernel
+def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bounds: Ints) -> Ints:
+    """How many other nodes every node reaches in at most ``steps`` steps."""
+    n = len(indptr) - 1
+    result = np.zeros(n, np.int64)
+    for b in prange(len(bounds) - 1):
+        stamp = np.full(n, -1, np.int32)
+        queue = np.empty(n, np.int32)
+        for v in range(bounds[b], bounds[b + 1]):
+            stamp[v] = v
+            queue[0] = v
+            head, tail = 0, 1
+            for _ in range(steps):
+                end = tail
+                while head < end:
+                    u = queue[head]
+                    head += 1
+                    for k in range(indptr[u], indptr[u + 1]):
+                        x = indices[k]
+                        if stamp[x] != v:
+                            stamp[x] = v
+                            queue[tail] = x
+                            tail += 1
+                if tail == end:  # nothing new: the whole island is reached
+                    break
+            result[v] = tail - 1
+    return result
+
+
+@kernel
+def nearest_targets(
+    indptr: Ints, indices: npt.NDArray[np.int32], targets: Ints, limit: int
+) -> tuple[Ints, Ints]:
+    """Steps from every node to its nearest target, and that target (``-1``: none).
+
+    One breadth-first search from all ``targets`` at once, at most ``limit`` levels deep
+    (``-1``: no limit). Of several nearest targets, the one with the smallest position.
+    """
+    n = len(indptr) - 1
+    distance = np.full(n, -1, np.int64)
+    nearest = np.full(n, -1, np.int64)
+    queue = np.empty(n, np.int64)
+    tail = 0
+    for t in targets:
+        if distance[t] < 0:
+            distance[t] = 0
+            nearest[t] = t
+            queue[tail] = t
+            tail += 1
+    head = 0
+    while head < tail:
+        u = queue[head]
+        head += 1
+        step = distance[u] + 1
+        if limit >= 0 and step > limit:
+            break
+        for k in range(indptr[u], indptr[u + 1]):
+            x = indices[k]
+            if distance[x] < 0:
+                distance[x] = step
+                nearest[x] = nearest[u]
+                queue[tail] = x
+                tail += 1
+            elif distance[x] == step and nearest[u] < nearest[x]:
+                nearest[x] = nearest[u]
+    return distance, nearest
