@@ -157,12 +157,12 @@ def test_local_moving_ends_where_no_node_move_raises_modularity(
     comm = np.arange(n, dtype=np.int64)
     order = np.random.default_rng(seed).permutation(n).astype(np.int64)
     two_m = float(data.sum())
-    csr = compact.indptr, compact.indices, data, np.zeros(n)
+    csr = compact.indptr, _louvain.unsigned(compact.indices), data, np.zeros(n)
     moves, gained = _louvain.move_nodes(*csr, comm, order, resolution, two_m, 0.0, 1000)
     if weight is None:  # one shared weight gives the same moves
         unit = np.arange(n, dtype=np.int64)
-        args = compact.indptr, compact.indices, np.ones(1), np.zeros(n), unit, order
-        assert _louvain.move_nodes(*args, resolution, two_m, 0.0, 1000) == (moves, gained)
+        args = csr[0], csr[1], np.ones(1), np.zeros(n), unit, order, resolution, two_m
+        assert _louvain.move_nodes(*args, 0.0, 1000) == (moves, gained)
         assert np.array_equal(unit, comm)
     # Sweeps revisit only the neighbours of movers; moving again from where it stopped
     # (every node visited) ends, as the last level does, with a sweep that moves none.
@@ -198,7 +198,7 @@ def test_aggregation_keeps_every_weight(g: nx.Graph, seed: int, weight: str | No
     comm, size = _louvain.dense_codes(rng.integers(0, max(1, n // 2), n).astype(np.int64))
     diag = rng.integers(0, 3, n).astype(np.float64)
     indptr, indices, out, new_diag = _louvain.aggregate(
-        compact.indptr, compact.indices, data, diag, comm, size
+        compact.indptr, _louvain.unsigned(compact.indices), data, diag, comm, size
     )
     expected = np.zeros((size, size))
     rows = np.repeat(np.arange(n), np.diff(compact.indptr))
@@ -227,7 +227,7 @@ def test_louvain_membership_on_csr_arrays() -> None:
     compact = CompactGraph.from_networkx(nx.barbell_graph(4, 0))
     codes = louvain_membership(
         compact.indptr,
-        compact.indices.astype(np.int32),
+        _louvain.unsigned(compact.indices),
         np.ones(len(compact.indices)),
         compact.n_nodes,
         np.random.default_rng(1),
@@ -239,7 +239,8 @@ def test_a_disconnected_community_is_split() -> None:
     # A node that local moving took out of the middle of a path leaves two parts behind.
     membership = np.array([0, 0, 1, 0, 0], np.int64)
     path = CompactGraph.from_networkx(nx.path_graph(5))
-    parts, count = _louvain.connected_parts(path.indptr, path.indices, membership)
+    indices = _louvain.unsigned(path.indices)
+    parts, count = _louvain.connected_parts(path.indptr, indices, membership)
     assert parts.tolist() == [0, 0, 1, 2, 2] and count == 3
 
 

@@ -1,9 +1,10 @@
 """Compiled kernels of the Louvain method over CSR arrays: local moving, aggregation, checks.
 
 A level graph is symmetric CSR arrays without self loops (``indptr``, ``indices``,
-``data``: int64, int32, float64) plus ``diag``, each node's self-loop weight (counted as a
-CSR row would count it: twice an undirected loop's weight). ``data`` may hold one value
-that every entry weighs (``np.ones(1)`` for an unweighted graph), saving its reads.
+``data``: int64, uint32, float64; :func:`unsigned` views int32 indices as uint32) plus
+``diag``, each node's self-loop weight (counted as a CSR row would count it: twice an
+undirected loop's weight). ``data`` may hold one value that every entry weighs
+(``np.ones(1)`` for an unweighted graph), saving its reads.
 Community codes are int64 node numbers of the level graph. All kernels are sequential and
 deterministic.
 
@@ -13,7 +14,7 @@ Two triangles joined by one tie, moved from singletons:
 
 >>> import numpy as np
 >>> indptr = np.array([0, 2, 4, 7, 10, 12, 14])
->>> indices = np.array([1, 2, 0, 2, 0, 1, 3, 2, 4, 5, 3, 5, 3, 4], np.int32)
+>>> indices = unsigned(np.array([1, 2, 0, 2, 0, 1, 3, 2, 4, 5, 3, 5, 3, 4]))
 >>> comm = np.arange(6)
 >>> moved, gained = move_nodes(indptr, indices, np.ones(1), np.zeros(6), comm, np.arange(6),
 ...                            1.0, 14.0, 1e-7, 100)
@@ -22,6 +23,8 @@ Two triangles joined by one tie, moved from singletons:
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,20 +36,33 @@ __all__ = [
     "block_order",
     "connected_parts",
     "dense_codes",
-    "group_order",
     "modularity",
     "move_nodes",
+    "ranked_groups",
+    "unsigned",
 ]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-Int32Array = npt.NDArray[np.int32]
+UInt32Array = npt.NDArray[np.uint32]
+
+
+def unsigned(indices: npt.NDArray[np.integer[Any]]) -> UInt32Array:
+    """CSR indices as the kernels take them: uint32 (a view of int32 ones, no copy).
+
+    Unsigned indices spare the compiled loops numba's check for negative indices.
+
+    >>> unsigned(np.array([0, 2])).dtype
+    dtype('uint32')
+    """
+    view: UInt32Array = np.asarray(indices, np.int32).view(np.uint32)
+    return view
 
 
 @kernel
 def move_nodes(
     indptr: IntArray,
-    indices: Int32Array,
+    indices: UInt32Array,
     data: FloatArray,
     diag: FloatArray,
     comm: IntArray,
@@ -76,12 +92,13 @@ def move_nodes(
         degree[i] = k
         totals[comm[i]] += k
     links = np.zeros(n)
-    seen = np.zeros(n, np.bool_)
+    mark = np.full(n, -1, np.int64)  # the visit that last touched each community
     touched = np.empty(n, np.int64)
     active = np.ones(n, np.bool_)
     scale = resolution / two_m
     moves = 0
     gained = 0.0
+    visit = 0
     for _ in range(max_sweeps):
         moved = 0
         sweep_gain = 0.0
@@ -94,16 +111,21 @@ def move_nodes(
                 continue
             own = comm[i]
             k = degree[i]
-            seen[own] = True
+            visit += 1
+            mark[own] = visit
+            links[own] = 0.0
             touched[0] = own
             count = 1
             for p in range(start, end):
                 c = comm[indices[p]]
-                if not seen[c]:
-                    seen[c] = True
+                w = data[p * step]
+                if mark[c] != visit:
+                    mark[c] = visit
+                    links[c] = w
                     touched[count] = c
                     count += 1
-                links[c] += data[p * step]
+                else:
+                    links[c] += w
             totals[own] -= k
             stay = links[own] - scale * k * totals[own]
             best = own
@@ -114,10 +136,6 @@ def move_nodes(
                 if score > best_score:
                     best = c
                     best_score = score
-            for t in range(count):
-                c = touched[t]
-                links[c] = 0.0
-                seen[c] = False
             if best != own and best_score - stay > 1e-12 * max(1.0, abs(best_score)):
                 totals[best] += k
                 comm[i] = best
@@ -137,7 +155,7 @@ def move_nodes(
 
 
 @kernel
-def _step(data: FloatArray, indices: Int32Array) -> int:
+def _step(data: FloatArray, indices: UInt32Array) -> int:
     """1 if ``data`` holds a weight per entry, 0 if one weight for all."""
     return 1 if len(data) == len(indices) else 0
 
@@ -161,12 +179,12 @@ def dense_codes(comm: IntArray) -> tuple[IntArray, int]:
 @kernel
 def aggregate(
     indptr: IntArray,
-    indices: Int32Array,
+    indices: UInt32Array,
     data: FloatArray,
     diag: FloatArray,
     comm: IntArray,
     size: int,
-) -> tuple[IntArray, Int32Array, FloatArray, FloatArray]:
+) -> tuple[IntArray, UInt32Array, FloatArray, FloatArray]:
     """The graph of the communities ``comm`` (dense codes below ``size``) as a level graph."""
     n = len(diag)
     start = np.zeros(size + 1, np.int64)
@@ -182,7 +200,7 @@ def aggregate(
         fill[c] += 1
     step = _step(data, indices)
     out_indptr = np.zeros(size + 1, np.int64)
-    out_indices = np.empty(len(indices), np.int32)
+    out_indices = np.empty(len(indices), np.uint32)
     out_data = np.empty(len(indices))
     new_diag = np.zeros(size)
     links = np.zeros(size)
@@ -217,7 +235,7 @@ def aggregate(
 
 
 @kernel
-def connected_parts(indptr: IntArray, indices: Int32Array, comm: IntArray) -> tuple[IntArray, int]:
+def connected_parts(indptr: IntArray, indices: UInt32Array, comm: IntArray) -> tuple[IntArray, int]:
     """Each node's connected part of its community (codes by first node), and how many."""
     n = len(comm)
     part = np.full(n, -1, np.int64)
@@ -246,7 +264,7 @@ def connected_parts(indptr: IntArray, indices: Int32Array, comm: IntArray) -> tu
 @kernel
 def modularity(
     indptr: IntArray,
-    indices: Int32Array,
+    indices: UInt32Array,
     data: FloatArray,
     diag: FloatArray,
     comm: IntArray,
@@ -274,20 +292,31 @@ def modularity(
 
 
 @kernel
-def group_order(codes: IntArray, size: int) -> tuple[IntArray, IntArray]:
-    """The nodes grouped by code (in node order inside a group), and each group's bounds."""
-    bounds = np.zeros(size + 1, np.int64)
+def ranked_groups(membership: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Communities numbered largest first (equal sizes by first node), and their members.
+
+    Returns each node's number, the nodes grouped by number (in node order inside a
+    group) and each group's bounds in that order.
+    """
+    codes, size = dense_codes(membership)  # numbered by first node
+    sizes = np.zeros(size, np.int64)
     for c in codes:
-        bounds[c + 1] += 1
+        sizes[c] += 1
+    rank = np.empty(size, np.int64)
+    rank[np.argsort(-sizes, kind="mergesort")] = np.arange(size)
+    bounds = np.zeros(size + 1, np.int64)
+    for c in range(size):
+        bounds[rank[c] + 1] = sizes[c]
     for c in range(size):
         bounds[c + 1] += bounds[c]
     fill = bounds[:-1].copy()
     order = np.empty(len(codes), np.int64)
     for i in range(len(codes)):
-        c = codes[i]
+        c = rank[codes[i]]
+        codes[i] = c
         order[fill[c]] = i
         fill[c] += 1
-    return order, bounds
+    return codes, order, bounds
 
 
 @kernel

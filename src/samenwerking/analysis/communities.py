@@ -47,9 +47,10 @@ from samenwerking.analysis._louvain import (
     block_order,
     connected_parts,
     dense_codes,
-    group_order,
     modularity,
     move_nodes,
+    ranked_groups,
+    unsigned,
 )
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.progress import Progress, report_progress
@@ -68,7 +69,7 @@ _BLOCK = 128
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-Int32Array = npt.NDArray[np.int32]
+UInt32Array = npt.NDArray[np.uint32]
 
 
 @frozen(repr=False)
@@ -162,7 +163,7 @@ def communities(
     rng = np.random.default_rng(seed)
     n = C.n_nodes
     indptr = np.asarray(C.indptr, np.int64)
-    indices = np.asarray(C.indices, np.int32)
+    indices = unsigned(C.indices)
     data = np.asarray(C.weight, np.float64) if weight is not None else np.ones(1)
     membership, quality = _louvain(indptr, indices, data, n, rng, resolution, progress)
     return _result(C, membership, quality)
@@ -192,13 +193,13 @@ def louvain_membership(
     >>> louvain_membership(indptr, indices, np.ones(4), 4, np.random.default_rng(0)).tolist()
     [0, 0, 1, 1]
     """
-    csr = np.asarray(indptr, np.int64), np.asarray(indices, np.int32)
+    csr = np.asarray(indptr, np.int64), unsigned(indices)
     return _louvain(*csr, np.asarray(data, np.float64), n, rng, resolution, progress)[0]
 
 
 def _louvain(
     indptr: IntArray,
-    indices: Int32Array,
+    indices: UInt32Array,
     data: FloatArray,
     n: int,
     rng: np.random.Generator,
@@ -248,11 +249,7 @@ def _result(C: CompactGraph, membership: IntArray, quality: float) -> Communitie
     n = C.n_nodes
     if n == 0:
         return Communities()
-    codes, count = dense_codes(membership)  # numbered by first node
-    rank = np.empty(count, np.int64)
-    rank[np.argsort(-np.bincount(codes, minlength=count), kind="stable")] = np.arange(count)
-    codes = rank[codes]
-    order, bounds = group_order(codes, count)
+    codes, order, bounds = ranked_groups(membership)
     ids = C.ids
     flat = itemgetter(*order.tolist())(ids) if n > 1 else ids
     edges = bounds.tolist()
