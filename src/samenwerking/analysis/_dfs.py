@@ -6,11 +6,11 @@ preorder and computes, for every node, its tree parent, the size of its subtree 
 *low point* (the smallest preorder number reachable from its subtree by tree edges down and
 one non-tree edge). Articulation points, bridges and the pieces an island falls into
 without a node all follow from these arrays. :func:`component_labels` numbers the
-connected components by a breadth-first sweep.
+connected components by union-find over the lower half of the adjacency.
 
 Both take the ``indptr`` (int64) and ``indices`` (int32) of a symmetric CSR adjacency
-without self loops or repeated entries, as a :class:`~samenwerking.graph.compact.CompactGraph`
-holds them.
+without self loops or repeated entries, each row sorted, as a
+:class:`~samenwerking.graph.compact.CompactGraph` holds them.
 
 References
 ----------
@@ -194,26 +194,37 @@ def low_link_search(indptr: IntArray, indices: npt.NDArray[np.int32]) -> LowLink
 
 @kernel
 def _labels(indptr: IntArray, indices: npt.NDArray[np.int32]) -> tuple[int, IntArray]:
+    # Union-find over each node's lower neighbours (rows are sorted), every set rooted at
+    # its smallest node: half the adjacency is read, in memory order.
     n = len(indptr) - 1
-    label = np.full(n, -1, np.int64)
-    queue = np.empty(n, np.int64)
+    root = np.arange(n).astype(np.int32)
+    for v in range(n):
+        a = v
+        for at in range(indptr[v], indptr[v + 1]):
+            w = indices[at]
+            if w >= v:
+                break
+            while root[a] != a:
+                a = root[a]
+            b = w
+            while root[b] != b:
+                root[b] = root[root[b]]  # path halving
+                b = root[b]
+            if a < b:
+                root[b] = a
+            elif b < a:
+                root[a] = b
+                a = b
+    label = np.empty(n, np.int64)
     count = 0
-    for root in range(n):
-        if label[root] >= 0:
-            continue
-        label[root] = count
-        queue[0] = root
-        head, tail = 0, 1
-        while head < tail:
-            v = queue[head]
-            head += 1
-            for at in range(indptr[v], indptr[v + 1]):
-                w = indices[at]
-                if label[w] < 0:
-                    label[w] = count
-                    queue[tail] = w
-                    tail += 1
-        count += 1
+    for v in range(n):  # a root comes before its members, which point to it after this
+        r = root[v]
+        if r == v:
+            label[v] = count
+            count += 1
+        else:
+            root[v] = root[r]
+            label[v] = label[r]
     return count, label
 
 
@@ -221,7 +232,7 @@ def component_labels(indptr: IntArray, indices: npt.NDArray[np.int32]) -> tuple[
     """The number of connected components and each node's component, numbered by first node.
 
     Component ``c`` is the one holding the ``c``-th node (in index order) not in an earlier
-    component, as :func:`scipy.sparse.csgraph.connected_components` numbers them.
+    component.
 
     Example
     -------

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -26,7 +27,10 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
+from samenwerking.analysis._dfs import component_labels
+from samenwerking.analysis._grouped import group_by_label, tally_grouped
 from samenwerking.graph.compact import CompactGraph
+from samenwerking.io._gc import collector_paused
 from samenwerking.tabular import Table, Tabular
 
 __all__ = ["Island", "Islands", "islands"]
@@ -196,12 +200,12 @@ def islands(G: nx.Graph | CompactGraph) -> Islands:  # noqa: N803
     0.6
     """
     if isinstance(G, CompactGraph):
-        found = _compact_islands(G)
-    else:
-        components = (
-            nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
-        )
-        found = [_island(G, component) for component in components]
+        with collector_paused():  # thousands of small acyclic results: no garbage to find
+            return Islands(tuple(_compact_islands(G)))
+    components = (
+        nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    )
+    found = [_island(G, component) for component in components]
     found.sort(key=lambda island: (-island.size, island.members[0]))
     return Islands(tuple(found))
 
@@ -227,54 +231,90 @@ def _island(G: nx.Graph, component: Iterable[Hashable]) -> Island:  # noqa: N803
 
 
 def _compact_islands(G: CompactGraph) -> list[Island]:  # noqa: N803
-    from scipy.sparse.csgraph import connected_components
-
+    """The islands of a compact graph, largest first (equal sizes by first member)."""
     n = G.n_nodes
     if n == 0:
         return []
-    count, labels = connected_components(G.to_scipy(), directed=False)
-    ids = G.ids
-    rank = np.empty(n, np.int64)
-    rank[np.argsort(np.array([str(i) for i in ids]), kind="stable")] = np.arange(n)
-    order = np.lexsort((rank, labels))
-    sizes = np.bincount(labels, minlength=count)
-    bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
-    ordered = order.tolist()
+    count, labels = component_labels(G.indptr, G.indices)
+    listed: list[Any] = list(G.ids)
+    text = _all_text(listed)  # then members sort as their ids
+    if text and listed == sorted(listed):
+        ranked = np.arange(n, dtype=np.int64)  # the usual case: ids come sorted
+    elif text:
+        ranked = np.array(sorted(range(n), key=listed.__getitem__), np.int64)
+    else:
+        ranked = np.argsort(np.array([str(i) for i in listed]), kind="stable").astype(np.int64)
+    members, bounds = group_by_label(labels, count, ranked)
+    everyone = tuple(np.fromiter(listed, dtype=object, count=n)[members].tolist())
+    sectors = _tally(members, bounds, G.sector, G.sectors)
+    domains = _tally(members, bounds, G.domain, G.domains)
+    municipalities = _present(members, bounds, G.municipality, G.municipalities)
+    starts = bounds.tolist()
+    if text:  # largest first, then by first member (the smallest id)
+        place = np.empty(n, np.int64)
+        place[ranked] = np.arange(n)
+        picks = np.lexsort((place[members[bounds[:-1]]], -np.diff(bounds))).tolist()
+    else:
+        picks = list(range(count))
+    found = [
+        Island(everyone[starts[c] : starts[c + 1]], sectors[c], domains[c], municipalities[c])
+        for c in picks
+    ]
+    if not text:
+        found.sort(key=lambda island: (-island.size, island.members[0]))
+    return found
 
-    def tally(codes: npt.NDArray[np.int16], vocabulary: tuple[str, ...]) -> list[dict[str, int]]:
-        names = [*vocabulary, UNKNOWN]  # code -1 picks UNKNOWN
-        key = labels.astype(np.int64) * (len(names)) + np.where(codes < 0, len(names) - 1, codes)
-        keys, counts = _unique_counts(key)
-        out: list[dict[str, int]] = [{} for _ in range(count)]
-        for k, c in zip(keys.tolist(), counts.tolist(), strict=True):
-            out[k // len(names)][names[k % len(names)]] = c
-        return [dict(sorted(d.items())) for d in out]
 
-    sectors = tally(G.sector, G.sectors)
-    domains = tally(G.domain, G.domains)
-    known = G.municipality >= 0
-    width = len(G.municipalities) + 1
-    pairs = _unique_counts(labels[known].astype(np.int64) * width + G.municipality[known])[0]
-    municipalities: list[list[str]] = [[] for _ in range(count)]
-    for k in pairs.tolist():  # sorted keys: names come out in vocabulary order per island
-        municipalities[k // width].append(G.municipalities[k % width])
-    return [
-        Island(
-            members=tuple(ids[i] for i in ordered[bounds[c] : bounds[c + 1]]),
-            sectors=sectors[c],
-            domains=domains[c],
-            municipalities=tuple(sorted(municipalities[c])),
-        )
-        for c in range(count)
+def _all_text(ids: list[Any]) -> bool:
+    """Whether every id is a string (joining them is the quickest test)."""
+    try:
+        "".join(ids)
+    except TypeError:
+        return False
+    return True
+
+
+def _entries(
+    members: npt.NDArray[np.int64],
+    bounds: npt.NDArray[np.int64],
+    codes: npt.NDArray[Any],
+    vocabulary: tuple[str, ...],
+    unknown: str | None,
+) -> tuple[list[int], list[str], list[int]]:
+    """Per island (entries ``starts[c]:starts[c + 1]``) the names it holds, sorted, and counts.
+
+    Code ``-1`` is named ``unknown``, or left out when that is ``None``; equal names merge.
+    """
+    names = [*vocabulary] if unknown is None else [*vocabulary, unknown]
+    distinct = sorted(set(names))
+    where = {name: i for i, name in enumerate(distinct)}
+    alphabetical = np.array([where[name] for name in names], np.int64)
+    if unknown is None:  # code -1 picks the last entry: -1, which the tally skips
+        alphabetical = np.append(alphabetical, -1)
+    starts, which, counts = tally_grouped(members, bounds, alphabetical[codes])
+    return starts.tolist(), [distinct[j] for j in which.tolist()], counts.tolist()
+
+
+def _tally(
+    members: npt.NDArray[np.int64],
+    bounds: npt.NDArray[np.int64],
+    codes: npt.NDArray[Any],
+    vocabulary: tuple[str, ...],
+) -> list[dict[str, int]]:
+    """Per island, its members per name (``"unknown"`` for code -1), in name order."""
+    starts, names, counts = _entries(members, bounds, codes, vocabulary, UNKNOWN)
+    return [  # most islands are isolates, with one name each
+        {names[a]: counts[a]} if b == a + 1 else dict(zip(names[a:b], counts[a:b], strict=True))
+        for a, b in pairwise(starts)
     ]
 
 
-def _unique_counts(
-    values: npt.NDArray[np.int64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Sorted distinct values and how often each occurs."""
-    ordered = np.sort(values)
-    first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
-    if not len(ordered):
-        return ordered, np.zeros(0, np.int64)
-    return ordered[first], np.diff(np.append(first, len(ordered)))
+def _present(
+    members: npt.NDArray[np.int64],
+    bounds: npt.NDArray[np.int64],
+    codes: npt.NDArray[Any],
+    vocabulary: tuple[str, ...],
+) -> list[tuple[str, ...]]:
+    """Per island, the names its members carry (code -1 left out), sorted."""
+    starts, names, _ = _entries(members, bounds, codes, vocabulary, None)
+    return [tuple(names[a:b]) for a, b in pairwise(starts)]
