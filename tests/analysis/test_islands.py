@@ -8,6 +8,7 @@ answer as the networkx view of the same region.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -154,3 +155,44 @@ def test_synthetic_region_agrees_across_graph_forms() -> None:
     via_compact, via_networkx = islands(compact_graph(r)), islands(to_graph(r))
     assert via_compact == via_networkx
     assert len(via_compact.isolates) > 0
+
+
+@given(graphs(), st.randoms(use_true_random=False))
+def test_compact_graph_with_shuffled_ids_gives_the_same_islands(g: nx.Graph, rng: Any) -> None:
+    nodes = list(g.nodes(data=True))
+    rng.shuffle(nodes)
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(nodes)
+    shuffled.add_edges_from(g.edges())
+    assert islands(CompactGraph.from_networkx(shuffled)) == islands(g)
+
+
+@given(st.lists(st.integers(0, 6), max_size=40), st.data())
+def test_grouping_kernels_by_brute_force(labels: list[int], data: st.DataObject) -> None:
+    import numpy as np
+
+    from samenwerking.analysis._grouped import group_by_label, tally_grouped
+
+    n = len(labels)
+    count = max(labels, default=-1) + 1
+    order = data.draw(st.permutations(list(range(n))))
+    codes = data.draw(st.lists(st.integers(-1, 4), min_size=n, max_size=n))
+    members, bounds = group_by_label(np.array(labels, np.int64), count, np.array(order, np.int64))
+    for c in range(count):
+        assert members[bounds[c] : bounds[c + 1]].tolist() == [v for v in order if labels[v] == c]
+    starts, found, counts = tally_grouped(members, bounds, np.array(codes, np.int64))
+    for c in range(count):
+        expected = Counter(codes[v] for v in range(n) if labels[v] == c and codes[v] >= 0)
+        got = list(
+            zip(
+                found[starts[c] : starts[c + 1]].tolist(),
+                counts[starts[c] : starts[c + 1]].tolist(),
+                strict=True,
+            )
+        )
+        assert got == sorted(expected.items())
+
+
+@given(graphs(directed=True))
+def test_compact_form_of_a_directed_graph_gives_its_weak_components(g: nx.DiGraph) -> None:
+    assert islands(CompactGraph.from_networkx(g)) == islands(g)
