@@ -19,10 +19,9 @@ from samenwerking.analysis import (
     betweenness,
     bridges,
     brokerage_roles,
-    constraint,
-    effective_size,
     weak_points,
 )
+from samenwerking.report._ego import holes_of
 from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Table, Text, number
 from samenwerking.report.base import SMALL_GRAPH, ReportContext
 from samenwerking.report.i18n import (
@@ -291,8 +290,9 @@ def brokers_section(context: ReportContext) -> BrokersSection | None:
         values = np.fromiter(scores.values(), np.float64, C.n_nodes)
         order = np.lexsort((np.arange(C.n_nodes), -values))[:TOP_BROKERS]
         top = [int(i) for i in order if values[i] > 0]
-    held = constraint(C)
-    size = effective_size(C)
+    # Only the named brokers' constraint and effective size are shown: computed from
+    # their neighbourhoods, not for everyone (nothing at all when no one is named).
+    held, size = holes_of(C, top)
     brokers = []
     for i in top:
         person = context.person(i)
