@@ -29,9 +29,9 @@ bridges and the core numbers must be equal (exact checks: a difference sets the 
 ``failed`` flag and the exit code 1); the modularity of each library's communities,
 computed by one formula, is reported with ours' relative difference (ours should be at most
 1% below NetworKit's PLM); for sampled betweenness the share of the top 100 two libraries
-have in common, and Spearman's rank correlation over the union of their top 500, are
-reported, not required. A library that is not installed or did not run the step is
-skipped, with the reason.
+have in common, and Spearman's rank correlation of their scores over the top 500 of ours
+(of the first, for two other libraries), are reported, not required. A library that is not
+installed or did not run the step is skipped, with the reason.
 
 **Threads.** The table states each library's threads: ours numba's
 (``samenwerking._jit.get_threads()``), igraph 1, NetworKit ``getMaxNumberOfThreads()``,
@@ -1212,15 +1212,21 @@ def _spearman(a: Any, b: Any) -> float | None:
 
 
 def _betweenness_pair(a: Any, b: Any) -> dict[str, Any]:
+    """The share of the top 100 ``a`` and ``b`` have in common; Spearman over ``a``'s top 500.
+
+    Spearman is taken over the reference's (``a``'s) top 500, not over the union of both
+    top lists: in a union, a node high in one list and missing from the other is a
+    discordant pair by construction, which pulls the correlation below zero.
+    """
     import numpy as np
 
     top = min(TOP_OVERLAP, len(a))
     shared = len(np.intersect1d(_top(a, top), _top(b, top)))
-    union = np.union1d(_top(a, TOP_SPEARMAN), _top(b, TOP_SPEARMAN))
+    best = _top(a, TOP_SPEARMAN)
     return {
         "status": "reported",
         f"top{TOP_OVERLAP}_overlap": shared / top if top else None,
-        f"spearman_top{TOP_SPEARMAN}": _spearman(a[union], b[union]),
+        f"spearman_top{TOP_SPEARMAN}": _spearman(a[best], b[best]),
     }
 
 
@@ -1685,15 +1691,18 @@ def _threads_lines(rows: dict[str, dict[str, Any]], libraries: list[str]) -> lis
             continue
         text = f"{lib} {info['threads']} ({info['kind']}"
         text += f", numba layer {info['numba_layer']})" if info.get("numba_layer") else ")"
-        busy = [
-            f"{step} {entry['cpu_s'] / entry['seconds']:.1f}"
+        used = {
+            step: entry["cpu_s"] / entry["seconds"]
             for step, entry in rows[lib]["steps"].items()
-            if entry.get("status") == "ok"
-            and entry.get("seconds", 0) >= 0.05
-            and entry.get("cpu_s", 0) / entry["seconds"] >= 1.2
-        ]
-        if busy:
-            text += f", cores used: {', '.join(busy)}"
+            if entry.get("status") == "ok" and entry.get("seconds", 0) >= 0.2 and "cpu_s" in entry
+        }
+        if used:  # below 1 on every step: the process did not get a whole core
+            median = sorted(used.values())[len(used) // 2]
+            top = max(used, key=used.__getitem__)
+            text += (
+                f", cores used (CPU / wall, steps over 0.2 s): median {median:.2f},"
+                f" most {used[top]:.2f} ({top})"
+            )
         parts.append(text)
     if not parts:
         return []
@@ -1761,7 +1770,7 @@ def _agreement_lines(agreement: dict[str, Any], libraries: list[str]) -> list[st
         "core_numbers": "core numbers",
         "modularity": "modularity: Q, ours vs",
         f"top{TOP_OVERLAP}_overlap": f"betweenness top {TOP_OVERLAP}",
-        f"spearman_top{TOP_SPEARMAN}": f"Spearman in top {TOP_SPEARMAN}",
+        f"spearman_top{TOP_SPEARMAN}": f"Spearman, our top {TOP_SPEARMAN}",
     }
     for name in names:
         check = name if name in (*EXACT_CHECKS, "modularity") else "betweenness"
@@ -1785,7 +1794,7 @@ def _agreement_lines(agreement: dict[str, Any], libraries: list[str]) -> list[st
         overlap, rho = pair[f"top{TOP_OVERLAP}_overlap"], pair[f"spearman_top{TOP_SPEARMAN}"]
         lines.append(
             f"betweenness {a} vs {b}: top {TOP_OVERLAP} overlap "
-            f"{'-' if overlap is None else f'{overlap:.2f}'}, Spearman in top {TOP_SPEARMAN} "
+            f"{'-' if overlap is None else f'{overlap:.2f}'}, Spearman in {a}'s top {TOP_SPEARMAN} "
             f"{'-' if rho is None else f'{rho:.2f}'} (sampled: reported, not required)"
         )
     if agreement.get("skipped"):
