@@ -1,12 +1,13 @@
 """Compiled kernels for structural holes: triangles, effective size and constraint per node.
 
 All three need, for every node ``v``, the pairs of its contacts that are tied to each other.
-Each node marks its contacts in a stamp array (one per thread, ``O(n)``), then walks the
-*upward* ties of every contact: the adjacency oriented from lower to higher (degree, id)
-rank, so each tie among contacts is met exactly once and a hub's long list is walked only
-from the hub's few higher-ranked neighbours. Nodes are split into one block per thread,
-balanced by that work; every node writes only its own result, so threads never share a
-write.
+They walk *upward* ties: the adjacency oriented from lower to higher (degree, position)
+rank, so a hub's long list is walked only from its few higher-ranked neighbours.
+:func:`effective_sizes` and :func:`constraints` mark each node's contacts in a stamp array
+and walk the upward ties of every contact, meeting each tie among contacts once and
+writing only that node's result; :func:`triangles` finds each triangle once, from its
+lowest-ranked corner, and counts it at all three into its block's own row. Nodes are split
+into one block per thread of about equal work; each thread needs ``O(n)`` scratch.
 
 Example
 -------
@@ -14,7 +15,7 @@ Example
 >>> indptr = np.array([0, 2, 4, 6], np.int64)
 >>> indices = np.array([1, 2, 0, 2, 0, 1], np.int32)
 >>> up_ptr, up, _ = oriented(indptr, indices)
->>> triangles(indptr, indices, up_ptr, up, blocks(indptr, indices, up_ptr)).tolist()
+>>> triangles(up_ptr, up, triangle_blocks(up_ptr, up)).tolist()
 [1, 1, 1]
 """
 
@@ -24,8 +25,16 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import get_threads, kernel, parallel_kernel, prange
+from samenwerking.analysis._kernels import thread_blocks
 
-__all__ = ["blocks", "constraints", "effective_sizes", "oriented", "triangles"]
+__all__ = [
+    "blocks",
+    "constraints",
+    "effective_sizes",
+    "oriented",
+    "triangle_blocks",
+    "triangles",
+]
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -33,14 +42,19 @@ Floats = npt.NDArray[np.float64]
 
 @parallel_kernel
 def _orient(
-    indptr: Ints, indices: npt.NDArray[np.int32], rank: Ints
+    indptr: Ints, indices: npt.NDArray[np.int32], rank: npt.NDArray[np.int32]
 ) -> tuple[Ints, npt.NDArray[np.int32], Ints]:
     n = len(indptr) - 1
+    upward = np.empty(len(indices), np.bool_)
     count = np.zeros(n, np.int64)
     for v in prange(n):
+        own = rank[v]
+        total = 0
         for k in range(indptr[v], indptr[v + 1]):
-            if rank[indices[k]] > rank[v]:
-                count[v] += 1
+            higher = rank[indices[k]] > own
+            upward[k] = higher
+            total += higher
+        count[v] = total
     up_ptr = np.zeros(n + 1, np.int64)
     for v in range(n):
         up_ptr[v + 1] = up_ptr[v] + count[v]
@@ -49,7 +63,7 @@ def _orient(
     for v in prange(n):
         at = up_ptr[v]
         for k in range(indptr[v], indptr[v + 1]):
-            if rank[indices[k]] > rank[v]:
+            if upward[k]:
                 up[at] = indices[k]
                 up_at[at] = k
                 at += 1
@@ -65,13 +79,13 @@ def oriented(
     (to look up its weight).
     """
     degree = np.diff(indptr)
-    rank = np.empty(len(degree), np.int64)
-    rank[np.argsort(degree, kind="stable")] = np.arange(len(degree))
+    rank = np.empty(len(degree), np.int32)
+    rank[np.argsort(degree, kind="stable")] = np.arange(len(degree), dtype=np.int32)
     return _orient(indptr, indices, rank)
 
 
 @kernel
-def _work(indptr: Ints, indices: npt.NDArray[np.int32], up_ptr: Ints) -> Ints:
+def _contact_work(indptr: Ints, indices: npt.NDArray[np.int32], up_ptr: Ints) -> Ints:
     n = len(indptr) - 1
     work = np.zeros(n + 1, np.int64)
     for v in range(n):
@@ -83,38 +97,59 @@ def _work(indptr: Ints, indices: npt.NDArray[np.int32], up_ptr: Ints) -> Ints:
     return work
 
 
+@kernel
+def _upward_work(up_ptr: Ints, up: npt.NDArray[np.int32]) -> Ints:
+    n = len(up_ptr) - 1
+    work = np.zeros(n + 1, np.int64)
+    for v in range(n):
+        total = up_ptr[v + 1] - up_ptr[v] + 1
+        for t in range(up_ptr[v], up_ptr[v + 1]):
+            j = up[t]
+            total += up_ptr[j + 1] - up_ptr[j]
+        work[v + 1] = work[v] + total
+    return work
+
+
 def blocks(indptr: Ints, indices: npt.NDArray[np.int32], up_ptr: Ints) -> Ints:
-    """Bounds of one contiguous block of nodes per thread, of about equal work."""
-    n = len(indptr) - 1
-    count = max(1, min(get_threads(), n))
-    work = _work(indptr, indices, up_ptr)
-    cuts = np.searchsorted(work, work[-1] * np.arange(1, count) / count)
-    return np.concatenate([[0], np.minimum(cuts, n), [n]]).astype(np.int64)
+    """Blocks of nodes for :func:`effective_sizes` and :func:`constraints`, one per thread."""
+    return thread_blocks(_contact_work(indptr, indices, up_ptr), get_threads())
+
+
+def triangle_blocks(up_ptr: Ints, up: npt.NDArray[np.int32]) -> Ints:
+    """Blocks of nodes for :func:`triangles`, one per thread."""
+    return thread_blocks(_upward_work(up_ptr, up), get_threads())
 
 
 @parallel_kernel
-def triangles(
-    indptr: Ints,
-    indices: npt.NDArray[np.int32],
-    up_ptr: Ints,
-    up: npt.NDArray[np.int32],
-    bounds: Ints,
-) -> Ints:
-    """The number of triangles at every node."""
-    n = len(indptr) - 1
-    result = np.zeros(n, np.int64)
-    for b in prange(len(bounds) - 1):
+def triangles(up_ptr: Ints, up: npt.NDArray[np.int32], bounds: Ints) -> Ints:
+    """The number of triangles at every node.
+
+    Each triangle is found once, from its lowest-ranked corner ``v``: ``j`` upward from
+    ``v`` and ``q`` upward from both. Every block counts into its own row.
+    """
+    n = len(up_ptr) - 1
+    parts = len(bounds) - 1
+    counts = np.zeros((parts, n), np.int64)
+    for b in prange(parts):
         stamp = np.full(n, -1, np.int32)
+        row = counts[b]
         for v in range(bounds[b], bounds[b + 1]):
-            for k in range(indptr[v], indptr[v + 1]):
-                stamp[indices[k]] = v
-            count = 0
-            for k in range(indptr[v], indptr[v + 1]):
-                j = indices[k]
-                for t in range(up_ptr[j], up_ptr[j + 1]):
-                    if stamp[up[t]] == v:
-                        count += 1
-            result[v] = count
+            for t in range(up_ptr[v], up_ptr[v + 1]):
+                stamp[up[t]] = v
+            found = 0
+            for t in range(up_ptr[v], up_ptr[v + 1]):
+                j = up[t]
+                for s in range(up_ptr[j], up_ptr[j + 1]):
+                    q = up[s]
+                    if stamp[q] == v:
+                        found += 1
+                        row[j] += 1
+                        row[q] += 1
+            row[v] += found
+    result = np.zeros(n, np.int64)
+    for b in range(parts):
+        for v in range(n):
+            result[v] += counts[b, v]
     return result
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "node_positions",
     "pattern",
     "row_chunks",
+    "thread_blocks",
     "weighted",
 ]
 
@@ -89,6 +90,28 @@ def node_positions(G: CompactGraph, nodes: Sequence[Hashable]) -> npt.NDArray[np
             except LookupError:
                 raise InvalidArgumentError(f"node {node!r} is not in the graph") from None
     return positions
+
+
+def thread_blocks(work: npt.NDArray[np.int64], count: int) -> npt.NDArray[np.int64]:
+    """Bounds of ``count`` contiguous blocks of nodes of about equal work.
+
+    ``work`` is the cumulative work, ``n + 1`` long (``work[v]``: the work of nodes
+    before ``v``). Block ``b`` is ``range(bounds[b], bounds[b + 1])``; fewer blocks for
+    fewer nodes, and at least one.
+
+    Example
+    -------
+    >>> thread_blocks(np.array([0, 1, 2, 10, 11]), 2).tolist()
+    [0, 2, 4]
+    """
+    n = len(work) - 1
+    count = max(1, min(int(count), n))
+    targets = work[-1] * np.arange(1, count) / count
+    cuts = np.clip(np.searchsorted(work, targets), 1, max(n, 1))
+    nearer = targets - work[cuts - 1] < work[cuts] - targets  # the cut just before is closer
+    cuts = np.where(nearer, cuts - 1, cuts)
+    bounds: npt.NDArray[np.int64] = np.concatenate([[0], cuts, [n]])
+    return bounds.astype(np.int64)
 
 
 def row_chunks(X: Any, Y: Any) -> Iterator[tuple[int, int, Any]]:  # noqa: N803

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import get_threads, kernel, parallel_kernel, prange
+from samenwerking.analysis._kernels import thread_blocks
 
 __all__ = ["nearest_targets", "reach_blocks", "reach_within"]
 
@@ -44,11 +45,7 @@ def _two_step_work(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:
 
 def reach_blocks(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:
     """Bounds of one contiguous block of nodes per thread, of about equal two-step work."""
-    n = len(indptr) - 1
-    count = max(1, min(get_threads(), n))
-    work = _two_step_work(indptr, indices)
-    cuts = np.searchsorted(work, work[-1] * np.arange(1, count) / count)
-    return np.concatenate([[0], np.minimum(cuts, n), [n]]).astype(np.int64)
+    return thread_blocks(_two_step_work(indptr, indices), get_threads())
 
 
 @parallel_kernel
@@ -63,7 +60,7 @@ def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bound
             stamp[v] = v
             queue[0] = v
             head, tail = 0, 1
-            for _ in range(steps):
+            for _ in range(steps - 1):
                 end = tail
                 while head < end:
                     u = queue[head]
@@ -76,7 +73,17 @@ def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bound
                             tail += 1
                 if tail == end:  # nothing new: the whole island is reached
                     break
-            result[v] = tail - 1
+            # The last level is only counted, not queued.
+            found = tail - 1
+            while head < tail:
+                u = queue[head]
+                head += 1
+                for k in range(indptr[u], indptr[u + 1]):
+                    x = indices[k]
+                    if stamp[x] != v:
+                        stamp[x] = v
+                        found += 1
+            result[v] = found
     return result
 
 

@@ -25,7 +25,6 @@ Example
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -36,6 +35,7 @@ from samenwerking.analysis._holes_kernels import (
     constraints,
     effective_sizes,
     oriented,
+    triangle_blocks,
     triangles,
 )
 from samenwerking.analysis._input import as_compact
@@ -45,26 +45,25 @@ from samenwerking.graph.compact import CompactGraph
 __all__ = ["constraint", "effective_size"]
 
 
-def _arrays(
+def _weights(
     G: nx.Graph | CompactGraph,  # noqa: N803
     weight: str | None,
-) -> tuple[CompactGraph, tuple[Any, ...], bool]:
-    """The graph, its CSR arrays, weights and upward ties, and whether any weight is not 1."""
+) -> tuple[CompactGraph, npt.NDArray[np.float64] | None]:
+    """The compact graph and its tie weights (``None``: every tie counts 1)."""
     if weight is None:
-        C = as_compact(G)  # noqa: N806
-        values = None
-    elif isinstance(G, CompactGraph):
+        return as_compact(G), None
+    if isinstance(G, CompactGraph):
         C, values = G, G.weight  # noqa: N806
     else:
         C, W = weighted(G, weight)  # noqa: N806
         values = W.data
-    indptr = np.asarray(C.indptr, np.int64)
-    indices = np.asarray(C.indices, np.int32)
-    is_weighted = values is not None and bool((values != 1).any())
-    values = np.asarray(values, np.float64) if is_weighted else np.ones(len(indices))
-    up_ptr, up, up_at = oriented(indptr, indices)
-    arrays = (indptr, indices, values, up_ptr, up, values[up_at], blocks(indptr, indices, up_ptr))
-    return C, arrays, is_weighted
+    if not (values != 1).any():
+        return C, None
+    return C, np.asarray(values, np.float64)
+
+
+def _csr(G: CompactGraph) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:  # noqa: N803
+    return np.asarray(G.indptr, np.int64), np.asarray(G.indices, np.int32)
 
 
 def constraint(
@@ -97,8 +96,13 @@ def constraint(
     >>> constraint(nx.complete_graph(3))[0]
     1.125
     """
-    C, arrays, _ = _arrays(G, weight)  # noqa: N806
-    result = constraints(*arrays)
+    C, values = _weights(G, weight)  # noqa: N806
+    indptr, indices = _csr(C)
+    if values is None:
+        values = np.ones(len(indices))
+    up_ptr, up, up_at = oriented(indptr, indices)
+    bounds = blocks(indptr, indices, up_ptr)
+    result = constraints(indptr, indices, values, up_ptr, up, values[up_at], bounds)
     return _with_nan(C, result)
 
 
@@ -132,13 +136,15 @@ def effective_size(
     >>> effective_size(nx.complete_graph(4))[0]
     1.0
     """
-    C, arrays, is_weighted = _arrays(G, weight)  # noqa: N806
-    if is_weighted:
-        result = effective_sizes(*arrays)
+    C, values = _weights(G, weight)  # noqa: N806
+    indptr, indices = _csr(C)
+    up_ptr, up, up_at = oriented(indptr, indices)
+    if values is not None:
+        bounds = blocks(indptr, indices, up_ptr)
+        result = effective_sizes(indptr, indices, values, up_ptr, up, values[up_at], bounds)
     else:  # Borgatti (1997): degree - 2 * ties among contacts / degree
-        indptr, indices, _, up_ptr, up, _, bounds = arrays
         degree = np.diff(indptr).astype(np.float64)
-        ties = triangles(indptr, indices, up_ptr, up, bounds)
+        ties = triangles(up_ptr, up, triangle_blocks(up_ptr, up))
         with np.errstate(divide="ignore", invalid="ignore"):
             result = degree - 2 * ties / degree
     return _with_nan(C, result)
