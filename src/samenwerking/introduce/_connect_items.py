@@ -25,7 +25,10 @@ roles fit (intern_begeleider - youth_consultant)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 from samenwerking.introduce._pick import Plan
 from samenwerking.introduce.cost import _ROLES, People, fits
@@ -36,7 +39,7 @@ __all__ = ["introductions"]
 
 
 def introductions(
-    plan: Plan, first: Iterable[int], second: Iterable[int], joins: Iterable[str]
+    plan: Plan, first: Sequence[int], second: Sequence[int], joins: Sequence[str]
 ) -> list[Introduction]:
     """``plan.introduce(i, j, text)`` for each ``(i, j, text)``, without taking room.
 
@@ -44,34 +47,59 @@ def introductions(
     """
     people = plan.people
     G = people.graph  # noqa: N806
-    ids = G.ids
-    names = list(map(str, ids))
-    domain, municipality = G.domain.tolist(), G.municipality.tolist()
-    role, spare, profile = people.role.tolist(), people.spare.tolist(), people.profile.tolist()
-    costs = people.costs.tolist()
-    groups, discount = people.groups, people.model.shared_group
-    words: dict[tuple[int, int, int, int, int, int], str] = {}
-    made = []
+    if not len(first):
+        return []
+    names = list(map(str, G.ids))
+    i = np.asarray(first, np.int64)
+    j = np.asarray(second, np.int64)
+    swap = np.fromiter(
+        (names[y] < names[x] for x, y in zip(i.tolist(), j.tolist(), strict=True)),
+        np.bool_,
+        len(i),
+    )
+    i, j = np.where(swap, j, i), np.where(swap, i, j)
+    # The reason's first part, once per pair of (domain, municipality, role).
+    domain = G.domain.astype(np.int64)
+    municipality = G.municipality.astype(np.int64)
+    role = people.role
+    person = np.unique(_codes(domain, municipality, role), return_inverse=True)[1].reshape(-1)
+    pair = person[i] * len(names) + person[j]
+    _, once, which = np.unique(pair, return_index=True, return_inverse=True)
+    d, m, r = domain.tolist(), municipality.tolist(), role.tolist()
+    words = [
+        _words(people, d[x], d[y], m[x], m[y], r[x], r[y])
+        for x, y in zip(i[once].tolist(), j[once].tolist(), strict=True)
+    ]
+    reasons = [words[k] for k in which.reshape(-1).tolist()]
+    costs = people.costs[people.profile[i], people.profile[j]].tolist()
+    # Shared groups and no spare capacity add to the reason (and groups lower the cost).
+    grouped = np.zeros(len(names), np.bool_)
+    grouped[list(people.groups)] = True
+    spare, ids, discount = people.spare, G.ids, people.model.shared_group
+    more = np.flatnonzero((grouped[i] & grouped[j]) | ~spare[i] | ~spare[j])
+    for k, x, y in zip(more.tolist(), i[more].tolist(), j[more].tolist(), strict=True):
+        reason = reasons[k]
+        shared = people.shared(x, y)
+        if shared:
+            costs[k] -= discount
+            reason += "".join(f"; both in {people.labels[key]}" for key in shared)
+        if not spare[x]:
+            reason += f"; {ids[x]} has no spare capacity"
+        if not spare[y]:
+            reason += f"; {ids[y]} has no spare capacity"
+        reasons[k] = reason
+    a = [names[x] for x in i.tolist()]
+    b = [names[y] for y in j.tolist()]
     with collector_paused():  # many small objects, none in a cycle
-        for i, j, text in zip(first, second, joins, strict=True):
-            if names[j] < names[i]:
-                i, j = j, i
-            key = (domain[i], domain[j], municipality[i], municipality[j], role[i], role[j])
-            reason = words.get(key)
-            if reason is None:
-                reason = words[key] = _words(people, *key)
-            value = costs[profile[i]][profile[j]]
-            if i in groups and j in groups:
-                shared = people.shared(i, j)
-                if shared:
-                    value -= discount
-                    reason += "".join(f"; both in {people.labels[k]}" for k in shared)
-            if not spare[i]:
-                reason += f"; {ids[i]} has no spare capacity"
-            if not spare[j]:
-                reason += f"; {ids[j]} has no spare capacity"
-            made.append(Introduction(names[i], names[j], value, reason, text))
-    return made
+        return list(map(Introduction, a, b, costs, reasons, joins))
+
+
+def _codes(*columns: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """One integer per row of the columns (equal rows, equal codes; ``-1`` allowed)."""
+    code = np.zeros(len(columns[0]), np.int64)
+    for column in columns:
+        code = code * (int(column.max()) + 2) + (column + 1)
+    return code
 
 
 def _words(people: People, di: int, dj: int, mi: int, mj: int, ri: int, rj: int) -> str:
