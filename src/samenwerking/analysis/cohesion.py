@@ -30,6 +30,7 @@ import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
+from samenwerking._jit import kernel
 from samenwerking.analysis._input import Groups, InvalidArgumentError, as_compact
 from samenwerking.analysis.mixing import contains, dense_groups, edge_arrays, unique_counts
 from samenwerking.graph.compact import CompactGraph
@@ -81,6 +82,24 @@ def _group_tables(
     return labels, np.bincount(group, minlength=len(labels)), ties
 
 
+@kernel
+def _ties_inside(
+    indptr: npt.NDArray[np.int64],
+    indices: npt.NDArray[np.int32],
+    group: npt.NDArray[np.int64],
+    groups: int,
+) -> npt.NDArray[np.int64]:
+    # Edges (each once, from its lower end) whose two ends share a group, per group.
+    inside = np.zeros(groups, np.int64)
+    for v in range(len(indptr) - 1):
+        g = group[v]
+        for at in range(indptr[v], indptr[v + 1]):
+            w = indices[at]
+            if w > v and group[w] == g:
+                inside[g] += 1
+    return inside
+
+
 def density_by(G: nx.Graph | CompactGraph, *, by: Groups = "municipality") -> dict[Any, float]:  # noqa: N803
     """The density inside each group: its internal ties over its possible pairs.
 
@@ -109,9 +128,8 @@ def density_by(G: nx.Graph | CompactGraph, *, by: Groups = "municipality") -> di
     """
     C = as_compact(G)  # noqa: N806
     group, labels = dense_groups(C, by, G)
-    u, v = edge_arrays(C)
-    same = group[u] == group[v]
-    inside = np.bincount(group[u][same], minlength=len(labels)).tolist()
+    group = np.ascontiguousarray(group, np.int64)
+    inside = _ties_inside(C.indptr, C.indices, group, len(labels)).tolist()
     sizes = np.bincount(group, minlength=len(labels)).tolist()
     out: dict[Any, float] = {}
     for g, label in enumerate(labels):
@@ -246,37 +264,54 @@ def reciprocity(G: nx.DiGraph | Region) -> float:  # noqa: N803
     return answered / (len(forward) + loops)
 
 
+@kernel
+def _peel(indptr: npt.NDArray[np.int64], indices: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+    # Batagelj and Zaversnik: nodes bucket-sorted by degree; taking them in order, each
+    # neighbour of higher degree moves down one bucket. The final degree is the core number.
+    n = len(indptr) - 1
+    degree = np.empty(n, np.int32)
+    top = 0
+    for v in range(n):
+        degree[v] = indptr[v + 1] - indptr[v]
+        top = max(top, degree[v])
+    first = np.zeros(top + 2, np.int64)  # first[d]: where bucket d starts in ``nodes``
+    for v in range(n):
+        first[degree[v] + 1] += 1
+    for d in range(top + 1):
+        first[d + 1] += first[d]
+    place = np.empty(n, np.int32)
+    nodes = np.empty(n, np.int32)
+    fill = first.copy()
+    for v in range(n):
+        place[v] = fill[degree[v]]
+        nodes[place[v]] = v
+        fill[degree[v]] += 1
+    for i in range(n):
+        v = nodes[i]
+        dv = degree[v]
+        for at in range(indptr[v], indptr[v + 1]):
+            u = indices[at]
+            du = degree[u]
+            if du > dv:
+                f = first[du]  # swap u to the front of its bucket, then shrink the bucket
+                w = nodes[f]
+                if u != w:
+                    pu = place[u]
+                    nodes[pu] = w
+                    place[w] = pu
+                    nodes[f] = u
+                    place[u] = f
+                first[du] = f + 1
+                degree[u] = du - 1
+    return degree
+
+
 def _core_array(G: CompactGraph) -> npt.NDArray[np.int64]:  # noqa: N803
-    """Core number of every node, by level-synchronous peeling over the CSR arrays."""
-    n = G.n_nodes
-    indptr, indices = G.indptr, G.indices
-    degree = np.diff(indptr).astype(np.int64)
-    core = np.full(n, -1, np.int64)
-    alive = np.ones(n, bool)
-    remaining = n
-    level = 0
-    frontier: npt.NDArray[np.int64] = np.flatnonzero(degree <= level)
-    while remaining:
-        if not len(frontier):
-            level = int(degree[alive].min())
-            frontier = np.flatnonzero(alive & (degree <= level))
-        core[frontier] = level
-        alive[frontier] = False
-        remaining -= len(frontier)
-        # Neighbours of the removed nodes lose one degree per removed neighbour.
-        starts, ends = indptr[frontier], indptr[frontier + 1]
-        lengths = ends - starts
-        total = int(lengths.sum())
-        if not total:
-            frontier = np.empty(0, np.int64)
-            continue
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-        neighbours = indices[offsets]
-        neighbours = neighbours[alive[neighbours]]
-        np.subtract.at(degree, neighbours, 1)
-        touched = unique_counts(neighbours.astype(np.int64))[0]
-        frontier = touched[degree[touched] <= level].astype(np.int64)
-    return core
+    """Core number of every node (bucket peeling, Batagelj and Zaversnik, compiled)."""
+    core = _peel(
+        np.ascontiguousarray(G.indptr, np.int64), np.ascontiguousarray(G.indices, np.int32)
+    )
+    return core.astype(np.int64)
 
 
 def core_numbers(G: nx.Graph | CompactGraph) -> dict[Hashable, int]:  # noqa: N803
