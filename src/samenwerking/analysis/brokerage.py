@@ -22,8 +22,8 @@ group ``"unknown"``.
 
 The counts are computed per broker, in a compiled loop split over threads, from group
 counts of its in- and out-neighbours; the closed two-paths (those with a tie ``a -> c``)
-are found by walking each in-neighbour's out-neighbours against a marker on the broker's
-and taken off their roles, so no open two-path is enumerated.
+are found from the triangles of the undirected graph, each listed once, and taken off
+their roles, so no open two-path is enumerated.
 
 References
 ----------
@@ -132,8 +132,10 @@ def brokerage_roles(
         return {}
     arcs = C if D is None else D
     indptr = np.asarray(arcs.indptr, np.int64)
-    indices = np.asarray(arcs.indices, np.int64)
+    indices = np.asarray(arcs.indices, np.int32)
     into_ptr, into = (indptr, indices) if D is None else transpose(indptr, indices)
     groups = int(group.max()) + 1
-    counts = role_counts(into_ptr, into, indptr, indices, group, groups).T.tolist()
+    ptr = np.asarray(C.indptr, np.int64)
+    idx = np.asarray(C.indices, np.int32)
+    counts = role_counts(ptr, idx, into_ptr, into, indptr, indices, group, groups).T.tolist()
     return dict(zip(C.ids, map(BrokerageRoles, *counts), strict=True))
