@@ -4,10 +4,11 @@ The Louvain method (Blondel et al. 2008) alternates *local moving* (each node jo
 neighbouring community that raises modularity most) with *aggregation* (each community
 becomes one node), until modularity stops rising. This implementation runs compiled
 kernels (:mod:`samenwerking.analysis._louvain`) on the CSR arrays: local moving visits the
-nodes one by one in a seeded random order, revisiting only nodes whose neighbourhood
-changed (the pruning of Ozaki, Tezuka and Inaba 2016), and a community that moving left
-in disconnected parts is split into them (splitting always raises modularity), so every
-community is connected. The result is deterministic for a given ``seed``.
+nodes one by one in a seeded order (runs of consecutive node numbers, shuffled, and
+shuffled within, so that nearby rows are read together), revisiting only nodes with a
+neighbour that moved (the pruning of Ozaki, Tezuka and Inaba 2016); a community that moving
+left in disconnected parts is split into them (splitting always raises modularity), so
+every community is connected. The result is deterministic for a given ``seed``.
 
 References
 ----------
