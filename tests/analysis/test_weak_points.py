@@ -139,3 +139,19 @@ def _ancestors(parent: np.ndarray, v: int) -> list[int]:
         v = int(parent[v])
         out.append(v)
     return out
+
+
+@given(sparse_graphs())
+def test_ids_of_mixed_types(g: nx.Graph) -> None:
+    mixed = nx.relabel_nodes(g, {v: (v if v % 2 else f"s{v}") for v in g})
+    expected = set(nx.articulation_points(mixed))
+    assert set(articulation_points(mixed)) == expected
+    assert {frozenset(e) for e in bridges(mixed)} == {frozenset(e) for e in nx.bridges(mixed)}
+    result = weak_points(mixed)
+    assert {w.node for w in result} == expected
+    cut_offs = [w.cut_off for w in result]
+    assert cut_offs == sorted(cut_offs, reverse=True)
+    for w in result:
+        rest = mixed.subgraph(nx.node_connected_component(mixed, w.node) - {w.node})
+        parts = sorted((len(c) for c in nx.connected_components(rest)), reverse=True)
+        assert list(w.parts) == parts and w.cut_off == sum(parts) - parts[0]

@@ -24,6 +24,7 @@ Example
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -31,7 +32,8 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from samenwerking.analysis._dfs import LowLink, low_link_search
+from samenwerking._jit import kernel
+from samenwerking.analysis._dfs import IntArray, LowLink, low_link_search
 from samenwerking.analysis._input import as_compact
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
@@ -73,33 +75,105 @@ def _search(G: CompactGraph) -> LowLink:  # noqa: N803
     return low_link_search(G.indptr, G.indices)
 
 
-def _people(search: LowLink, v: int, cut: npt.NDArray[np.int64], keep: list[int]) -> Any:
-    """Preorder positions of the pieces ``keep`` of ``v``'s island without ``v``.
+@kernel
+def _pieces(
+    pre: IntArray,
+    order: IntArray,
+    size: IntArray,
+    island_size: IntArray,
+    island_start: IntArray,
+    label: IntArray,
+    parents: IntArray,
+    children: IntArray,
+    starts: IntArray,
+    rank: IntArray,
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """Per cut vertex: its pieces' sizes (largest first) and the ranks of the people cut off.
 
-    Piece ``i >= 0`` is the subtree of the cut child ``cut[i]``; piece ``-1`` is the rest of
-    the island (outside ``v``'s subtree, plus the subtrees of ``v``'s other children).
+    The cut children of cut vertex ``g`` are ``children[starts[g] : starts[g + 1]]``, in
+    preorder. The pieces are the rest of the island (on the parent's side, when not empty)
+    and then the children's subtrees; everybody outside the first largest one is cut off.
     """
-    pre, size = search.pre, search.size
-    spans: list[tuple[int, int]] = []
-    for i in keep:
-        if i >= 0:
-            p = int(pre[cut[i]])
-            spans.append((p, p + int(size[cut[i]])))
-            continue
-        island = int(search.label[v])
-        lo = int(search.island_start[island])
-        hi = lo + int(search.island_size[island])
-        at, stop = int(pre[v]), int(pre[v]) + int(size[v])
-        spans.append((lo, at))
-        at += 1
-        for c in cut.tolist():  # cut children in preorder: the gaps between them stay tied
-            p = int(pre[c])
-            spans.append((at, p))
-            at = p + int(size[c])
-        spans.append((at, stop))
-        spans.append((stop, hi))
-    order = search.order
-    return np.concatenate([order[a:b] for a, b in spans if b > a]).tolist()
+    groups = len(starts) - 1
+    part_at = np.zeros(groups + 1, np.int64)
+    people_at = np.zeros(groups + 1, np.int64)
+    for g in range(groups):
+        v = parents[starts[g]]
+        total = 0
+        biggest = 0
+        for j in range(starts[g], starts[g + 1]):
+            total += size[children[j]]
+            biggest = max(biggest, size[children[j]])
+        island = island_size[label[v]]
+        rest = island - 1 - total
+        part_at[g + 1] = part_at[g] + starts[g + 1] - starts[g] + (1 if rest > 0 else 0)
+        people_at[g + 1] = people_at[g] + island - 1 - max(biggest, rest)
+    parts = np.empty(part_at[-1], np.int64)
+    people = np.empty(people_at[-1], np.int64)
+    for g in range(groups):
+        v = parents[starts[g]]
+        first, last = starts[g], starts[g + 1]
+        total = 0
+        for j in range(first, last):
+            total += size[children[j]]
+        island = island_size[label[v]]
+        rest = island - 1 - total
+        k = part_at[g]
+        if rest > 0:
+            parts[k] = rest
+            k += 1
+        for j in range(first, last):
+            parts[k] = size[children[j]]
+            k += 1
+        skip = part_at[g]  # the first largest piece stays
+        for k in range(part_at[g], part_at[g + 1]):
+            if parts[k] > parts[skip]:
+                skip = k
+        skip -= part_at[g]
+        w = people_at[g]
+        piece = 0
+        if rest > 0:
+            if skip != 0:
+                # the island outside v's subtree, and the gaps between the cut subtrees
+                lo = island_start[label[v]]
+                for q in range(lo, pre[v]):
+                    people[w] = rank[order[q]]
+                    w += 1
+                at = pre[v] + 1
+                for j in range(first, last):
+                    for q in range(at, pre[children[j]]):
+                        people[w] = rank[order[q]]
+                        w += 1
+                    at = pre[children[j]] + size[children[j]]
+                for q in range(at, lo + island):  # v's other children, then the rest
+                    people[w] = rank[order[q]]
+                    w += 1
+            piece = 1
+        for j in range(first, last):
+            if piece != skip:
+                c = children[j]
+                for q in range(pre[c], pre[c] + size[c]):
+                    people[w] = rank[order[q]]
+                    w += 1
+            piece += 1
+        people[people_at[g] : people_at[g + 1]] = np.sort(people[people_at[g] : people_at[g + 1]])
+        parts[part_at[g] : part_at[g + 1]] = np.sort(parts[part_at[g] : part_at[g + 1]])[::-1]
+    return part_at, parts, people_at, people
+
+
+def _ranking(ids: tuple[Hashable, ...]) -> npt.NDArray[np.int64] | None:
+    """Each id's place in sorted order, when all ids are ``str`` (or all ``int``), else None.
+
+    Then sorting any of them equals ordering by these places, and so does :func:`_key`.
+    """
+    listed: list[Any] = list(ids)
+    if set(map(type, listed)) not in ({str}, {int}):
+        return None
+    if listed == sorted(listed):
+        return np.arange(len(listed), dtype=np.int64)
+    place = np.empty(len(listed), np.int64)
+    place[sorted(range(len(listed)), key=listed.__getitem__)] = np.arange(len(listed))
+    return place
 
 
 def articulation_points(G: nx.Graph | CompactGraph) -> tuple[Hashable, ...]:  # noqa: N803
@@ -149,11 +223,12 @@ def bridges(G: nx.Graph | CompactGraph) -> tuple[tuple[Hashable, Hashable], ...]
     search = _search(C)
     children = np.flatnonzero(search.bridge_child)
     ids = C.ids
-    pairs = [
-        tuple(_sorted([ids[a], ids[b]]))
-        for a, b in zip(search.parent[children].tolist(), children.tolist(), strict=True)
-    ]
-    return _sorted(pairs)
+    ends = list(zip(search.parent[children].tolist(), children.tolist(), strict=True))
+    try:  # ids that compare with each other (the usual case): order each pair directly
+        pairs = [(y, x) if y < x else (x, y) for x, y in ((ids[a], ids[b]) for a, b in ends)]
+        return tuple(sorted(pairs))
+    except TypeError:
+        return _sorted([tuple(_sorted([ids[a], ids[b]])) for a, b in ends])
 
 
 def weak_points(G: nx.Graph | CompactGraph) -> tuple[WeakPoint, ...]:  # noqa: N803
@@ -189,30 +264,41 @@ def weak_points(G: nx.Graph | CompactGraph) -> tuple[WeakPoint, ...]:  # noqa: N
     parents = search.parent[children]
     by = np.lexsort((search.pre[children], parents))  # per cut vertex, children in preorder
     parents, children = parents[by], children[by]
-    sizes = search.size[children]
     starts = np.flatnonzero(np.concatenate([[True], parents[1:] != parents[:-1]]))
-    stops = np.append(starts[1:], len(parents))
+    starts = np.append(starts, len(parents))
     ids = C.ids
-    result: list[WeakPoint] = []
-    for start, stop in zip(starts.tolist(), stops.tolist(), strict=True):
-        v = int(parents[start])
-        island = int(search.island_size[search.label[v]])
-        parts = sizes[start:stop].tolist()
-        pieces = list(range(len(parts)))
-        rest = island - 1 - sum(parts)
-        if rest:  # the rest of the island, on the parent's side, comes first
-            parts.insert(0, rest)
-            pieces.insert(0, -1)
-        largest = parts.index(max(parts))
-        members = _people(search, v, children[start:stop], pieces[:largest] + pieces[largest + 1 :])
-        result.append(
-            WeakPoint(
-                node=ids[v],
-                island_size=island,
-                parts=tuple(sorted(parts, reverse=True)),
-                people=_sorted([ids[i] for i in members]),
-            )
-        )
+    place = _ranking(ids)
+    rank = place if place is not None else np.arange(C.n_nodes, dtype=np.int64)
+    part_at, parts, people_at, people = _pieces(
+        search.pre,
+        search.order,
+        search.size,
+        search.island_size,
+        search.island_start,
+        search.label,
+        parents,
+        children,
+        starts,
+        rank,
+    )
+    points = parents[starts[:-1]]
+    sizes = parts.tolist()
+    if place is not None:  # people come as places in sorted order
+        by_place = np.empty(len(ids), object)
+        by_place[place] = np.fromiter(ids, dtype=object, count=len(ids))
+        names = by_place[people].tolist()
+        cut: list[tuple[Any, ...]] = [tuple(names[a:b]) for a, b in pairwise(people_at.tolist())]
+    else:
+        found = people.tolist()
+        cut = [_sorted([ids[i] for i in found[a:b]]) for a, b in pairwise(people_at.tolist())]
+    islands = search.island_size[search.label[points]].tolist()
+    bounds = part_at.tolist()
+    result = [
+        WeakPoint(ids[v], island, tuple(sizes[bounds[g] : bounds[g + 1]]), cut[g])
+        for g, (v, island) in enumerate(zip(points.tolist(), islands, strict=True))
+    ]
+    if place is not None:  # most people cut off first, then by id
+        return tuple(result[g] for g in np.lexsort((place[points], -np.diff(people_at))).tolist())
     result.sort(key=lambda w: (-w.cut_off, _key(w.node)))
     return tuple(result)
 
