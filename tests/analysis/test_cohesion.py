@@ -24,7 +24,7 @@ from samenwerking.analysis.cohesion import (
     k_core,
     reciprocity,
 )
-from samenwerking.graph.compact import compact_graph
+from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.model import Region
 from samenwerking.synthetic import region
 
@@ -182,3 +182,26 @@ def test_density_between_many_groups_lists_only_tied_pairs(
     for (a, b), value in result.items():
         possible = size[a] * (size[a] - 1) // 2 if a == b else size[a] * size[b]
         assert value == pytest.approx(tied[frozenset((a, b))] / possible)
+
+
+@given(graphs(directed=True))
+def test_core_numbers_take_a_directed_graph_as_undirected(g: nx.DiGraph) -> None:
+    assert core_numbers(g) == nx.core_number(g.to_undirected())
+
+
+@given(graphs(), st.lists(st.integers(0, 49), max_size=10))
+def test_core_numbers_count_repeated_ties_once(g: nx.Graph, repeats: list[int]) -> None:
+    multi = nx.MultiGraph(g)
+    edges = list(g.edges())
+    multi.add_edges_from(edges[i % len(edges)] for i in repeats if edges)
+    assert core_numbers(multi) == nx.core_number(g)
+    assert density(multi) == pytest.approx(nx.density(g))
+
+
+@given(graphs(max_nodes=30, max_edges=120))
+def test_core_numbers_of_denser_graphs(g: nx.Graph) -> None:
+    assert core_numbers(compact_graph_of(g)) == nx.core_number(g)
+
+
+def compact_graph_of(g: nx.Graph) -> CompactGraph:
+    return CompactGraph.from_networkx(g)
