@@ -157,3 +157,15 @@ def test_nearest_contact_names_first_member_and_first_target(
         assert contact.member == min(near, key=order.__getitem__)
         nearest = [t for t in targets if lengths[contact.member].get(t) == contact.distance]
         assert contact.contact == min(nearest, key=order.__getitem__)
+
+
+def test_reach_counts_dense_graphs() -> None:
+    # Searches that reach everyone early keep scanning ties: no write past the queue.
+    for n in range(2, 10):
+        for k in range(1, n):
+            assert reach_counts(nx.complete_graph(n), k=k) == dict.fromkeys(range(n), n - 1)
+            wheel = nx.wheel_graph(n)
+            expected = {
+                v: len(nx.single_source_shortest_path_length(wheel, v, cutoff=k)) - 1 for v in wheel
+            }
+            assert reach_counts(wheel, k=k) == expected

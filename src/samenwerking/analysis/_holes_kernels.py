@@ -61,12 +61,13 @@ def _orient(
     up = np.empty(up_ptr[n], np.int32)
     up_at = np.empty(up_ptr[n], np.int64)
     for v in prange(n):
-        at = up_ptr[v]
+        at, end = up_ptr[v], up_ptr[v + 1]
         for k in range(indptr[v], indptr[v + 1]):
-            if upward[k]:
+            # Write every tie, keep the upward ones (no unpredictable branch).
+            if at < end:
                 up[at] = indices[k]
                 up_at[at] = k
-                at += 1
+            at += upward[k]
     return up_ptr, up, up_at
 
 
@@ -139,12 +140,14 @@ def triangles(up_ptr: Ints, up: npt.NDArray[np.int32], bounds: Ints) -> Ints:
             found = 0
             for t in range(up_ptr[v], up_ptr[v + 1]):
                 j = up[t]
+                at_j = 0
                 for s in range(up_ptr[j], up_ptr[j + 1]):
                     q = up[s]
-                    if stamp[q] == v:
-                        found += 1
-                        row[j] += 1
-                        row[q] += 1
+                    hit = int(stamp[q] == v)  # added, not branched on
+                    at_j += hit
+                    row[q] += hit
+                row[j] += at_j
+                found += at_j
             row[v] += found
     result = np.zeros(n, np.int64)
     for b in range(parts):
@@ -193,11 +196,9 @@ def effective_sizes(
                 share_j, scale_j = share[j], inverse_strongest[j]
                 for t in range(up_ptr[j], up_ptr[j + 1]):
                     q = up[t]
-                    if stamp[q] == v:
-                        # The tie j-q makes j redundant through q, and q through j.
-                        redundancy += up_weight[t] * (
-                            share[q] * scale_j + share_j * inverse_strongest[q]
-                        )
+                    # The tie j-q makes j redundant through q, and q through j.
+                    term = up_weight[t] * (share[q] * scale_j + share_j * inverse_strongest[q])
+                    redundancy += term if stamp[q] == v else 0.0
             result[v] = (indptr[v + 1] - indptr[v]) - redundancy
     return result
 
@@ -238,8 +239,8 @@ def constraints(
                 through_j = 0.0
                 for t in range(up_ptr[j], up_ptr[j + 1]):
                     q = up[t]
+                    # Paths v-q-j and v-j-q through the tie j-q.
                     if stamp[q] == v:
-                        # Paths v-q-j and v-j-q through the tie j-q.
                         through_j += share[q] * up_weight[t] * inverse_strength[q]
                         indirect[q] += share_j * up_weight[t] * scale_j
                 indirect[j] += through_j

@@ -55,7 +55,7 @@ def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bound
     result = np.zeros(n, np.int64)
     for b in prange(len(bounds) - 1):
         stamp = np.full(n, -1, np.int32)
-        queue = np.empty(n, np.int32)
+        queue = np.empty(n + 1, np.int32)  # one spare slot: every neighbour is written
         for v in range(bounds[b], bounds[b + 1]):
             stamp[v] = v
             queue[0] = v
@@ -66,11 +66,11 @@ def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bound
                     u = queue[head]
                     head += 1
                     for k in range(indptr[u], indptr[u + 1]):
+                        # Queue every neighbour, keep the new ones (no unpredictable branch).
                         x = indices[k]
-                        if stamp[x] != v:
-                            stamp[x] = v
-                            queue[tail] = x
-                            tail += 1
+                        queue[tail] = x
+                        tail += stamp[x] != v
+                        stamp[x] = v
                 if tail == end:  # nothing new: the whole island is reached
                     break
             # The last level is only counted, not queued.
@@ -80,9 +80,8 @@ def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bound
                 head += 1
                 for k in range(indptr[u], indptr[u + 1]):
                     x = indices[k]
-                    if stamp[x] != v:
-                        stamp[x] = v
-                        found += 1
+                    found += stamp[x] != v
+                    stamp[x] = v
             result[v] = found
     return result
 
