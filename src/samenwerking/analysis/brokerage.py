@@ -42,9 +42,11 @@ BrokerageRoles(coordinator=0, gatekeeper=1, representative=0, consultant=0, liai
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 from attrs import frozen
 
 from samenwerking.analysis._brokerage_kernels import role_counts, transpose
@@ -131,11 +133,24 @@ def brokerage_roles(
     if C.n_nodes == 0:
         return {}
     arcs = C if D is None else D
-    indptr = np.asarray(arcs.indptr, np.int64)
-    indices = np.asarray(arcs.indices, np.int32)
-    into_ptr, into = (indptr, indices) if D is None else transpose(indptr, indices)
+    indptr, indices = _rows(arcs.indptr, arcs.indices)
+    into_ptr, into = (indptr, indices) if D is None else _rows(*transpose(indptr, indices))
+    ptr, idx = _rows(C.indptr, C.indices)
+    group = _readonly(np.asarray(group, np.int64))
     groups = int(group.max()) + 1
-    ptr = np.asarray(C.indptr, np.int64)
-    idx = np.asarray(C.indices, np.int32)
     counts = role_counts(ptr, idx, into_ptr, into, indptr, indices, group, groups).T.tolist()
     return dict(zip(C.ids, map(BrokerageRoles, *counts), strict=True))
+
+
+def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """A read-only view, as the graphs' arrays are: one compiled kernel serves every input."""
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+def _rows(
+    indptr: npt.NDArray[Any], indices: npt.NDArray[Any]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """CSR rows as the kernels take them: read-only ``int64`` pointers, ``int32`` positions."""
+    return _readonly(np.asarray(indptr, np.int64)), _readonly(np.asarray(indices, np.int32))
