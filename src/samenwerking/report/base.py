@@ -19,6 +19,8 @@ from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import Any, Protocol, runtime_checkable
 
+import numpy as np
+import numpy.typing as npt
 from attrs import field, frozen
 
 from samenwerking.analysis import Islands
@@ -166,6 +168,31 @@ class ReportContext:
         from samenwerking.report.picture import packed_layout
 
         return packed_layout(self.professional_graph, self.seed)
+
+    @cached_property
+    def island_of(self) -> npt.NDArray[np.int64]:
+        """Each professional's island, as a position in ``islands.islands`` (one
+        component labelling, so sections need not look up every member's id)."""
+        from scipy.sparse.csgraph import connected_components
+
+        C = self.compact  # noqa: N806
+        _, labels = connected_components(C.to_scipy(), directed=False)
+        rank = np.full(C.n_nodes, -1, np.int64)
+        for position, island in enumerate(self.islands.islands):
+            rank[labels[C.index_of(island.members[0])]] = position
+        return rank[labels] if C.n_nodes else np.zeros(0, np.int64)
+
+    def members_of(self, position: int) -> npt.NDArray[np.int64]:
+        """The node positions of island ``position`` (of ``islands.islands``), ascending."""
+        return np.flatnonzero(self.island_of == position)
+
+    @cached_property
+    def organisation_ties(self) -> Any:
+        """The ties between organisations, summed once for the picture and the map
+        (an :class:`~samenwerking.report.organisation_ties.OrganisationTies`)."""
+        from samenwerking.report.organisation_ties import OrganisationTies
+
+        return OrganisationTies.of(self.compact, len(self.region.organisations))
 
     @cached_property
     def shared(self) -> dict[str, Any]:

@@ -102,14 +102,20 @@ def _flags(context: ReportContext) -> npt.NDArray[np.int8]:
 
 def _people(context: ReportContext, flags: npt.NDArray[np.int8]) -> dict[str, Any]:
     C, region = context.compact, context.region  # noqa: N806
-    island_of = np.full(C.n_nodes, -1, np.int64)
-    for rank, island in enumerate(context.islands.islands[:MAP_ISLANDS]):
-        if island.size > 1:
-            island_of[[C.index_of(m) for m in island.members]] = rank
+    ranks = context.island_of
+    listed = min(MAP_ISLANDS, len(context.islands.islands))
+    sizes = np.array([island.size for island in context.islands.islands[:listed]], np.int64)
+    shown = (ranks >= 0) & (ranks < listed)
+    shown[shown] = sizes[ranks[shown]] > 1
+    island_of = np.where(shown, ranks, -1)
+    labels: dict[str, str] = {}  # one translation per role, not one per person
+    roles = [p.role.value for p in region.professionals]
+    for role in set(roles):
+        labels[role] = role_label(role)
     return {
         "id": [str(p.id) for p in region.professionals],
         "name": [p.name for p in region.professionals],
-        "role": [role_label(p.role.value) for p in region.professionals],
+        "role": [labels[role] for role in roles],
         "org": C.organisation.astype(int).tolist(),
         "degree": np.diff(C.indptr).astype(int).tolist(),
         "flags": flags.astype(int).tolist(),
@@ -136,13 +142,11 @@ def _introduced(context: ReportContext) -> list[tuple[int, int]]:
 
 
 def _islands(context: ReportContext, org_code: npt.NDArray[np.int64]) -> list[dict[str, Any]]:
-    C = context.compact  # noqa: N806
     out = []
     for rank, island in enumerate(context.islands.islands[:MAP_ISLANDS]):
         if island.size < 2:
             break
-        members = np.array([C.index_of(m) for m in island.members], np.int64)
-        orgs = np.unique(org_code[members])
+        orgs = np.unique(org_code[context.members_of(rank)])
         out.append(
             {
                 "rank": rank,
@@ -198,7 +202,9 @@ def map_data(context: ReportContext) -> dict[str, Any]:
             "introductions": [i for pair in introduced for i in pair],
         }
         return data
-    graph, staff = organisation_graph(region, C, limit=MAP_MAX_ORGANISATIONS)
+    graph, staff = organisation_graph(
+        region, C, limit=MAP_MAX_ORGANISATIONS, ties=context.organisation_ties
+    )
     drawn = [str(o) for o in graph.nodes]
     position = {str(o.id): i for i, o in enumerate(org_list)}
     codes = [position[o] for o in drawn]

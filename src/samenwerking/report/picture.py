@@ -24,7 +24,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import networkx as nx
-import numpy as np
 from attrs import frozen
 
 from samenwerking.graph import CompactGraph
@@ -32,6 +31,7 @@ from samenwerking.model import Domain, Region
 from samenwerking.report.html import esc
 from samenwerking.report.i18n import _, format_int
 from samenwerking.report.layout import force_layout
+from samenwerking.report.organisation_ties import OrganisationTies
 from samenwerking.report.vocabulary import domain_label
 
 __all__ = [
@@ -218,14 +218,20 @@ def layout_picture(
 
 
 def organisation_graph(
-    region: Region, compact: CompactGraph, *, limit: int = MAX_ORGANISATION_NODES
+    region: Region,
+    compact: CompactGraph,
+    *,
+    limit: int = MAX_ORGANISATION_NODES,
+    ties: OrganisationTies | None = None,
 ) -> tuple[nx.Graph, dict[str, int]]:
     """A small networkx graph of the organisations with the most ties to other organisations.
 
     Two organisations are joined when people whose main organisation they are have ties;
     ``weight`` counts those ties (ties inside one organisation are left out), as in
     ``to_graph(region, level="organisation")``. It is computed from the compact graph's
-    arrays, so only the (at most ``limit``) organisations drawn become networkx nodes.
+    arrays, so only the (at most ``limit``) organisations drawn become networkx nodes;
+    pass ``ties`` (summed once, e.g. :attr:`ReportContext.organisation_ties`) to draw
+    several from one sum.
 
     Returns
     -------
@@ -242,34 +248,16 @@ def organisation_graph(
     (5, True)
     """
     orgs = region.organisations
-    k = len(orgs)
-    org = compact.organisation.astype(np.int64)
-    rows = np.repeat(np.arange(compact.n_nodes), np.diff(compact.indptr))
-    a, b = org[rows], org[compact.indices]
-    keep = (rows < compact.indices) & (a >= 0) & (b >= 0) & (a != b)
-    a, b, weight = a[keep], b[keep], compact.weight[keep]
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    pair, ties = np.unique(low * max(k, 1) + high, return_inverse=True)
-    pair_weight = np.bincount(ties, weights=weight, minlength=len(pair))
-    outside = np.bincount(a, weights=weight, minlength=k) + np.bincount(
-        b, weights=weight, minlength=k
-    )
-    staff = np.bincount(org[org >= 0], minlength=k)
-    chosen = np.lexsort((np.arange(k), -staff, -outside))[: max(limit, 0)]
-    chosen = np.sort(chosen)
-    drawn = np.zeros(k, bool)
-    drawn[chosen] = True
+    found = OrganisationTies.of(compact, len(orgs)) if ties is None else ties
+    chosen = found.top(limit)
     G = nx.Graph()  # noqa: N806
     for i in chosen.tolist():
         o = orgs[i]
         G.add_node(o.id, name=o.name, sector=o.sector.value, domain=o.sector.domain.value)
-    lows, highs = pair // max(k, 1), pair % max(k, 1)
-    both = drawn[lows] & drawn[highs]
-    for x, y, w in zip(
-        lows[both].tolist(), highs[both].tolist(), pair_weight[both].tolist(), strict=True
-    ):
+    lows, highs, weights = found.pairs(chosen)
+    for x, y, w in zip(lows.tolist(), highs.tolist(), weights.tolist(), strict=True):
         G.add_edge(orgs[x].id, orgs[y].id, weight=int(w))
-    return G, {orgs[i].id: int(staff[i]) for i in chosen.tolist()}
+    return G, {orgs[i].id: int(found.staff[i]) for i in chosen.tolist()}
 
 
 def packed_layout(G: Any, seed: int) -> dict[Any, tuple[float, float]]:  # noqa: N803

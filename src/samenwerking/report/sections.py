@@ -319,10 +319,11 @@ def _by_count(counts: Mapping[Any, int]) -> tuple[tuple[str, int], ...]:
     )
 
 
-def _island_row(rank: int, island: Island, context: ReportContext) -> IslandRow:
+def _island_row(rank: int, position: int, island: Island, context: ReportContext) -> IslandRow:
+    """Island ``position`` of ``context.islands.islands``, shown as ``#rank``."""
     C = context.compact  # noqa: N806
     total = max(len(context.region.professionals), 1)
-    codes = C.organisation[[C.index_of(m) for m in island.members]]
+    codes = C.organisation[context.members_of(position)]
     main_org = Counter(context.organisation_name(int(code)) for code in codes.tolist())
     return IslandRow(
         rank=rank,
@@ -397,8 +398,10 @@ class IslandsSection:
 
 def islands_section(context: ReportContext) -> IslandsSection:
     """Summarise every island with two or more professionals."""
-    groups = [i for i in context.islands.islands if i.size > 1]
-    rows = tuple(_island_row(rank, i, context) for rank, i in enumerate(groups[:MAX_LISTED], 1))
+    groups = [(p, i) for p, i in enumerate(context.islands.islands) if i.size > 1]
+    rows = tuple(
+        _island_row(rank, p, i, context) for rank, (p, i) in enumerate(groups[:MAX_LISTED], 1)
+    )
     return IslandsSection(rows, len(groups))
 
 
@@ -453,7 +456,7 @@ class SilosSection:
 def silos_section(context: ReportContext) -> SilosSection:
     """List the silos of two or more professionals."""
     ranked = [(rank, i) for rank, i in enumerate(context.islands.islands, 1) if i.is_silo]
-    silos = tuple(_island_row(rank, i, context) for rank, i in ranked[:MAX_LISTED])
+    silos = tuple(_island_row(rank, rank - 1, i, context) for rank, i in ranked[:MAX_LISTED])
     return SilosSection(silos, len(ranked))
 
 
@@ -582,7 +585,9 @@ def picture_section(context: ReportContext) -> PictureSection:
             positions=context.professional_layout,
         )
         return PictureSection(picture, render_svg(picture))
-    graph, staff = organisation_graph(region, context.compact, limit=MAX_ORGANISATION_NODES)
+    graph, staff = organisation_graph(
+        region, context.compact, limit=MAX_ORGANISATION_NODES, ties=context.organisation_ties
+    )
     picture = layout_picture(
         graph,
         title=_("Organisations in {region} and their ties").format(region=region.name),
