@@ -14,8 +14,8 @@ Example
 >>> import numpy as np
 >>> indptr = np.array([0, 2, 4, 6], np.int64)
 >>> indices = np.array([1, 2, 0, 2, 0, 1], np.int32)
->>> up_ptr, up, _ = oriented(indptr, indices)
->>> triangles(up_ptr, up, triangle_blocks(up_ptr, up)).tolist()
+>>> up_end, up, _ = oriented(indptr, indices)
+>>> triangles(indptr, up_end, up, triangle_blocks(indptr, up_end, up)).tolist()
 [1, 1, 1]
 """
 
@@ -42,106 +42,91 @@ Floats = npt.NDArray[np.float64]
 
 @parallel_kernel
 def _orient(
-    indptr: Ints, indices: npt.NDArray[np.int32], rank: npt.NDArray[np.int32]
-) -> tuple[Ints, npt.NDArray[np.int32], Ints]:
+    indptr: Ints, indices: npt.NDArray[np.int32], weight: Floats
+) -> tuple[Ints, npt.NDArray[np.int32], Floats]:
     n = len(indptr) - 1
-    upward = np.empty(len(indices), np.bool_)
-    count = np.zeros(n, np.int64)
+    weighted = len(weight) > 0
+    up_end = np.empty(n, np.int64)
+    up = np.empty(len(indices), np.int32)
+    up_weight = np.empty(len(indices) if weighted else 0)
     for v in prange(n):
-        own = rank[v]
-        total = 0
-        for k in range(indptr[v], indptr[v + 1]):
-            higher = rank[indices[k]] > own
-            upward[k] = higher
-            total += higher
-        count[v] = total
-    up_ptr = np.zeros(n + 1, np.int64)
-    for v in range(n):
-        up_ptr[v + 1] = up_ptr[v] + count[v]
-    up = np.empty(up_ptr[n], np.int32)
-    up_at = np.empty(up_ptr[n], np.int64)
-    for v in prange(n):
-        at, end = up_ptr[v], up_ptr[v + 1]
-        for k in range(indptr[v], indptr[v + 1]):
+        start, stop = indptr[v], indptr[v + 1]
+        own = stop - start
+        at = start
+        for k in range(start, stop):
             # Write every tie, keep the upward ones (no unpredictable branch).
-            if at < end:
-                up[at] = indices[k]
-                up_at[at] = k
-            at += upward[k]
-    return up_ptr, up, up_at
+            q = indices[k]
+            other = indptr[q + 1] - indptr[q]
+            up[at] = q
+            if weighted:
+                up_weight[at] = weight[k]
+            at += (other > own) | ((other == own) & (q > v))
+        up_end[v] = at
+    return up_end, up, up_weight
 
 
 def oriented(
-    indptr: Ints, indices: npt.NDArray[np.int32]
-) -> tuple[Ints, npt.NDArray[np.int32], Ints]:
+    indptr: Ints, indices: npt.NDArray[np.int32], weight: Floats | None = None
+) -> tuple[Ints, npt.NDArray[np.int32], Floats]:
     """Each node's ties to higher-ranked nodes (rank: degree, then position).
 
-    Returns the row pointers, the neighbours and each upward tie's position in ``indices``
-    (to look up its weight).
+    The upward ties of ``v`` are ``up[indptr[v]:up_end[v]]`` (in ``v``'s own row of the
+    CSR layout, so one pass writes them), with their weights in ``up_weight`` (empty
+    without ``weight``). Returns ``up_end, up, up_weight``.
     """
-    degree = np.diff(indptr)
-    rank = np.empty(len(degree), np.int32)
-    rank[np.argsort(degree, kind="stable")] = np.arange(len(degree), dtype=np.int32)
-    return _orient(indptr, indices, rank)
+    return _orient(indptr, indices, np.empty(0) if weight is None else weight)
 
 
 @kernel
-def _contact_work(indptr: Ints, indices: npt.NDArray[np.int32], up_ptr: Ints) -> Ints:
+def _work(indptr: Ints, indices: npt.NDArray[np.int32], up_end: Ints, contacts: bool) -> Ints:
+    # Per node: its ties (all, or upward only), plus the upward ties of each.
     n = len(indptr) - 1
     work = np.zeros(n + 1, np.int64)
     for v in range(n):
-        total = indptr[v + 1] - indptr[v] + 1
-        for k in range(indptr[v], indptr[v + 1]):
+        stop = indptr[v + 1] if contacts else up_end[v]
+        total = stop - indptr[v] + 1
+        for k in range(indptr[v], stop):
             j = indices[k]
-            total += up_ptr[j + 1] - up_ptr[j]
+            total += up_end[j] - indptr[j]
         work[v + 1] = work[v] + total
     return work
 
 
-@kernel
-def _upward_work(up_ptr: Ints, up: npt.NDArray[np.int32]) -> Ints:
-    n = len(up_ptr) - 1
-    work = np.zeros(n + 1, np.int64)
-    for v in range(n):
-        total = up_ptr[v + 1] - up_ptr[v] + 1
-        for t in range(up_ptr[v], up_ptr[v + 1]):
-            j = up[t]
-            total += up_ptr[j + 1] - up_ptr[j]
-        work[v + 1] = work[v] + total
-    return work
-
-
-def blocks(indptr: Ints, indices: npt.NDArray[np.int32], up_ptr: Ints) -> Ints:
+def blocks(indptr: Ints, indices: npt.NDArray[np.int32], up_end: Ints) -> Ints:
     """Blocks of nodes for :func:`effective_sizes` and :func:`constraints`, one per thread."""
-    return thread_blocks(_contact_work(indptr, indices, up_ptr), get_threads())
+    if get_threads() == 1:
+        return np.array([0, len(indptr) - 1], np.int64)
+    return thread_blocks(_work(indptr, indices, up_end, True), get_threads())
 
 
-def triangle_blocks(up_ptr: Ints, up: npt.NDArray[np.int32]) -> Ints:
+def triangle_blocks(indptr: Ints, up_end: Ints, up: npt.NDArray[np.int32]) -> Ints:
     """Blocks of nodes for :func:`triangles`, one per thread."""
-    return thread_blocks(_upward_work(up_ptr, up), get_threads())
+    if get_threads() == 1:
+        return np.array([0, len(indptr) - 1], np.int64)
+    return thread_blocks(_work(indptr, up, up_end, False), get_threads())
 
 
 @parallel_kernel
-def triangles(up_ptr: Ints, up: npt.NDArray[np.int32], bounds: Ints) -> Ints:
+def triangles(indptr: Ints, up_end: Ints, up: npt.NDArray[np.int32], bounds: Ints) -> Ints:
     """The number of triangles at every node.
 
     Each triangle is found once, from its lowest-ranked corner ``v``: ``j`` upward from
     ``v`` and ``q`` upward from both. Every block counts into its own row.
     """
-    n = len(up_ptr) - 1
+    n = len(indptr) - 1
     parts = len(bounds) - 1
     counts = np.zeros((parts, n), np.int64)
     for b in prange(parts):
         stamp = np.full(n, -1, np.int32)
         row = counts[b]
         for v in range(bounds[b], bounds[b + 1]):
-            for t in range(up_ptr[v], up_ptr[v + 1]):
+            for t in range(indptr[v], up_end[v]):
                 stamp[up[t]] = v
             found = 0
-            for t in range(up_ptr[v], up_ptr[v + 1]):
+            for t in range(indptr[v], up_end[v]):
                 j = up[t]
                 at_j = 0
-                for s in range(up_ptr[j], up_ptr[j + 1]):
+                for s in range(indptr[j], up_end[j]):
                     q = up[s]
                     hit = int(stamp[q] == v)  # added, not branched on
                     at_j += hit
@@ -149,8 +134,8 @@ def triangles(up_ptr: Ints, up: npt.NDArray[np.int32], bounds: Ints) -> Ints:
                 row[j] += at_j
                 found += at_j
             row[v] += found
-    result = np.zeros(n, np.int64)
-    for b in range(parts):
+    result: Ints = counts[0]
+    for b in range(1, parts):
         for v in range(n):
             result[v] += counts[b, v]
     return result
@@ -161,7 +146,7 @@ def effective_sizes(
     indptr: Ints,
     indices: npt.NDArray[np.int32],
     weight: Floats,
-    up_ptr: Ints,
+    up_end: Ints,
     up: npt.NDArray[np.int32],
     up_weight: Floats,
     bounds: Ints,
@@ -173,7 +158,7 @@ def effective_sizes(
     n = len(indptr) - 1
     inverse_strength = np.zeros(n)
     inverse_strongest = np.zeros(n)
-    for v in prange(n):
+    for v in range(n):
         total, largest = 0.0, 0.0
         for k in range(indptr[v], indptr[v + 1]):
             total += weight[k]
@@ -194,7 +179,7 @@ def effective_sizes(
             for k in range(indptr[v], indptr[v + 1]):
                 j = indices[k]
                 share_j, scale_j = share[j], inverse_strongest[j]
-                for t in range(up_ptr[j], up_ptr[j + 1]):
+                for t in range(indptr[j], up_end[j]):
                     q = up[t]
                     # The tie j-q makes j redundant through q, and q through j.
                     term = up_weight[t] * (share[q] * scale_j + share_j * inverse_strongest[q])
@@ -208,7 +193,7 @@ def constraints(
     indptr: Ints,
     indices: npt.NDArray[np.int32],
     weight: Floats,
-    up_ptr: Ints,
+    up_end: Ints,
     up: npt.NDArray[np.int32],
     up_weight: Floats,
     bounds: Ints,
@@ -216,7 +201,7 @@ def constraints(
     """Burt's constraint ``sum_j (p_vj + sum_q p_vq p_qj)^2`` of every node (0 for an isolate)."""
     n = len(indptr) - 1
     inverse_strength = np.zeros(n)
-    for v in prange(n):
+    for v in range(n):
         total = 0.0
         for k in range(indptr[v], indptr[v + 1]):
             total += weight[k]
@@ -237,7 +222,7 @@ def constraints(
                 j = indices[k]
                 share_j, scale_j = share[j], inverse_strength[j]
                 through_j = 0.0
-                for t in range(up_ptr[j], up_ptr[j + 1]):
+                for t in range(indptr[j], up_end[j]):
                     q = up[t]
                     # Paths v-q-j and v-j-q through the tie j-q.
                     if stamp[q] == v:

@@ -100,9 +100,9 @@ def constraint(
     indptr, indices = _csr(C)
     if values is None:
         values = np.ones(len(indices))
-    up_ptr, up, up_at = oriented(indptr, indices)
-    bounds = blocks(indptr, indices, up_ptr)
-    result = constraints(indptr, indices, values, up_ptr, up, values[up_at], bounds)
+    up_end, up, up_weight = oriented(indptr, indices, values)
+    bounds = blocks(indptr, indices, up_end)
+    result = constraints(indptr, indices, values, up_end, up, up_weight, bounds)
     return _with_nan(C, result)
 
 
@@ -138,13 +138,13 @@ def effective_size(
     """
     C, values = _weights(G, weight)  # noqa: N806
     indptr, indices = _csr(C)
-    up_ptr, up, up_at = oriented(indptr, indices)
+    up_end, up, up_weight = oriented(indptr, indices, values)
     if values is not None:
-        bounds = blocks(indptr, indices, up_ptr)
-        result = effective_sizes(indptr, indices, values, up_ptr, up, values[up_at], bounds)
+        bounds = blocks(indptr, indices, up_end)
+        result = effective_sizes(indptr, indices, values, up_end, up, up_weight, bounds)
     else:  # Borgatti (1997): degree - 2 * ties among contacts / degree
         degree = np.diff(indptr).astype(np.float64)
-        ties = triangles(up_ptr, up, triangle_blocks(up_ptr, up))
+        ties = triangles(indptr, up_end, up, triangle_blocks(indptr, up_end, up))
         with np.errstate(divide="ignore", invalid="ignore"):
             result = degree - 2 * ties / degree
     return _with_nan(C, result)
