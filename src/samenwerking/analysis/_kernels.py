@@ -14,7 +14,7 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from samenwerking._jit import get_threads
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.graph.compact import CompactGraph
 
@@ -33,6 +34,7 @@ __all__ = [
     "row_chunks",
     "thread_blocks",
     "weighted",
+    "work_blocks",
 ]
 
 UNKNOWN = "unknown"
@@ -40,6 +42,10 @@ UNKNOWN = "unknown"
 
 _CHUNK_WORK = 4_000_000
 """Roughly how many two-step paths one chunk of a sparse product may produce."""
+
+PARALLEL_WORK = 500_000
+"""Below this much work (ties walked) a compiled kernel runs in one block, on one thread:
+waking the other threads would cost more than they save."""
 
 
 def pattern(G: CompactGraph, dtype: Any = np.float64) -> Any:  # noqa: N803
@@ -112,6 +118,25 @@ def thread_blocks(work: npt.NDArray[np.int64], count: int) -> npt.NDArray[np.int
     cuts = np.where(nearer, cuts - 1, cuts)
     bounds: npt.NDArray[np.int64] = np.concatenate([[0], cuts, [n]])
     return bounds.astype(np.int64)
+
+
+def work_blocks(n: int, work: Callable[[], npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
+    """Blocks of nodes, one per thread, or the one block ``[0, n]`` for small work.
+
+    ``work`` gives the cumulative work (as for :func:`thread_blocks`); it is only called
+    when more than one thread may run.
+
+    Example
+    -------
+    >>> work_blocks(3, lambda: np.array([0, 1, 2, 3])).tolist()
+    [0, 3]
+    """
+    threads = get_threads()
+    if threads > 1:
+        cumulative = work()
+        if cumulative[-1] >= PARALLEL_WORK:
+            return thread_blocks(cumulative, threads)
+    return np.array([0, n], np.int64)
 
 
 def row_chunks(X: Any, Y: Any) -> Iterator[tuple[int, int, Any]]:  # noqa: N803

@@ -1,8 +1,9 @@
 """Compiled breadth-first searches for reach: bounded reach from every node, nearest targets.
 
 :func:`reach_within` runs one breadth-first search of at most ``steps`` levels from every
-node, in parallel over one block of nodes per thread; each thread keeps a visited stamp
-array and a queue (``O(n)`` each), so nothing is cleared between searches.
+node; a large graph is split into one block of nodes per thread, run in parallel. Each
+block keeps a visited stamp array and a queue (``O(n)`` each), so nothing is cleared
+between searches.
 :func:`nearest_targets` is one multi-source search from all targets at once.
 
 Example
@@ -10,7 +11,7 @@ Example
 >>> import numpy as np
 >>> indptr = np.array([0, 1, 3, 5, 6], np.int64)  # the path 0-1-2-3
 >>> indices = np.array([1, 0, 2, 1, 3, 2], np.int32)
->>> reach_within(indptr, indices, 2, reach_blocks(indptr, indices)).tolist()
+>>> reach_within(indptr, indices, 2).tolist()
 [2, 3, 3, 2]
 >>> distance, nearest = nearest_targets(indptr, indices, np.array([0], np.int64), -1)
 >>> distance.tolist(), nearest.tolist()
@@ -22,10 +23,10 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking._jit import get_threads, kernel, parallel_kernel, prange
-from samenwerking.analysis._kernels import thread_blocks
+from samenwerking._jit import kernel, parallel_kernel, prange
+from samenwerking.analysis._kernels import work_blocks
 
-__all__ = ["nearest_targets", "reach_blocks", "reach_within"]
+__all__ = ["nearest_targets", "reach_within"]
 
 Ints = npt.NDArray[np.int64]
 
@@ -43,46 +44,70 @@ def _two_step_work(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:
     return work
 
 
-def reach_blocks(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:
-    """Bounds of one contiguous block of nodes per thread, of about equal two-step work."""
-    return thread_blocks(_two_step_work(indptr, indices), get_threads())
-
-
-@parallel_kernel
-def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bounds: Ints) -> Ints:
-    """How many other nodes every node reaches in at most ``steps`` steps."""
-    n = len(indptr) - 1
-    result = np.zeros(n, np.int64)
-    for b in prange(len(bounds) - 1):
-        stamp = np.full(n, -1, np.int32)
-        queue = np.empty(n + 1, np.int32)  # one spare slot: every neighbour is written
-        for v in range(bounds[b], bounds[b + 1]):
-            stamp[v] = v
-            queue[0] = v
-            head, tail = 0, 1
-            for _ in range(steps - 1):
-                end = tail
-                while head < end:
-                    u = queue[head]
-                    head += 1
-                    for k in range(indptr[u], indptr[u + 1]):
-                        # Queue every neighbour, keep the new ones (no unpredictable branch).
-                        x = indices[k]
-                        queue[tail] = x
-                        tail += stamp[x] != v
-                        stamp[x] = v
-                if tail == end:  # nothing new: the whole island is reached
-                    break
-            # The last level is only counted, not queued.
-            found = tail - 1
-            while head < tail:
+@kernel
+def _reach_rows(
+    indptr: Ints,
+    indices: npt.NDArray[np.int32],
+    steps: int,
+    lo: int,
+    hi: int,
+    stamp: npt.NDArray[np.int32],
+    queue: npt.NDArray[np.int32],
+    result: Ints,
+) -> None:
+    for v in range(lo, hi):
+        stamp[v] = v
+        queue[0] = v
+        head, tail = 0, 1
+        for _ in range(steps - 1):
+            end = tail
+            while head < end:
                 u = queue[head]
                 head += 1
                 for k in range(indptr[u], indptr[u + 1]):
+                    # Queue every neighbour, keep the new ones (no unpredictable branch).
                     x = indices[k]
-                    found += stamp[x] != v
+                    queue[tail] = x
+                    tail += stamp[x] != v
                     stamp[x] = v
-            result[v] = found
+            if tail == end:  # nothing new: the whole island is reached
+                break
+        # The last level is only counted, not queued.
+        found = tail - 1
+        while head < tail:
+            u = queue[head]
+            head += 1
+            for k in range(indptr[u], indptr[u + 1]):
+                x = indices[k]
+                found += stamp[x] != v
+                stamp[x] = v
+        result[v] = found
+
+
+@parallel_kernel
+def _reach_blocks(
+    indptr: Ints, indices: npt.NDArray[np.int32], steps: int, bounds: Ints, result: Ints
+) -> None:
+    n = len(indptr) - 1
+    for b in prange(len(bounds) - 1):
+        stamp = np.full(n, -1, np.int32)
+        queue = np.empty(n + 1, np.int32)  # one spare slot: every neighbour is written
+        _reach_rows(indptr, indices, steps, bounds[b], bounds[b + 1], stamp, queue, result)
+
+
+def reach_within(indptr: Ints, indices: npt.NDArray[np.int32], steps: int) -> Ints:
+    """How many other nodes every node reaches in at most ``steps`` (at least 1) steps.
+
+    One breadth-first search per node; large graphs in one block of nodes per thread.
+    """
+    n = len(indptr) - 1
+    result = np.zeros(n, np.int64)
+    bounds = work_blocks(n, lambda: _two_step_work(indptr, indices))
+    if len(bounds) > 2:
+        _reach_blocks(indptr, indices, steps, bounds, result)
+    else:
+        stamp, queue = np.full(n, -1, np.int32), np.empty(n + 1, np.int32)
+        _reach_rows(indptr, indices, steps, 0, n, stamp, queue, result)
     return result
 
 

@@ -27,7 +27,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import node_positions, pattern
-from samenwerking.analysis._reach_kernels import nearest_targets, reach_blocks, reach_within
+from samenwerking.analysis._reach_kernels import nearest_targets, reach_within
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import Sector
 from samenwerking.tabular import Table, Tabular
@@ -119,7 +119,7 @@ def reach_counts(G: nx.Graph | CompactGraph, *, k: int = 2) -> dict[Hashable, in
         return dict(zip(C.ids, (sizes[labels] - 1).tolist(), strict=True))
     indptr = np.asarray(C.indptr, np.int64)
     indices = np.asarray(C.indices, np.int32)
-    counts = reach_within(indptr, indices, steps, reach_blocks(indptr, indices))
+    counts = reach_within(indptr, indices, steps)
     return dict(zip(C.ids, counts.tolist(), strict=True))
 
 

@@ -31,11 +31,9 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking.analysis._holes_kernels import (
-    blocks,
     constraints,
     effective_sizes,
     oriented,
-    triangle_blocks,
     triangles,
 )
 from samenwerking.analysis._input import as_compact
@@ -101,8 +99,7 @@ def constraint(
     if values is None:
         values = np.ones(len(indices))
     up_end, up, up_weight = oriented(indptr, indices, values)
-    bounds = blocks(indptr, indices, up_end)
-    result = constraints(indptr, indices, values, up_end, up, up_weight, bounds)
+    result = constraints(indptr, indices, values, up_end, up, up_weight)
     return _with_nan(C, result)
 
 
@@ -140,11 +137,10 @@ def effective_size(
     indptr, indices = _csr(C)
     up_end, up, up_weight = oriented(indptr, indices, values)
     if values is not None:
-        bounds = blocks(indptr, indices, up_end)
-        result = effective_sizes(indptr, indices, values, up_end, up, up_weight, bounds)
+        result = effective_sizes(indptr, indices, values, up_end, up, up_weight)
     else:  # Borgatti (1997): degree - 2 * ties among contacts / degree
         degree = np.diff(indptr).astype(np.float64)
-        ties = triangles(indptr, up_end, up, triangle_blocks(indptr, up_end, up))
+        ties = triangles(indptr, up_end, up)
         with np.errstate(divide="ignore", invalid="ignore"):
             result = degree - 2 * ties / degree
     return _with_nan(C, result)
