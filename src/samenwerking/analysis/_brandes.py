@@ -1,8 +1,9 @@
 """Compiled shortest-path kernels for betweenness: Brandes' accumulation and sampled paths.
 
 Both run breadth-first searches (ties unweighted) over a graph's CSR arrays, in parallel
-over sources: each thread holds only O(n) state (distances, path counts, the search order)
-and its own accumulator of n floats; the accumulators are summed at the end.
+over sources: each thread holds only O(n) state (distances, path counts, the search order;
+twice for the two searches of a sampled pair) and its own accumulator of n floats; the
+accumulators are summed at the end.
 
 :func:`dependencies` sums Brandes' (2001) dependencies of every node on the given sources;
 :func:`sampled_path_hits` counts how often each node lies inside one shortest path drawn
@@ -72,11 +73,14 @@ def sampled_path_hits(
 ) -> npt.NDArray[np.float64]:
     """How often each node lies inside one random shortest path per (source, target) pair.
 
-    For each pair the search from the source stops when the target is reached; the path is
-    drawn back from the target, each step to a predecessor with probability proportional to
-    its number of shortest paths from the source, so every shortest path is equally likely.
-    The endpoints are not counted, nor pairs without a path. ``seeds`` (one per pair) seed
-    the draws of the pair, so the counts do not depend on the number of threads.
+    Two searches, from the source and from the target, grow level by level, always the one
+    whose last level has fewer edges, until they meet (as KADABRA does, Borassi and Natale
+    2019). Every shortest path crosses the level the last search reached in one node ``u``:
+    ``u`` is drawn with probability ``sigma_s(u) sigma_t(u) / sigma_st`` (path counts from
+    either end), then the path from ``u`` back to each end, each step to a predecessor by
+    its path count, so every shortest path is equally likely. The endpoints are not counted,
+    nor pairs without a path. ``seeds`` (one per pair) seed the draws of the pair, so the
+    counts do not depend on the number of threads.
 
     Example
     -------
@@ -177,9 +181,9 @@ def _sampled_path_hits(
     n = len(indptr) - 1
     totals = np.zeros((blocks, n), np.float64)
     for block in prange(blocks):
-        distance = np.full(n, -1, np.int32)
-        sigma = np.zeros(n, np.float64)
-        order = np.empty(n, np.int32)
+        distance = np.full((2, n), -1, np.int32)
+        sigma = np.zeros((2, n), np.float64)
+        order = np.empty((2, n), np.int32)
         total = totals[block]
         for at in range(block, len(sources), blocks):
             _sample_one(
@@ -189,30 +193,22 @@ def _sampled_path_hits(
 
 
 @kernel
-def _sample_one(
+def _expand(
     indptr: Ints,
     indices: Ints32,
-    source: int,
-    target: int,
-    seed: int,
     distance: Ints32,
     sigma: Floats,
     order: Ints32,
-    total: Floats,
-) -> None:  # pragma: no cover
-    """One pair: BFS from ``source`` until ``target`` is reached, then one path drawn back.
-
-    When the target is first reached, every node one level closer to the source has been
-    reached and every node two levels closer has been expanded, so the path counts the draw
-    needs are final.
-    """
-    distance[source] = 0
-    sigma[source] = 1.0
-    order[0] = source
-    head, tail = 0, 1
-    while head < tail and distance[target] < 0:
-        v = order[head]
-        head += 1
+    lo: int,
+    hi: int,
+    other: Ints32,
+) -> tuple[int, int, bool]:  # pragma: no cover
+    """Expand one search's last level ``order[lo:hi]``: the new end, its degree sum, a meeting."""
+    tail = hi
+    work = 0
+    met = False
+    for at in range(lo, hi):
+        v = order[at]
         below = distance[v] + 1
         count = sigma[v]
         for e in range(indptr[v], indptr[v + 1]):
@@ -223,9 +219,24 @@ def _sample_one(
                 order[tail] = w
                 tail += 1
                 d = below
-            sigma[w] += count if d == below else 0.0  # a select, not a branch: faster
-    state = np.uint64(seed)
-    current = target
+                work += indptr[w + 1] - indptr[w]
+                if other[w] >= 0:
+                    met = True
+            sigma[w] += count if d == below else 0.0
+    return tail, work, met
+
+
+@kernel
+def _walk(
+    indptr: Ints,
+    indices: Ints32,
+    distance: Ints32,
+    sigma: Floats,
+    current: int,
+    state: Any,
+    total: Floats,
+) -> Any:  # pragma: no cover
+    """Draw a shortest path from ``current`` back to its search's root; count its inner nodes."""
     while distance[current] > 1:
         above = distance[current] - 1
         weight = 0.0
@@ -245,10 +256,80 @@ def _sample_one(
                     break
         current = chosen
         total[current] += 1.0
-    for at in range(tail):
-        w = order[at]
-        distance[w] = -1
-        sigma[w] = 0.0
+    return state
+
+
+@kernel
+def _sample_one(
+    indptr: Ints,
+    indices: Ints32,
+    source: int,
+    target: int,
+    seed: int,
+    distance: Ints32,
+    sigma: Floats,
+    order: Ints32,
+    total: Floats,
+) -> None:  # pragma: no cover
+    """One pair by balanced bidirectional search; the path is drawn through the meeting level.
+
+    Before the last expansion the two searches share no node, so the distance exceeds the
+    sum of their depths; the nodes the last expansion reaches that the other search holds
+    are therefore exactly the shortest paths' nodes on that level, with final path counts.
+    """
+    ends = (source, target)
+    lo = np.zeros(2, np.int64)
+    hi = np.ones(2, np.int64)
+    work = np.zeros(2, np.int64)
+    for side in range(2):
+        root = ends[side]
+        distance[side, root] = 0
+        sigma[side, root] = 1.0
+        order[side, 0] = root
+        work[side] = indptr[root + 1] - indptr[root]
+    met = False
+    side = 0
+    while lo[0] < hi[0] and lo[1] < hi[1]:
+        side = 0 if work[0] <= work[1] else 1
+        tail, work[side], met = _expand(
+            indptr,
+            indices,
+            distance[side],
+            sigma[side],
+            order[side],
+            lo[side],
+            hi[side],
+            distance[1 - side],
+        )
+        lo[side], hi[side] = hi[side], tail
+        if met:
+            break
+    if met:
+        near, far = distance[side], distance[1 - side]
+        weight = 0.0
+        for at in range(lo[side], hi[side]):
+            u = order[side, at]
+            if far[u] >= 0:
+                weight += sigma[side, u] * sigma[1 - side, u]
+        state, draw = _uniform(np.uint64(seed))
+        pick = draw * weight
+        middle = -1
+        for at in range(lo[side], hi[side]):
+            u = order[side, at]
+            if far[u] >= 0:
+                middle = u
+                pick -= sigma[side, u] * sigma[1 - side, u]
+                if pick < 0.0:
+                    break
+        if far[middle] > 0:
+            total[middle] += 1.0
+        state = _walk(indptr, indices, near, sigma[side], middle, state, total)
+        _walk(indptr, indices, far, sigma[1 - side], middle, state, total)
+    for s in range(2):
+        for at in range(hi[s]):
+            w = order[s, at]
+            distance[s, w] = -1
+            sigma[s, w] = 0.0
 
 
 @kernel
