@@ -171,15 +171,20 @@ def triangles(indptr: Ints, up_end: Ints, up: Indices) -> Ints:
 # -- effective size ----------------------------------------------------------------------------
 @kernel
 def _inverse_strengths(indptr: Ints, weight: Floats) -> tuple[Floats, Floats]:
-    """``1 / total weight`` and ``1 / largest weight`` of every node (0 where that is 0)."""
+    """``1 / total weight`` and ``1 / largest weight`` of every node (0 where that is 0).
+
+    An empty ``weight`` means every tie weighs 1 (as in :func:`constraints`).
+    """
     n = len(indptr) - 1
+    weighted = len(weight) > 0
     inverse_total = np.zeros(n)
     inverse_largest = np.zeros(n)
     for v in range(n):
         total, largest = 0.0, 0.0
         for k in range(indptr[v], indptr[v + 1]):
-            total += weight[k]
-            largest = max(largest, weight[k])
+            w = weight[k] if weighted else 1.0
+            total += w
+            largest = max(largest, w)
         if total != 0:
             inverse_total[v] = 1.0 / total
         if largest != 0:
@@ -278,11 +283,12 @@ def _constraint_rows(
     indirect: Floats,
     result: Floats,
 ) -> None:
+    weighted = len(weight) > 0
     for v in range(lo, hi):
         for k in range(indptr[v], indptr[v + 1]):
             j = indices[k]
             stamp[j] = v
-            share[j] = weight[k] * inverse_total[v]
+            share[j] = (weight[k] if weighted else 1.0) * inverse_total[v]
             indirect[j] = 0.0
         for k in range(indptr[v], indptr[v + 1]):
             j = indices[k]
@@ -292,8 +298,9 @@ def _constraint_rows(
                 q = up[t]
                 # Paths v-q-j and v-j-q through the tie j-q.
                 if stamp[q] == v:
-                    through_j += share[q] * up_weight[t] * inverse_total[q]
-                    indirect[q] += share_j * up_weight[t] * scale_j
+                    w = up_weight[t] if weighted else 1.0
+                    through_j += share[q] * w * inverse_total[q]
+                    indirect[q] += share_j * w * scale_j
             indirect[j] += through_j
         total = 0.0
         for k in range(indptr[v], indptr[v + 1]):
@@ -328,7 +335,10 @@ def _constraint_blocks(
 def constraints(
     indptr: Ints, indices: Indices, weight: Floats, up_end: Ints, up: Indices, up_weight: Floats
 ) -> Floats:
-    """Burt's constraint ``sum_j (p_vj + sum_q p_vq p_qj)^2`` of every node (0 for an isolate)."""
+    """Burt's constraint ``sum_j (p_vj + sum_q p_vq p_qj)^2`` of every node (0 for an isolate).
+
+    Empty ``weight`` and ``up_weight``: every tie weighs 1 (no arrays of ones are made).
+    """
     n = len(indptr) - 1
     inverse_total, _ = _inverse_strengths(indptr, weight)
     result = np.zeros(n)

@@ -96,10 +96,9 @@ def constraint(
     """
     C, values = _weights(G, weight)  # noqa: N806
     indptr, indices = _csr(C)
-    if values is None:
-        values = np.ones(len(indices))
     up_end, up, up_weight = oriented(indptr, indices, values)
-    result = constraints(indptr, indices, values, up_end, up, up_weight)
+    unit = np.empty(0)  # every tie weighs 1
+    result = constraints(indptr, indices, unit if values is None else values, up_end, up, up_weight)
     return _with_nan(C, result)
 
 
