@@ -324,7 +324,10 @@ def _island_row(rank: int, position: int, island: Island, context: ReportContext
     C = context.compact  # noqa: N806
     total = max(len(context.region.professionals), 1)
     codes = C.organisation[context.members_of(position)]
-    main_org = Counter(context.organisation_name(int(code)) for code in codes.tolist())
+    found, counts = np.unique(codes.astype(np.int64), return_counts=True)
+    main_org: Counter[str] = Counter()
+    for code, count in zip(found.tolist(), counts.tolist(), strict=True):
+        main_org[context.organisation_name(code)] += count
     return IslandRow(
         rank=rank,
         size=island.size,
