@@ -43,9 +43,10 @@ UNKNOWN = "unknown"
 _CHUNK_WORK = 4_000_000
 """Roughly how many two-step paths one chunk of a sparse product may produce."""
 
-PARALLEL_WORK = 500_000
-"""Below this much work (ties walked) a compiled kernel runs in one block, on one thread:
-waking the other threads would cost more than they save."""
+PARALLEL_WORK = 8_000_000
+"""Below this much work (ties walked, some 20 ms on one core) a compiled kernel runs in one
+block on one thread: waking other threads costs microseconds on an idle machine but
+milliseconds on a busy one, more than they would save."""
 
 
 def pattern(G: CompactGraph, dtype: Any = np.float64) -> Any:  # noqa: N803
