@@ -38,6 +38,7 @@ from attrs import field, frozen
 
 from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
+from samenwerking.analysis._mixing_kernels import internal_after_shuffle
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -314,12 +315,13 @@ def _permuted_internal(
     rng: np.random.Generator,
 ) -> npt.NDArray[np.int64]:
     """The number of internal ties after each of ``permutations`` label shuffles."""
-    small = group.astype(np.int8 if group.max(initial=0) < 2**7 else np.int64)
-    ends_u, ends_v = u.astype(np.intp), v.astype(np.intp)
+    codes = np.ascontiguousarray(group, np.int64)
+    ends_u = np.ascontiguousarray(u, np.int64)
+    ends_v = np.ascontiguousarray(v, np.int64)
     out = np.empty(permutations, np.int64)
-    for i in range(permutations):  # each shuffle is vectorised over all ties
-        shuffled = small[rng.permutation(len(small))]
-        out[i] = np.count_nonzero(np.take(shuffled, ends_u) == np.take(shuffled, ends_v))
+    for i in range(permutations):  # numpy draws each shuffle, a compiled loop counts it
+        order = rng.permutation(len(codes)).astype(np.int64, copy=False)
+        out[i] = internal_after_shuffle(codes, order, ends_u, ends_v)
     return out
 
 
