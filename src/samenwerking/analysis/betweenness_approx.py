@@ -8,10 +8,10 @@ Vapnik-Chervonenkis dimension of shortest paths, ``r = (c / epsilon^2) (floor(lo
 diameter (the most nodes on one shortest path), put every estimate within ``epsilon`` of
 the true value at once with probability at least ``1 - delta``.
 
-Here each pair is one compiled breadth-first search from its source that stops when its
-target is reached, and the path is drawn back from the target by path counts
-(:func:`~samenwerking.analysis._brandes.sampled_path_hits`); the pairs are shared out over
-numba's threads.
+Here each pair is a compiled balanced bidirectional breadth-first search, from its source
+and its target until the two meet, and the path is drawn through the meeting level by path
+counts (:func:`~samenwerking.analysis._brandes.sampled_path_hits`); the pairs are shared
+out over numba's threads.
 
 References
 ----------
@@ -209,7 +209,7 @@ def approximate_betweenness(
     -----
     The sample size grows with ``1 / epsilon^2`` and hardly with the graph: at
     ``epsilon = 0.01`` and ``delta = 0.1`` it is about 35,000 pairs, each a breadth-first
-    search that stops at its target.
+    search in two directions that stops where they meet.
 
     Example
     -------
@@ -254,9 +254,10 @@ def approximate_betweenness(
 
 
 def _chunk_size(G: CompactGraph) -> int:  # noqa: N803
-    """Pairs per kernel call: about 10^8 edge visits between progress reports, at most 8,192.
+    """Pairs per kernel call, for progress reports every 10^8 edge visits or so (16 to 8,192).
 
-    A search stops at its target, on average after about half the graph.
+    The two searches of a pair meet after a small part of the graph, a twentieth or less at
+    region scale.
     """
     work = G.n_nodes + len(G.indices)
-    return int(min(8192, max(16, 2 * 10**8 // max(work, 1))))
+    return int(min(8192, max(16, 2 * 10**9 // max(work, 1))))
