@@ -88,8 +88,9 @@ def betweenness(
     -----
     The sources are shared out over numba's threads (all cores by default; fewer with
     ``NUMBA_NUM_THREADS`` or :func:`samenwerking._jit.threads`). Each thread holds about
-    ``32 x nodes`` bytes: distances, path counts, dependencies, the search order and its
-    own sum. Progress is reported after each chunk of sources (about 10^8 edge visits).
+    ``24 x nodes`` bytes: distances, path counts (overwritten backward), the search order
+    and its own sum. Progress is reported after each chunk of sources (about 10^8 edge
+    visits).
 
     Example
     -------
