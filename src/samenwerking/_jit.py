@@ -50,7 +50,13 @@ def parallel_kernel(function: F) -> F:
 
 
 def get_threads() -> int:
-    """How many threads a parallel kernel uses now."""
+    """How many threads a parallel kernel uses now.
+
+    Example
+    -------
+    >>> get_threads() >= 1
+    True
+    """
     return int(numba.get_num_threads())
 
 

@@ -11,8 +11,15 @@ Example
 >>> found = sw.analysis.islands(G)
 >>> found.largest.size > 100
 True
+
+The compiled kernels run on all cores; :func:`threads` limits them for a block of code:
+
+>>> with sw.analysis.threads(1):
+...     sw.analysis.get_threads()
+1
 """
 
+from samenwerking._jit import get_threads, threads
 from samenwerking.analysis.betweenness_approx import ApproximateBetweenness, approximate_betweenness
 from samenwerking.analysis.brokerage import BrokerageRoles, brokerage_roles
 from samenwerking.analysis.brokers import betweenness
@@ -92,12 +99,14 @@ __all__ = [
     "density_by",
     "effective_size",
     "ei_index",
+    "get_threads",
     "islands",
     "k_core",
     "mixing_matrix",
     "nearest_contact",
     "reach_counts",
     "reciprocity",
+    "threads",
     "trend",
     "trust_value",
     "weak_points",
