@@ -38,7 +38,7 @@ from attrs import field, frozen
 
 from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
-from samenwerking.analysis._mixing_kernels import internal_after_shuffle
+from samenwerking.analysis._mixing_kernels import group_pair_counts, internal_after_shuffle
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -111,13 +111,6 @@ def contains(values: npt.NDArray[np.int64], pool: npt.NDArray[np.int64]) -> npt.
     at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
     found: npt.NDArray[np.bool_] = ordered[at] == values
     return found
-
-
-def _pair_counts(
-    a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], k: int
-) -> npt.NDArray[np.int64]:
-    """A ``k x k`` table counting the pairs ``(a[i], b[i])``."""
-    return np.bincount(a * k + b, minlength=k * k).reshape(k, k)
 
 
 # -- the E-I index --------------------------------------------------------------------------
@@ -430,8 +423,9 @@ def mixing_matrix(G: nx.Graph | CompactGraph, *, by: Groups = "domain") -> Mixin
     group, labels = dense_groups(C, by, G)
     k = len(labels)
     # Every CSR entry is one end of a tie: counting them all counts each tie from both ends.
-    row_group = np.repeat(group, np.diff(C.indptr))
-    counts = _pair_counts(row_group, group[C.indices], k)
+    counts = group_pair_counts(
+        np.asarray(C.indptr, np.int64), np.asarray(C.indices, np.int64), group, k
+    )
     return MixingMatrix(labels=labels, counts=counts, by=by_name(by))
 
 
