@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from functools import cached_property
+from itertools import repeat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -38,6 +40,7 @@ _SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
 _DOMAINS: tuple[str, ...] = tuple(d.value for d in Domain)
 _ROLES: tuple[str, ...] = tuple(r.value for r in Role)
 _ROLE_CODE = {r: i for i, r in enumerate(_ROLES)}
+_ID, _ROLE, _ORGANISATIONS = attrgetter("id"), attrgetter("role"), attrgetter("organisations")
 _SECTOR_DOMAIN = np.array([_DOMAINS.index(Sector(s).domain.value) for s in _SECTORS], np.int16)
 
 
@@ -109,7 +112,7 @@ class CompactGraph:
         """
         professionals = region.professionals
         n = len(professionals)
-        ids = tuple(p.id for p in professionals)
+        ids = tuple(map(_ID, professionals))
         store = region.ties
         if store.ids == ids:  # the usual case: the store's vocabulary is the professionals
             source, target = store.source.astype(np.int64), store.target.astype(np.int64)
@@ -131,9 +134,8 @@ class CompactGraph:
         org_muni = np.array(
             [muni_position[o.municipality] for o in region.organisations] + [-1], np.int32
         )
-        org = np.fromiter(
-            (org_position.get(p.organisation, -1) for p in professionals), np.int32, n
-        )
+        main = (o[0] for o in map(_ORGANISATIONS, professionals))  # the main organisation
+        org = np.fromiter(map(org_position.get, main, repeat(-1)), np.int32, n)
         sector = org_sector[org]
         domain = np.where(sector >= 0, _SECTOR_DOMAIN[sector], -1).astype(np.int16)
         return cls(
@@ -148,7 +150,8 @@ class CompactGraph:
             municipalities=municipalities,
             organisations=organisations,
             name=region.name,
-            role=np.fromiter((_ROLE_CODE[p.role.value] for p in professionals), np.int16, n),
+            # A StrEnum member hashes as its value: no .value lookup per professional.
+            role=np.fromiter(map(_ROLE_CODE.__getitem__, map(_ROLE, professionals)), np.int16, n),
         )
 
     @classmethod
