@@ -232,20 +232,16 @@ def smallest_shortest_chain(graph: nx.Graph, region: Region, a: str, b: str) -> 
 @given(
     regions(),
     st.sampled_from([1, 2, 64]),
-    st.sampled_from([0, 10**9]),
     st.none() | st.integers(1, 4),
 )
 def test_batched_search_finds_the_smallest_shortest_chains(
-    region: Region, batch: int, push_share: int, max_steps: int | None
+    region: Region, batch: int, max_steps: int | None
 ) -> None:
-    # Sources searched one, two or 64 at a time; levels always pushed (0) or always pulled.
+    # Sources searched one, two or 64 per call of the compiled search.
     import samenwerking.team._search as search_module
 
     graph = reference(region)
-    with (
-        mock.patch.object(search_module, "BATCH", batch),
-        mock.patch.object(search_module, "PUSH_SHARE", push_share),
-    ):
+    with mock.patch.object(search_module, "BATCH", batch):
         summary = team_gaps(region, max_steps=max_steps)
     for case, gaps in zip(region.cases, summary.teams, strict=True):
         assert gaps == team_around(region, case.id, max_steps=max_steps)

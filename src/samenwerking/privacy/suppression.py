@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import attrs
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
@@ -296,12 +295,7 @@ def complement(
     both_u = np.concatenate([rows, cols])
     both_v = np.concatenate([cols, rows])
 
-    suppressed = nx.Graph()
-    suppressed.add_edges_from((("r", i), ("c", j)) for i, j in hidden)
-    bridges = sorted(
-        (int(u[1]), int(v[1])) if u[0] == "r" else (int(v[1]), int(u[1]))
-        for u, v in nx.bridges(suppressed)
-    )
+    bridges = _bridges(hidden, n_rows, n_nodes)
     for i, j in bridges:
         k = index[(i, j)]
         cost = np.where(is_hidden, free, base)
@@ -329,6 +323,30 @@ def complement(
                 hidden.add(place)
                 is_hidden[index[place]] = True
     return hidden
+
+
+def _bridges(hidden: set[tuple[int, int]], n_rows: int, n_nodes: int) -> list[tuple[int, int]]:
+    """The places of ``hidden`` that lie on no cycle of hidden places, sorted.
+
+    The hidden places are the edges of a graph on the grid's rows and columns; its bridges
+    come from the compiled low-link search (:mod:`samenwerking.analysis._dfs`).
+    """
+    from samenwerking.analysis._dfs import low_link_search
+
+    if not hidden:
+        return []
+    edges = np.array(sorted(hidden), dtype=np.int64).reshape(-1, 2)
+    u = np.concatenate([edges[:, 0], edges[:, 1] + n_rows])
+    v = np.concatenate([edges[:, 1] + n_rows, edges[:, 0]])
+    order = np.lexsort((v, u))
+    indptr = np.zeros(n_nodes + 1, np.int64)
+    np.cumsum(np.bincount(u, minlength=n_nodes), out=indptr[1:])
+    search = low_link_search(indptr, v[order].astype(np.int32))
+    child = np.flatnonzero(search.bridge_child)
+    parent = search.parent[child]
+    rows = np.minimum(child, parent)  # a row node is below every column node
+    cols = np.maximum(child, parent) - n_rows
+    return sorted(zip(rows.tolist(), cols.tolist(), strict=True))
 
 
 def as_counts(table: npt.ArrayLike) -> npt.NDArray[np.int64]:

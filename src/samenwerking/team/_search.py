@@ -1,30 +1,28 @@
-"""Shortest chains between many pairs of professionals: batched breadth-first searches.
+"""Shortest chains between many pairs of professionals: compiled breadth-first searches.
 
-One search per source answers all of that source's pairs, and 64 sources are searched at
-once (one bit each of a 64-bit word per professional) over the CSR arrays of the compact
-graph. Pairs on different islands are answered from the connected-component labels.
+One search per source answers all of that source's pairs, over the CSR arrays of the
+compact graph, and stops once the farthest of those pairs is reached
+(:mod:`samenwerking.team._kernels`). Pairs on different islands are answered from the
+connected-component labels.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import numpy.typing as npt
 
 from samenwerking.graph import CompactGraph
 from samenwerking.model import Region
+from samenwerking.team._kernels import shortest_chains
 from samenwerking.team.results import TeamGraphError
 
-__all__ = ["BATCH", "PUSH_SHARE", "Searcher"]
+__all__ = ["BATCH", "Searcher"]
 
 BATCH = 64
-"""Sources searched at once: one bit each of a 64-bit word per professional."""
-
-PUSH_SHARE = 8
-"""A level whose ties are fewer than 1/PUSH_SHARE of all ties pushes its bits along them;
-a bigger one is expanded by letting every professional pull from all its neighbours."""
+"""Sources searched per call of the compiled search (progress is reported between calls)."""
 
 
 class Searcher:
@@ -43,14 +41,16 @@ class Searcher:
         self.region = region
         self.graph = graph
         n = graph.n_nodes
-        self.indptr: npt.NDArray[np.int64] = graph.indptr.astype(np.int64)
-        self.indices: npt.NDArray[np.intp] = graph.indices.astype(np.intp)
+        self.indptr: npt.NDArray[np.int64] = np.ascontiguousarray(graph.indptr, np.int64)
+        self.indices: npt.NDArray[np.int32] = np.ascontiguousarray(graph.indices, np.int32)
         degree = np.diff(self.indptr)
         # Every tie (both directions) as one number, in increasing order: CSR rows come in
         # order and are sorted within, so ``row * n + column`` is sorted.
         self._tie_keys = np.repeat(np.arange(n, dtype=np.int64), degree) * n + self.indices
-        self._linked = np.flatnonzero(degree)  # professionals with at least one tie
-        self._linked_starts = self.indptr[self._linked]
+        # Scratch of the compiled search, handed back as it came after every call.
+        self._dist = np.full(n, -1, np.int64)
+        self._want = np.zeros(n, np.bool_)
+        self._queue = np.empty(n, np.int64)
         if n:
             _, labels = connected_components(graph.to_scipy(), directed=False)
         else:
@@ -79,130 +79,44 @@ class Searcher:
         """A shortest chain ``low, ..., high`` for every pair ``(low, high)``, or ``None``.
 
         Pairs are grouped by their higher end (the *source*); one breadth-first search per
-        source answers all its pairs, and up to :data:`BATCH` sources are searched at once,
-        one bit each. Of all shortest chains the one returned is the smallest read from
-        ``low`` (by position): at every step from ``low`` it takes the lowest-numbered
-        neighbour one step closer to ``high``. It depends only on the graph and the pair.
-        ``done(k)`` is called after the first ``k`` sources (in order of first appearance).
+        source answers all its pairs (compiled, see :mod:`samenwerking.team._kernels`),
+        :data:`BATCH` sources per call. Of all shortest chains the one returned is the
+        smallest read from ``low`` (by position): at every step from ``low`` it takes the
+        lowest-numbered neighbour one step closer to ``high``. It depends only on the
+        graph and the pair. ``done(k)`` is called after the first ``k`` sources (in order
+        of first appearance).
         """
         targets: dict[int, list[int]] = {}
         for low, high in dict.fromkeys(pairs):
             targets.setdefault(high, []).append(low)
         sources = list(targets)
         result: dict[tuple[int, int], tuple[int, ...] | None] = {}
+        bound = -1 if max_steps is None else int(max_steps)
         for start in range(0, len(sources), BATCH):
             batch = sources[start : start + BATCH]
-            for source, ends in zip(batch, self._search(batch, targets, max_steps), strict=True):
-                for low, chain in zip(targets[source], ends, strict=True):
-                    result[low, source] = chain
+            lows = [targets[s] for s in batch]
+            counts = np.fromiter((len(ends) for ends in lows), np.int64, len(batch))
+            target_ptr = np.zeros(len(batch) + 1, np.int64)
+            np.cumsum(counts, out=target_ptr[1:])
+            query = np.fromiter(itertools.chain.from_iterable(lows), np.int64)
+            _, ptr, steps = shortest_chains(
+                self.indptr,
+                self.indices,
+                np.asarray(batch, np.int64),
+                target_ptr,
+                query,
+                bound,
+                self._dist,
+                self._want,
+                self._queue,
+            )
+            flat, ends = steps.tolist(), ptr.tolist()
+            q = 0
+            for source, source_lows in zip(batch, lows, strict=True):
+                for low in source_lows:
+                    found = ends[q + 1] > ends[q]
+                    result[low, source] = tuple(flat[ends[q] : ends[q + 1]]) if found else None
+                    q += 1
             if done is not None:
                 done(start + len(batch))
         return result
-
-    def _search(
-        self, sources: list[int], targets: Mapping[int, list[int]], max_steps: int | None
-    ) -> list[list[tuple[int, ...] | None]]:
-        """Search from up to 64 sources at once (a bit each); their targets' chains, in order."""
-        n = self.graph.n_nodes
-        bits = np.left_shift(np.uint64(1), np.arange(len(sources), dtype=np.uint64))
-        counts = [len(targets[s]) for s in sources]
-        query = np.fromiter(itertools.chain.from_iterable(targets[s] for s in sources), np.int64)
-        query_bit = np.repeat(bits, counts)
-        distance = np.full(len(query), -1, np.int64)
-        # Level k holds the professionals first reached at k steps, with one bit set for
-        # every source that reached them there; ``front`` is the last level, dense.
-        nodes: npt.NDArray[np.int64] = np.asarray(sources, np.int64)
-        reached = bits
-        levels = [(nodes, reached)]
-        front = np.zeros(n, np.uint64)
-        front[nodes] = bits
-        seen = front.copy()
-        while True:
-            # A target not found yet is one step beyond the last level exactly when one of
-            # its neighbours is on that level (for its source's bit): checking that is cheap,
-            # and spares expanding the last level, the biggest.
-            waiting = np.flatnonzero(distance < 0)
-            owner, _ = self._neighbours_on(front, query[waiting], query_bit[waiting])
-            distance[waiting[owner]] = len(levels)
-            if (distance >= 0).all() or len(levels) == max_steps:
-                break
-            front = self._expand(nodes, reached) & ~seen
-            nodes = np.flatnonzero(front)
-            if not len(nodes):
-                break
-            reached = front[nodes]
-            seen[nodes] |= reached
-            levels.append((nodes, reached))
-        steps = self._walk_back(levels, query, query_bit, distance).tolist()
-        chains = [
-            tuple(row[d::-1]) if d >= 0 else None
-            for row, d in zip(steps, distance.tolist(), strict=True)
-        ]
-        ends = np.cumsum(counts).tolist()
-        return [chains[end - count : end] for end, count in zip(ends, counts, strict=True)]
-
-    def _expand(
-        self, nodes: npt.NDArray[np.int64], bits: npt.NDArray[np.uint64]
-    ) -> npt.NDArray[np.uint64]:
-        """For every professional, the bits of its neighbours among ``nodes`` (OR-ed)."""
-        starts = self.indptr[nodes]
-        lengths = self.indptr[nodes + 1] - starts
-        out = np.zeros(self.graph.n_nodes, np.uint64)
-        if int(lengths.sum()) * PUSH_SHARE < len(self.indices):
-            # A small level: push its bits along its own ties.
-            np.bitwise_or.at(out, self.indices[_spans(starts, lengths)], np.repeat(bits, lengths))
-        elif len(self._linked):
-            # A big level: every professional with ties pulls from all its neighbours.
-            dense = np.zeros(self.graph.n_nodes, np.uint64)
-            dense[nodes] = bits
-            out[self._linked] = np.bitwise_or.reduceat(dense[self.indices], self._linked_starts)
-        return out
-
-    def _walk_back(
-        self,
-        levels: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]],
-        query: npt.NDArray[np.int64],
-        query_bit: npt.NDArray[np.uint64],
-        distance: npt.NDArray[np.int64],
-    ) -> npt.NDArray[np.int64]:
-        """The chain of every query found, as ``steps[q, k]``: its node ``k`` steps from the source.
-
-        From the target back to the source, each step takes the lowest-numbered neighbour
-        on the level before (neighbours are sorted), for all queries at once.
-        """
-        longest = int(distance.max(initial=0))
-        steps = np.full((len(query), longest + 1), -1, np.int64)
-        found = np.flatnonzero(distance >= 0)
-        steps[found, distance[found]] = query[found]
-        dense = np.zeros(self.graph.n_nodes, np.uint64)
-        for level in range(longest - 1, -1, -1):
-            active = np.flatnonzero(distance > level)
-            nodes, bits = levels[level]
-            dense[nodes] = bits
-            owner, closer = self._neighbours_on(dense, steps[active, level + 1], query_bit[active])
-            dense[nodes] = 0
-            first = np.flatnonzero(np.diff(owner, prepend=-1))  # each query's first such one
-            steps[active, level] = closer[first]
-        return steps
-
-    def _neighbours_on(
-        self,
-        level: npt.NDArray[np.uint64],
-        nodes: npt.NDArray[np.int64],
-        bits: npt.NDArray[np.uint64],
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.intp]]:
-        """The neighbours of each ``nodes[k]`` with ``bits[k]`` set in ``level`` (dense).
-
-        Returned as ``(k, neighbour)`` in two arrays, by ``k`` and then by neighbour.
-        """
-        starts = self.indptr[nodes]
-        lengths = self.indptr[nodes + 1] - starts
-        neighbours = self.indices[_spans(starts, lengths)]
-        on = (level[neighbours] & np.repeat(bits, lengths)) != 0
-        return np.repeat(np.arange(len(nodes)), lengths)[on], neighbours[on]
-
-
-def _spans(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """The positions ``starts[k], ..., starts[k] + lengths[k] - 1`` for every ``k``, in order."""
-    total = int(lengths.sum())
-    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
