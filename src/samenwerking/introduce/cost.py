@@ -24,7 +24,10 @@ Example
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -32,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
+from samenwerking._jit import kernel
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.model import Region, Role
@@ -198,13 +202,12 @@ class People:
         # Roles with the same fit row are interchangeable for the cost: one class.
         rows, role_class = np.unique(fit, axis=0, return_inverse=True)
         self.class_fit = rows[:, np.unique(role_class, return_index=True)[1]]
-        position = {role: k for k, role in enumerate(roles)}
-        role_code = np.array([position[p.role] for p in region.professionals], np.int64)
-        self.role = role_code
-        self.spare = np.array([p.capacity != 0 for p in region.professionals], np.bool_)
+        self.role = _role_codes(region, graph)
+        caps = map(_CAPACITY, region.professionals)
+        self.spare = np.fromiter(map(operator.ne, caps, repeat(0)), np.bool_, n)
         domain = graph.domain.astype(np.int64)
         municipality = graph.municipality.astype(np.int64)
-        klass = role_class.reshape(-1)[role_code] if n else np.zeros(0, np.int64)
+        klass = role_class.reshape(-1)[self.role] if n else np.zeros(0, np.int64)
         key = np.stack([domain, municipality, klass, self.spare.astype(np.int64)], axis=1)
         if n:
             table, profile = _unique_rows(key)
@@ -212,16 +215,18 @@ class People:
             table, profile = np.zeros((0, 4), np.int64), np.zeros(0, np.int64)
         self.profile: npt.NDArray[np.int64] = profile.reshape(-1).astype(np.int64)
         self.n_profiles = len(table)
-        d, m, c, s = (table[:, k] for k in range(4))
-        same_domain = (d[:, None] == d[None, :]) & (d[:, None] >= 0)
-        same_muni = (m[:, None] == m[None, :]) & (m[:, None] >= 0)
-        role_fits = self.class_fit[c[:, None], c[None, :]] if len(c) else same_domain
-        self.costs: npt.NDArray[np.float64] = (
-            model.base
-            + model.same_domain * same_domain
-            + model.other_municipality * ~same_muni
-            + model.role_mismatch * ~role_fits
-            + model.no_spare_capacity * ((s[:, None] == 0).astype(float) + (s[None, :] == 0))
+        d, m, c, s = (np.ascontiguousarray(table[:, k], np.int64) for k in range(4))
+        self.costs: npt.NDArray[np.float64] = _profile_costs(
+            d,
+            m,
+            c,
+            s,
+            np.ascontiguousarray(self.class_fit, np.bool_),
+            float(model.base),
+            float(model.same_domain),
+            float(model.other_municipality),
+            float(model.role_mismatch),
+            float(model.no_spare_capacity),
         )
         self.labels: dict[tuple[str, str], str] = {}
         self.groups = self._groups()
@@ -319,3 +324,52 @@ def _unique_rows(
         code = code * span[column] + (key[:, column] - low[column])
     _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
     return key[first], inverse.reshape(-1)
+
+
+_CAPACITY = attrgetter("capacity")
+_ROLE_POSITION = {role: k for k, role in enumerate(_ROLES)}
+
+
+def _role_codes(region: Region, graph: CompactGraph) -> npt.NDArray[np.int64]:
+    """Each professional's role as a position in ``tuple(Role)``: the graph's codes when it
+    knows every role (the same order), otherwise read from the professionals."""
+    known = graph.role
+    if len(known) == len(region.professionals) and (len(known) == 0 or known.min() >= 0):
+        return known.astype(np.int64)
+    return np.array([_ROLE_POSITION[p.role] for p in region.professionals], np.int64)
+
+
+@kernel
+def _profile_costs(
+    domain: npt.NDArray[np.int64],
+    municipality: npt.NDArray[np.int64],
+    klass: npt.NDArray[np.int64],
+    spare: npt.NDArray[np.int64],
+    class_fit: npt.NDArray[np.bool_],
+    base: float,
+    same_domain: float,
+    other_municipality: float,
+    role_mismatch: float,
+    no_spare_capacity: float,
+) -> npt.NDArray[np.float64]:
+    """The cost between every two profiles, in one pass (the same sums, in the same order,
+    as the cost model's formula).
+
+    Example
+    -------
+    >>> one = np.zeros(1, np.int64)
+    >>> _profile_costs(one, one, one, one, np.ones((1, 1), np.bool_), 1.0, 2.0, 1.0, 1.0, 1.0)
+    array([[5.]])
+    """
+    size = len(domain)
+    out = np.empty((size, size), np.float64)
+    for i in range(size):
+        di, mi, ci = domain[i], municipality[i], klass[i]
+        si = 1.0 if spare[i] == 0 else 0.0
+        for j in range(size):
+            value = base + same_domain * (1.0 if di == domain[j] and di >= 0 else 0.0)
+            value = value + other_municipality * (0.0 if mi == municipality[j] and mi >= 0 else 1.0)
+            value = value + role_mismatch * (0.0 if class_fit[ci, klass[j]] else 1.0)
+            value = value + no_spare_capacity * (si + (1.0 if spare[j] == 0 else 0.0))
+            out[i, j] = value
+    return out
