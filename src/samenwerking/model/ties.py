@@ -259,25 +259,38 @@ class TieStore(Sequence[Tie]):
 
     @classmethod
     def concat(cls, stores: Iterable[TieStore]) -> TieStore:
-        """Join stores into one, merging their id vocabularies."""
+        """Join stores into one, merging their id vocabularies.
+
+        The first store's vocabularies come first, in their order, so its codes stay as
+        they are; the ids another store adds follow.
+
+        Example
+        -------
+        >>> a = TieStore(ids=("x", "y"), source=[0], target=[1])
+        >>> b = TieStore(ids=("y", "z"), source=[0], target=[1])
+        >>> joined = TieStore.concat([a, b])
+        >>> joined.ids, joined.source.tolist(), joined.target.tolist()
+        (('x', 'y', 'z'), [0, 1], [1, 2])
+        """
         parts = list(stores)
+        if not parts:
+            return cls.empty()
         ids: dict[str, int] = {}
         meetings: dict[str, int] = {}
         columns: dict[str, list[npt.NDArray[Any]]] = {c: [] for c in TIE_COLUMNS}
         for store in parts:
-            remap = np.array([ids.setdefault(i, len(ids)) for i in store.ids], dtype=np.int32)
-            mremap = np.array(
-                [meetings.setdefault(m, len(meetings)) for m in store.meetings] + [-1],
-                dtype=np.int32,
-            )
-            columns["source"].append(remap[store.source] if len(remap) else store.source)
-            columns["target"].append(remap[store.target] if len(remap) else store.target)
-            columns["met_at"].append(mremap[store.column("met_at")])
+            remap = _merge_vocabulary(ids, store.ids)
+            mremap = _merge_vocabulary(meetings, store.meetings)
+            for name, codes in (("source", store.source), ("target", store.target)):
+                columns[name].append(codes if remap is None else remap[codes])
+            met_at = store.column("met_at")
+            if mremap is not None:
+                met_at = np.append(mremap, np.int32(-1))[met_at]
+            columns["met_at"].append(met_at)
             for name in ("kind", "strength", "trust", "value", "since", "directed"):
                 columns[name].append(store.column(name))
-        if not parts:
-            return cls.empty()
-        return cls(
+        # The concatenated columns are new arrays of the right dtypes: no second copy.
+        return cls.adopt(
             ids=tuple(ids),
             meetings=tuple(meetings),
             **{name: np.concatenate(arrays) for name, arrays in columns.items()},
@@ -427,3 +440,16 @@ def as_tie_store(ties: TieStore | Iterable[Tie] | Mapping[str, Any]) -> TieStore
     if isinstance(ties, Mapping):
         return TieStore.from_columns(**ties)
     return TieStore.from_ties(ties)
+
+
+def _merge_vocabulary(
+    vocabulary: dict[str, int], names: Sequence[str]
+) -> npt.NDArray[np.int32] | None:
+    """Add ``names`` to ``vocabulary`` (name -> code) and return each name's new code, or
+    ``None`` when every name keeps its own position (the first store's usual case)."""
+    if not vocabulary:
+        vocabulary.update(zip(names, range(len(names)), strict=True))
+        if len(vocabulary) == len(names):  # distinct names: the codes stay
+            return None
+        vocabulary.clear()
+    return np.array([vocabulary.setdefault(n, len(vocabulary)) for n in names], dtype=np.int32)
