@@ -8,6 +8,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from samenwerking.privacy._rank import fixed_unknowns
 from samenwerking.privacy.errors import DEFAULT_THRESHOLD, PrivacyArgumentError, PrivacyError
 from samenwerking.privacy.suppression import (
     SuppressedTable,
@@ -170,15 +171,17 @@ def suppress_together(
     extra = [dict(relation) for relation in relations]
     kept = frozenset(key for key in known if key in truth and not 0 < truth[key] < limit)
 
+    equations = _equations(prepared, extra)
+    tabled = frozenset(truth)
     hidden: set[Key] = set()
     while True:
         _consistent(prepared, hidden, limit, kept)
-        exposed = _recoverable(prepared, hidden, extra)
+        exposed = _recoverable(equations, tabled, hidden)
         small = [key for key in exposed if truth[key] < limit]
         if not small:
             hidden -= set(exposed)  # recomputable anyway: hiding them protects nothing
             break
-        hidden.add(_cheapest_cover(prepared, hidden | kept, extra, small[0], truth))
+        hidden.add(_cheapest_cover(equations, hidden | kept, small[0], truth))
 
     out = {}
     for name, p in prepared.items():
@@ -228,39 +231,24 @@ def _equations(
 
 
 def _recoverable(
-    prepared: Mapping[str, _Prepared], hidden: set[Key], extra: Sequence[Mapping[Key, int]]
+    equations: Sequence[Mapping[Key, int]], tabled: frozenset[Key], hidden: set[Key]
 ) -> list[Key]:
-    """The hidden keys that the published counts fix exactly (in a deterministic order)."""
-    published = {key for p in prepared.values() for key in p.keys.values()} - hidden
-    unknowns = sorted(
-        {key for equation in _equations(prepared, extra) for key in equation} - published,
-        key=lambda key: sorted(key),
-    )
-    if not unknowns:
-        return []
-    column = {key: k for k, key in enumerate(unknowns)}
-    rows = []
-    for equation in _equations(prepared, extra):
-        row = np.zeros(len(unknowns))
-        for key, coefficient in equation.items():
-            if key in column:
-                row[column[key]] += coefficient
-        if row.any():
-            rows.append(row)
-    if not rows:
-        return []
-    matrix = np.array(rows)
-    _, singular, vh = np.linalg.svd(matrix)
-    rank = int(np.sum(singular > 1e-9 * max(matrix.shape) * singular[0]))
-    null = vh[rank:]  # the null space: hidden counts a reader cannot pin down vary along it
-    fixed = np.all(np.abs(null) < 1e-9, axis=0) if len(null) else np.ones(len(unknowns), bool)
-    return [key for key, k in column.items() if fixed[k] and key in hidden]
+    """The hidden keys that the published counts fix exactly (sorted by key).
+
+    A hidden key is fixed when its unit vector lies in the row space of the equations
+    restricted to the unknowns (the hidden keys, and the keys of no table in ``tabled``);
+    the test is exact, by elimination over the rationals (:func:`fixed_unknowns`).
+    """
+    unknown = [
+        {key: c for key, c in equation.items() if key in hidden or key not in tabled}
+        for equation in equations
+    ]
+    return sorted(fixed_unknowns(unknown) & hidden, key=lambda key: sorted(key))
 
 
 def _cheapest_cover(
-    prepared: Mapping[str, _Prepared],
+    equations: Sequence[Mapping[Key, int]],
     hidden: set[Key],
-    extra: Sequence[Mapping[Key, int]],
     exposed: Key,
     truth: Mapping[Key, int],
 ) -> Key:
@@ -271,7 +259,7 @@ def _cheapest_cover(
     published = {key for key, value in truth.items() if value > 0 and key not in hidden}
     near = {
         key
-        for equation in _equations(prepared, extra)
+        for equation in equations
         if equation.get(exposed)
         for key in equation
         if key in published

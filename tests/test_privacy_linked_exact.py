@@ -1,0 +1,163 @@
+"""The exact rank test of ``suppress_together`` hides exactly what the dense SVD did.
+
+Reference: ``linked_reference.py``, the implementation before the test became exact
+(a dense ``numpy.linalg.svd`` of the whole system on every pass). Both get the same
+tables, relations and known counts; they must publish the same tables, or fail alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import linked_reference
+from samenwerking.privacy import LinkedTable, suppress_together
+from samenwerking.privacy._rank import fixed_unknowns
+from samenwerking.privacy.linked import Key
+
+VARIABLES = ("a", "b", "c", "d")
+
+
+def _records(draw: st.DrawFn, n_vars: int, sizes: list[int], most: int) -> list[tuple[int, ...]]:
+    return draw(st.lists(st.tuples(*(st.integers(0, size - 1) for size in sizes)), max_size=most))
+
+
+@st.composite
+def problems(draw: st.DrawFn) -> tuple[dict[str, LinkedTable], dict[str, Any]]:
+    """Random records, 1-5 tables counting them, random extra relations and known keys."""
+    n_vars = draw(st.integers(2, 4))
+    sizes = [draw(st.integers(1, 4)) for _ in range(n_vars)]
+    records = _records(draw, n_vars, sizes, 60)
+    pairs = [(r, c) for r in range(n_vars) for c in range(n_vars) if r != c]
+    pairs += [(r, None) for r in range(n_vars)]  # one-column tables, as the reports have
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=5))
+    labels = [[str(v) for v in range(size)] for size in sizes]
+    tables: dict[str, LinkedTable] = {}
+    for k, (r, c) in enumerate(chosen):
+        if c is None:
+            counts = np.zeros((sizes[r], 1), dtype=np.int64)
+            for record in records:
+                counts[record[r], 0] += 1
+            columns, column_labels = f"{VARIABLES[r]}:cases", ["cases"]
+        else:
+            counts = np.zeros((sizes[r], sizes[c]), dtype=np.int64)
+            for record in records:
+                counts[record[r], record[c]] += 1
+            columns, column_labels = VARIABLES[c], labels[c]
+        tables[f"t{k}"] = LinkedTable(VARIABLES[r], columns, counts, labels[r], column_labels)
+    keys: list[Key] = sorted(
+        {t.key(i, j) for t in tables.values() for i, j in _places(t)}, key=sorted
+    )
+    stranger = st.sampled_from([frozenset({("x", "0")}), frozenset({("x", "1")})])
+    some_key = st.sampled_from(keys) | stranger  # a key published nowhere is an unknown
+    relations = draw(
+        st.lists(st.dictionaries(some_key, st.integers(-2, 2), min_size=1, max_size=4), max_size=3)
+    )
+    known = draw(st.lists(st.sampled_from(keys), max_size=2))
+    if draw(st.booleans()):
+        known.append(frozenset())
+    threshold = draw(st.integers(1, 6))
+    return tables, {"relations": relations, "known": known, "threshold": threshold}
+
+
+def _places(t: LinkedTable) -> list[tuple[int | None, int | None]]:
+    n_rows, n_cols = np.shape(t.counts)
+    return [(i, j) for i in [*range(n_rows), None] for j in [*range(n_cols), None]]
+
+
+def _outcome(function: Any, tables: dict[str, LinkedTable], options: dict[str, Any]) -> Any:
+    try:
+        return function(tables, **options)
+    except Exception as error:  # both must fail alike
+        return (type(error), str(error))
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems())
+def test_suppress_together_hides_what_the_svd_version_hid(
+    drawn: tuple[dict[str, LinkedTable], dict[str, Any]],
+) -> None:
+    tables, options = drawn
+    assert _outcome(suppress_together, tables, options) == _outcome(
+        linked_reference.suppress_together, tables, options
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_suppress_together_on_report_like_tables_matches_the_svd_version(seed: int) -> None:
+    # Tables shaped like the cases section's (many municipalities and boards, a few
+    # statuses and levels, one-column check tables), with many small counts.
+    rng = np.random.default_rng(seed)
+    n = 400
+    town = rng.integers(0, 12, n)
+    board = rng.integers(0, 30, n)
+    level = rng.integers(0, 3, n)
+    status = rng.integers(0, 3, n)
+    check = rng.integers(0, 2, n)
+    columns = {"town": town, "board": board, "level": level, "status": status, "check": check}
+    sizes = {"town": 12, "board": 30, "level": 3, "status": 3, "check": 2}
+    tables = {}
+    for rows, cols in [
+        ("town", "status"),
+        ("town", "level"),
+        ("board", "level"),
+        ("level", "status"),
+        ("town", "check"),
+    ]:
+        counts = np.zeros((sizes[rows], sizes[cols]), dtype=np.int64)
+        np.add.at(counts, (columns[rows], columns[cols]), 1)
+        tables[f"{rows}_{cols}"] = LinkedTable(
+            rows,
+            cols,
+            counts,
+            [str(v) for v in range(sizes[rows])],
+            [str(v) for v in range(sizes[cols])],
+        )
+    relations = [
+        {
+            frozenset({("check", "0")}): 1,
+            frozenset({("check", "1")}): 1,
+            frozenset({("status", "0")}): -1,
+        }
+    ]
+    options: dict[str, Any] = {"relations": relations, "known": [frozenset()]}
+    assert suppress_together(tables, **options) == linked_reference.suppress_together(
+        tables, **options
+    )
+
+
+def _fixed_by_rank(matrix: np.ndarray) -> set[int]:
+    """Column k is fixed when dropping it lowers the rank (small integer matrices)."""
+    rank = np.linalg.matrix_rank(matrix) if matrix.size else 0
+    out = set()
+    for k in range(matrix.shape[1]):
+        rest = np.delete(matrix, k, axis=1)
+        if rank - (np.linalg.matrix_rank(rest) if rest.size else 0) == 1:
+            out.add(k)
+    return out
+
+
+@given(
+    st.integers(1, 7).flatmap(
+        lambda n: st.lists(
+            st.lists(st.sampled_from([-2, -1, 0, 0, 0, 1, 1, 3]), min_size=n, max_size=n),
+            max_size=8,
+        ).map(lambda rows: (n, rows))
+    )
+)
+def test_fixed_unknowns_agrees_with_a_rank_test(drawn: tuple[int, list[list[int]]]) -> None:
+    n, rows = drawn
+    matrix = np.array(rows, dtype=float).reshape(len(rows), n)
+    equations = [{k: value for k, value in enumerate(row) if value} for row in rows]
+    present = {k for equation in equations for k in equation}
+    assert fixed_unknowns(equations) == _fixed_by_rank(matrix) & present
+
+
+def test_fixed_unknowns_of_nothing_is_nothing() -> None:
+    assert fixed_unknowns([]) == set()
+    assert fixed_unknowns([{"a": 0}]) == set()
+    assert fixed_unknowns([{"a": 2}]) == {"a"}
