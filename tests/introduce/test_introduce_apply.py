@@ -11,9 +11,12 @@ import pytest
 from hypothesis import given
 from introduce_regions import bus_factor_nx, domain_pairs, reference_graph, regions
 
+from samenwerking import synthetic
 from samenwerking.analysis import ei_index
+from samenwerking.analysis import islands as find_islands
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.errors import UnknownIdError
+from samenwerking.graph import compact_graph
 from samenwerking.introduce import (
     CostModel,
     Introduction,
@@ -68,6 +71,33 @@ def test_improvement_matches_the_analyses(region: Region) -> None:
         assert change.min_bus_factor[at] == (min(factors) if factors else None)
         assert change.single_carrier_links[at] == (factors.count(1) if factors else None)
     assert "Islands" in str(change)
+
+
+@given(regions())
+def test_improvement_with_the_before_side_given_equals_the_plain_call(region: Region) -> None:
+    after = apply_introductions(region, connect_islands(region))
+    G = compact_graph(region)  # noqa: N806
+    schools = [o.id for o in region.organisations][:2]
+    for options in ({}, {"by": "sector"}, {"schools": schools}):
+        plain = improvement(region, after, **options)  # type: ignore[arg-type]
+        assert improvement(region, after, graph=G, **options) == plain  # type: ignore[arg-type]
+        given_all = improvement(
+            region,
+            compact_graph(after),
+            graph=G,
+            islands=find_islands(G),
+            **options,  # type: ignore[arg-type]
+        )
+        assert given_all == plain
+
+
+def test_improvement_rejects_a_graph_of_another_region() -> None:
+    region = synthetic.region(60, seed=2)
+    other = compact_graph(synthetic.region(50, seed=2))
+    with pytest.raises(InvalidArgumentError, match="same region"):
+        improvement(region, region, graph=other)
+    with pytest.raises(InvalidArgumentError, match="same region"):
+        improvement(region, other)
 
 
 def test_unknown_person_raises() -> None:

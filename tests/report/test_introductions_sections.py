@@ -9,18 +9,22 @@ from __future__ import annotations
 from collections import Counter
 
 import networkx as nx
+import numpy as np
 from report_regions import EVIL_NAME, hand_region
 
 import samenwerking as sw
 from samenwerking.introduce import (
     EXPERT_SECTORS,
     CostModel,
+    Introduction,
     apply_introductions,
     connect_islands,
     expertise_within_reach,
+    improvement,
     make_links_robust,
     min_bus_factor,
 )
+from samenwerking.introduce._pick import with_ties
 from samenwerking.model import Organisation, Professional, Region, Role, Sector, Tie
 from samenwerking.report.base import ReportContext
 from samenwerking.report.sections_introductions import (
@@ -192,3 +196,21 @@ def test_new_ties_are_laid_out_as_if_absent() -> None:
     plain = layout_picture(G, title="t")
     assert [(n.x, n.y) for n in drawn.nodes] == [(n.x, n.y) for n in plain.nodes]
     assert [e.new for e in drawn.edges].count(True) == 1
+
+
+def test_the_after_figures_equal_those_of_the_region_with_the_ties_applied() -> None:
+    # The section measures "after" on the context's graph with the new ties added; that is
+    # the graph (and so the figures) of the region with the introductions applied.
+    for region in (hand_region(), sw.synthetic.region(400, seed=3, ties_per_professional=0.6)):
+        context = ReportContext.of(region)
+        section = introductions_section(context)
+        assert section is not None and section.change is not None
+        pairs = context.shared["introductions"]
+        suggested = [Introduction(a, b, 1.0, "") for a, b in pairs]
+        after = apply_introductions(region, suggested)
+        assert section.change == improvement(region, after, steps=REACH_STEPS)
+        G = sw.compact_graph(after)  # noqa: N806
+        ends = [context.compact.index_of(p) for pair in pairs for p in pair]
+        grown = with_ties(context.compact, np.array(ends[0::2]), np.array(ends[1::2]))
+        for name in ("indptr", "indices", "weight"):
+            assert np.array_equal(getattr(grown, name), getattr(G, name))

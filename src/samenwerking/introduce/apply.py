@@ -18,11 +18,13 @@ import math
 from collections.abc import Iterable
 from itertools import combinations
 
+import numpy as np
 from attrs import frozen
 
 from samenwerking.analysis._input import InvalidArgumentError, check_builtin, group_codes
 from samenwerking.analysis.bus_factor import bus_factor
-from samenwerking.analysis.islands import islands
+from samenwerking.analysis.islands import Islands
+from samenwerking.analysis.islands import islands as find_islands
 from samenwerking.analysis.mixing import ei_index
 from samenwerking.analysis.reach import nearest_contact
 from samenwerking.errors import UnknownIdError
@@ -243,6 +245,8 @@ def _rounded(pair: tuple[float | None, float | None]) -> tuple[float | str, floa
 
 def _figures(
     region: Region,
+    G: CompactGraph,  # noqa: N803
+    found: Islands | None,
     *,
     steps: int,
     experts: tuple[Sector | str, ...],
@@ -250,11 +254,12 @@ def _figures(
     pairs: list[tuple[str, str]] | None,
     schools: list[str] | None,
 ) -> tuple[int, float, float | None, int | None, int | None, int]:
-    G = compact_graph(region)  # noqa: N806
-    found = islands(G)
+    """The figures of graph ``G``; ``region`` gives the organisations of ``schools``."""
+    if found is None:
+        found = find_islands(G)
     low, single = min_bus_factor(G, by=by, pairs=pairs)
     # With fewer than two domains "across domains" means nothing.
-    domains = len({int(c) for c in G.domain.tolist() if c >= 0})
+    domains = len({int(c) for c in np.unique(G.domain).tolist() if c >= 0})
     ei = ei_index(G).value if domains > 1 else math.nan
     targets = [_label(x) for x in experts]
     if schools is None:
@@ -275,25 +280,43 @@ def _figures(
     )
 
 
+def _graph_of(region: Region | CompactGraph, name: str, nodes: int | None = None) -> CompactGraph:
+    """``region``'s compact graph (itself if it is one), checked to have ``nodes`` nodes."""
+    G = region if isinstance(region, CompactGraph) else compact_graph(region)  # noqa: N806
+    if nodes is not None and G.n_nodes != nodes:
+        raise InvalidArgumentError(
+            f"{name} has {G.n_nodes} professional(s), the region {nodes}: "
+            "pass the graph of the same region"
+        )
+    return G
+
+
 def improvement(
     before: Region,
-    after: Region,
+    after: Region | CompactGraph,
     *,
     steps: int = 2,
     experts: Iterable[Sector | str] = EXPERT_SECTORS,
     by: str = "domain",
     pairs: Iterable[tuple[str, str]] | None = None,
     schools: Iterable[str] | None = None,
+    graph: CompactGraph | None = None,
+    islands: Islands | None = None,
 ) -> Improvement:
     """Islands, E-I index, bus factor and schools out of reach of two versions of a region.
 
     Pass the options the introductions were chosen with, so that the figures measure what
-    they aimed at.
+    they aimed at. A caller that already has the "before" region's compact graph (and its
+    islands) passes them as ``graph=`` (and ``islands=``), and the "after" side as a compact
+    graph (for example ``before``'s graph with the new ties added), so that neither is built
+    again; the figures are the same.
 
     Parameters
     ----------
-    before, after : Region
-        The region, and a copy with introductions applied.
+    before : Region
+        The region.
+    after : Region or CompactGraph
+        A copy of the region with introductions applied, or its compact graph.
     steps : int
         A school is out of reach when none of its professionals is within this many steps
         of an expert.
@@ -306,20 +329,28 @@ def improvement(
         The pairs of groups to measure (default: as ``make_links_robust`` does).
     schools : iterable of str, optional
         The organisation ids counted as schools (default: every school).
+    graph : CompactGraph, optional
+        ``compact_graph(before)``, when the caller has it (default: built here).
+    islands : Islands, optional
+        ``islands(graph)`` of the "before" graph, when the caller has it (default: found
+        here).
 
     Raises
     ------
     InvalidArgumentError
-        For a bad ``steps``, ``by``, pair or school.
+        For a bad ``steps``, ``by``, pair or school, or a graph of another size.
 
     Example
     -------
     >>> from samenwerking.introduce.connect import connect_islands
     >>> from samenwerking.synthetic import region
     >>> r = region(300, seed=1, ties_per_professional=0.5)
-    >>> change = improvement(r, apply_introductions(r, connect_islands(r)), by="sector")
+    >>> after = apply_introductions(r, connect_islands(r))
+    >>> change = improvement(r, after, by="sector")
     >>> change.islands[1], change.rows()[3][0]
     (1, 'Lowest bus factor between sectors')
+    >>> improvement(r, compact_graph(after), by="sector", graph=compact_graph(r)) == change
+    True
     """
     positive(steps, "steps")
     check_builtin(by, "improvement")
@@ -333,16 +364,23 @@ def improvement(
                 raise InvalidArgumentError(
                     f"unknown school {school!r} in schools; e.g. {', '.join(sorted(known)[:5])}"
                 )
+    size = len(before.professionals)
+    graphs = (
+        _graph_of(before if graph is None else graph, "graph", size),
+        _graph_of(after, "after", size if isinstance(after, CompactGraph) else None),
+    )
     a, b = (
         _figures(
-            region,
+            before,
+            G,
+            found,
             steps=steps,
             experts=targets,
             by=by,
             pairs=chosen_pairs,
             schools=chosen_schools,
         )
-        for region in (before, after)
+        for G, found in zip(graphs, (islands, None), strict=True)
     )
     return Improvement(
         islands=(a[0], b[0]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from attrs import frozen
 
 from samenwerking.introduce import (
@@ -32,8 +33,8 @@ from samenwerking.introduce import (
     improvement,
     make_links_robust,
 )
+from samenwerking.introduce._pick import with_ties
 from samenwerking.introduce.result import Introduction, Introductions
-from samenwerking.model import Region
 from samenwerking.report._format import MAX_LISTED, Block, BlockSection, Figure, Table, Text
 from samenwerking.report.base import ReportContext
 from samenwerking.report.i18n import N_, _, format_int, translate_all
@@ -187,15 +188,13 @@ INTRODUCTIONS_FILE = "introductions.svg"
 """The file name under which the introductions picture is written next to ``report.md``."""
 
 
-def _figure(
-    context: ReportContext, after: Region, suggested: Sequence[Introduction]
-) -> Figure | None:
+def _figure(context: ReportContext, suggested: Sequence[Introduction]) -> Figure | None:
     """The network after the introductions, the new ties dashed; ``None`` for big regions."""
     from samenwerking.graph import to_graph
 
-    region = after
-    if len(region.professionals) > MAX_PROFESSIONAL_NODES:
+    if len(context.region.professionals) > MAX_PROFESSIONAL_NODES:
         return None
+    region = apply_introductions(context.region, suggested)
     labels = {}
     for index, person in enumerate(region.professionals):
         row = context.person(index)
@@ -235,8 +234,13 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
         return None
     suggested = (*connect, *robust, *reach)
     context.shared["introductions"] = tuple((item.a, item.b) for item in suggested)
-    after = apply_introductions(region, suggested)
-    change = improvement(region, after, steps=REACH_STEPS)
+    # The "before" figures read the context's graph and islands; the "after" graph is that
+    # graph with the new ties added, so neither the region nor its graph is copied or rebuilt.
+    ends = np.array(
+        [graph.index_of(person) for item in suggested for person in (item.a, item.b)], np.int64
+    ).reshape(-1, 2)
+    after = with_ties(graph, ends[:, 0], ends[:, 1])
+    change = improvement(region, after, steps=REACH_STEPS, graph=graph, islands=context.islands)
     names, before, later = zip(*change.rows(), strict=True)
     unreached = tuple((r.purpose, r.note) for r in results if not r.complete)
     notes = tuple(f"Not every goal can be reached ({p}): {n}." for p, n in unreached)
@@ -251,7 +255,7 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
         figures=tuple(str(n) for n in names),
         before=tuple(before),
         after=tuple(later),
-        figure=_figure(context, after, suggested),
+        figure=_figure(context, suggested),
         unreached=unreached,
         change=change,
     )
