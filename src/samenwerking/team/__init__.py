@@ -13,11 +13,11 @@ For one case (:func:`team_around`) or every case of a region (:func:`team_gaps`)
   children: publish them only through :meth:`TeamGapsSummary.suppressed_links`.
 
 Chains are found by breadth-first searches on the CSR arrays of the compact graph,
-built once: one search per team member answers all of that member's pairs, and 64
-members are searched at once (one bit each) with numpy. Pairs on different islands are
-answered from the connected-component labels without a search. Of the shortest chains,
-the one given is the smallest by position in ``region.professionals``, read from the
-member that comes first there; it depends only on the network and the two members.
+built once: one compiled search per pair, from both ends until they meet. Pairs on
+different islands are answered from the connected-component labels without a search.
+Of the shortest chains, the one given is the smallest by position in
+``region.professionals``, read from the member that comes first there; it depends only
+on the network and the two members.
 
 Example
 -------

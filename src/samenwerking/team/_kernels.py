@@ -1,21 +1,21 @@
 """The compiled search behind :meth:`samenwerking.team._search.Searcher.chains`.
 
-One breadth-first search per source over the CSR arrays, stopped as soon as the last of
-that source's targets is reached (or the bound is passed), then one walk back from every
-target: each step takes the lowest-numbered neighbour one step closer to the source.
-Scratch arrays are passed in and handed back as they came (``-1`` / ``False``), so a
-region's searches allocate them once.
+One bidirectional breadth-first search per pair over the CSR arrays: whole levels are
+expanded from the side whose level has fewer ties until the two sides meet, so a pair
+at distance ``d`` visits about two balls of radius ``d / 2`` instead of one of radius
+``d``. The chain is then read from the pair's first end, each step to the
+lowest-numbered neighbour one step closer to the other end. Scratch arrays are passed in
+and handed back as they came, so a region's searches allocate them once.
 
 Example
 -------
 >>> import numpy as np
 >>> indptr = np.array([0, 1, 3, 4], np.int64)  # the path 0 - 1 - 2
 >>> indices = np.array([1, 0, 2, 1], np.int32)
->>> dist, want, queue = np.full(3, -1, np.int64), np.zeros(3, np.bool_), np.empty(3, np.int64)
->>> length, ptr, steps = shortest_chains(indptr, indices, np.array([2]), np.array([0, 1]),
-...                                      np.array([0]), -1, dist, want, queue)
->>> length.tolist(), ptr.tolist(), steps.tolist()
-([2], [0, 3], [0, 1, 2])
+>>> scratch, mark = np.full((5, 3), -1, np.int64), np.zeros(3, np.bool_)
+>>> ptr, steps = pair_chains(indptr, indices, np.array([0]), np.array([2]), -1, scratch, mark)
+>>> ptr.tolist(), steps.tolist()
+([0, 3], [0, 1, 2])
 """
 
 from __future__ import annotations
@@ -25,84 +25,125 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["shortest_chains"]
+__all__ = ["pair_chains"]
 
 IntArray = npt.NDArray[np.int64]
 
 
 @kernel
-def shortest_chains(
+def pair_chains(
     indptr: IntArray,
     indices: npt.NDArray[np.int32],
-    sources: IntArray,
-    target_ptr: IntArray,
-    targets: IntArray,
+    lows: IntArray,
+    highs: IntArray,
     max_steps: int,
-    dist: IntArray,
-    want: npt.NDArray[np.bool_],
-    queue: IntArray,
-) -> tuple[IntArray, IntArray, IntArray]:
-    """Chains from every ``targets[target_ptr[k]:target_ptr[k + 1]]`` to ``sources[k]``.
+    scratch: IntArray,
+    mark: npt.NDArray[np.bool_],
+) -> tuple[IntArray, IntArray]:
+    """The chain from ``lows[q]`` to ``highs[q]`` for every ``q``, by bidirectional search.
 
-    Returns ``(length, ptr, steps)``: query ``q``'s chain (target first, source last) is
-    ``steps[ptr[q]:ptr[q + 1]]``, empty with ``length[q] == -1`` when not found within
-    ``max_steps`` ties (``-1``: no bound). Targets of one source must be distinct and
-    differ from it. ``dist`` (all ``-1``), ``want`` (all ``False``) and ``queue`` hold
-    one entry per node and come back as they were.
+    Returns ``(ptr, steps)``: chain ``q`` (``lows[q]`` first) is ``steps[ptr[q]:ptr[q + 1]]``,
+    empty when there is none of at most ``max_steps`` ties (``-1``: no bound). Whole levels
+    are expanded from the side whose level has fewer ties, until the two meet. Of all
+    shortest chains, the one taken at every step from ``lows[q]`` goes to the
+    lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(5, n)``
+    with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
     """
-    n_queries = len(targets)
-    length = np.full(n_queries, -1, np.int64)
-    ptr = np.zeros(n_queries + 1, np.int64)
-    steps = np.empty(max(16, 4 * n_queries), np.int64)
+    dist_a, dist_b = scratch[0], scratch[1]
+    queue_a, queue_b, level_a = scratch[2], scratch[3], scratch[4]
+    n_pairs = len(lows)
+    ptr = np.zeros(n_pairs + 1, np.int64)
+    steps = np.empty(max(16, 8 * n_pairs), np.int64)
     used = 0
-    for k in range(len(sources)):
-        source = sources[k]
-        first, last = target_ptr[k], target_ptr[k + 1]
-        left = last - first
-        for q in range(first, last):
-            want[targets[q]] = True
-        dist[source] = 0
-        queue[0] = source
-        head, tail = 0, 1
-        while head < tail and left > 0:
-            u = queue[head]
-            head += 1
-            step = dist[u] + 1
-            if max_steps >= 0 and step > max_steps:
+    for q in range(n_pairs):
+        low, high = lows[q], highs[q]
+        dist_a[low] = 0
+        dist_b[high] = 0
+        queue_a[0] = low
+        queue_b[0] = high
+        level_a[0] = 0
+        start_a, end_a, start_b, end_b = 0, 1, 0, 1
+        reach_a, reach_b = 0, 0
+        met = False
+        while start_a < end_a and start_b < end_b:
+            if max_steps >= 0 and reach_a + reach_b >= max_steps:
                 break
-            for at in range(indptr[u], indptr[u + 1]):
-                w = indices[at]
-                if dist[w] < 0:
-                    dist[w] = step
-                    queue[tail] = w
-                    tail += 1
-                    if want[w]:
-                        left -= 1
-                        if left == 0:
+            ties_a = 0
+            for i in range(start_a, end_a):
+                ties_a += indptr[queue_a[i] + 1] - indptr[queue_a[i]]
+            ties_b = 0
+            for i in range(start_b, end_b):
+                ties_b += indptr[queue_b[i] + 1] - indptr[queue_b[i]]
+            if ties_a <= ties_b:
+                tail = end_a
+                for i in range(start_a, end_a):
+                    u = queue_a[i]
+                    for at in range(indptr[u], indptr[u + 1]):
+                        w = indices[at]
+                        if dist_a[w] < 0:
+                            dist_a[w] = reach_a + 1
+                            queue_a[tail] = w
+                            tail += 1
+                            if dist_b[w] >= 0:
+                                met = True
+                start_a, end_a = end_a, tail
+                reach_a += 1
+                level_a[reach_a] = start_a
+            else:
+                tail = end_b
+                for i in range(start_b, end_b):
+                    u = queue_b[i]
+                    for at in range(indptr[u], indptr[u + 1]):
+                        w = indices[at]
+                        if dist_b[w] < 0:
+                            dist_b[w] = reach_b + 1
+                            queue_b[tail] = w
+                            tail += 1
+                            if dist_a[w] >= 0:
+                                met = True
+                start_b, end_b = end_b, tail
+                reach_b += 1
+            if met:
+                break
+        if met:
+            total = reach_a + reach_b
+            # Nodes of side a's levels 1 .. reach_a - 1 that lie on a shortest chain:
+            # those with a neighbour one level further that does (at the meeting level,
+            # those reached by side b's last level).
+            for i in range(level_a[reach_a], end_a):
+                u = queue_a[i]
+                mark[u] = dist_b[u] == reach_b
+            for level in range(reach_a - 1, 0, -1):
+                for i in range(level_a[level], level_a[level + 1]):
+                    u = queue_a[i]
+                    for at in range(indptr[u], indptr[u + 1]):
+                        w = indices[at]
+                        if mark[w] and dist_a[w] == level + 1:
+                            mark[u] = True
                             break
-        # Every node closer than the farthest target found has its distance now.
-        for q in range(first, last):
-            target = targets[q]
-            want[target] = False
-            d = dist[target]
-            if d >= 0:
-                length[q] = d
-                if used + d + 1 > len(steps):
-                    grown = np.empty(2 * (used + d + 1), np.int64)
-                    grown[:used] = steps[:used]
-                    steps = grown
-                node = target
+            if used + total + 1 > len(steps):
+                grown = np.empty(2 * (used + total + 1), np.int64)
+                grown[:used] = steps[:used]
+                steps = grown
+            node = low
+            steps[used] = node
+            used += 1
+            for place in range(1, total + 1):
+                for at in range(indptr[node], indptr[node + 1]):
+                    w = indices[at]
+                    if place < reach_a:
+                        on = mark[w] and dist_a[w] == place
+                    else:
+                        on = dist_b[w] == total - place
+                    if on:
+                        node = w
+                        break
                 steps[used] = node
                 used += 1
-                for closer in range(d - 1, -1, -1):
-                    for at in range(indptr[node], indptr[node + 1]):
-                        w = indices[at]
-                        if dist[w] == closer:
-                            node = w
-                            break
-                    steps[used] = node
-                    used += 1
-            ptr[q + 1] = used
-        for i in range(tail):
-            dist[queue[i]] = -1
-    return length, ptr, steps[:used]
+        ptr[q + 1] = used
+        for i in range(end_a):
+            dist_a[queue_a[i]] = -1
+            mark[queue_a[i]] = False
+        for i in range(end_b):
+            dist_b[queue_b[i]] = -1
+    return ptr, steps[:used]

@@ -1,7 +1,6 @@
 """Shortest chains between many pairs of professionals: compiled breadth-first searches.
 
-One search per source answers all of that source's pairs, over the CSR arrays of the
-compact graph, and stops once the farthest of those pairs is reached
+One compiled bidirectional search per pair over the CSR arrays of the compact graph
 (:mod:`samenwerking.team._kernels`). Pairs on different islands are answered from the
 connected-component labels.
 """
@@ -16,13 +15,14 @@ import numpy.typing as npt
 
 from samenwerking.graph import CompactGraph
 from samenwerking.model import Region
-from samenwerking.team._kernels import shortest_chains
+from samenwerking.team._kernels import pair_chains
 from samenwerking.team.results import TeamGraphError
 
 __all__ = ["BATCH", "Searcher"]
 
 BATCH = 64
-"""Sources searched per call of the compiled search (progress is reported between calls)."""
+"""Sources whose pairs are searched per call of the compiled search (progress is reported
+between calls)."""
 
 
 class Searcher:
@@ -48,9 +48,8 @@ class Searcher:
         # order and are sorted within, so ``row * n + column`` is sorted.
         self._tie_keys = np.repeat(np.arange(n, dtype=np.int64), degree) * n + self.indices
         # Scratch of the compiled search, handed back as it came after every call.
-        self._dist = np.full(n, -1, np.int64)
-        self._want = np.zeros(n, np.bool_)
-        self._queue = np.empty(n, np.int64)
+        self._scratch = np.full((5, n), -1, np.int64)
+        self._mark = np.zeros(n, np.bool_)
         if n:
             _, labels = connected_components(graph.to_scipy(), directed=False)
         else:
@@ -78,8 +77,8 @@ class Searcher:
     ) -> dict[tuple[int, int], tuple[int, ...] | None]:
         """A shortest chain ``low, ..., high`` for every pair ``(low, high)``, or ``None``.
 
-        Pairs are grouped by their higher end (the *source*); one breadth-first search per
-        source answers all its pairs (compiled, see :mod:`samenwerking.team._kernels`),
+        Pairs are grouped by their higher end (the *source*) and searched one by one, from
+        both ends (compiled, see :mod:`samenwerking.team._kernels`), the pairs of
         :data:`BATCH` sources per call. Of all shortest chains the one returned is the
         smallest read from ``low`` (by position): at every step from ``low`` it takes the
         lowest-numbered neighbour one step closer to ``high``. It depends only on the
@@ -94,29 +93,15 @@ class Searcher:
         bound = -1 if max_steps is None else int(max_steps)
         for start in range(0, len(sources), BATCH):
             batch = sources[start : start + BATCH]
-            lows = [targets[s] for s in batch]
-            counts = np.fromiter((len(ends) for ends in lows), np.int64, len(batch))
-            target_ptr = np.zeros(len(batch) + 1, np.int64)
-            np.cumsum(counts, out=target_ptr[1:])
-            query = np.fromiter(itertools.chain.from_iterable(lows), np.int64)
-            _, ptr, steps = shortest_chains(
-                self.indptr,
-                self.indices,
-                np.asarray(batch, np.int64),
-                target_ptr,
-                query,
-                bound,
-                self._dist,
-                self._want,
-                self._queue,
+            highs = np.repeat(np.asarray(batch, np.int64), [len(targets[s]) for s in batch])
+            lows = np.fromiter(itertools.chain.from_iterable(targets[s] for s in batch), np.int64)
+            ptr, steps = pair_chains(
+                self.indptr, self.indices, lows, highs, bound, self._scratch, self._mark
             )
             flat, ends = steps.tolist(), ptr.tolist()
-            q = 0
-            for source, source_lows in zip(batch, lows, strict=True):
-                for low in source_lows:
-                    found = ends[q + 1] > ends[q]
-                    result[low, source] = tuple(flat[ends[q] : ends[q + 1]]) if found else None
-                    q += 1
+            for q, (low, high) in enumerate(zip(lows.tolist(), highs.tolist(), strict=True)):
+                found = ends[q + 1] > ends[q]
+                result[low, high] = tuple(flat[ends[q] : ends[q + 1]]) if found else None
             if done is not None:
                 done(start + len(batch))
         return result

@@ -213,7 +213,7 @@ def team_gaps(
     """The gaps in the teams around every child, and the most frequent missing links.
 
     The compact graph is built once (or passed as ``graph``); the chains of all cases are
-    found together, by breadth-first searches from 64 team members at a time.
+    found together, by compiled breadth-first searches from both ends of every pair.
 
     Parameters
     ----------
