@@ -10,6 +10,8 @@ from typing import TypeVar
 __all__ = ["fixed_unknowns"]
 
 K = TypeVar("K", bound=Hashable)
+Number = int | Fraction
+"""A coefficient: exact, an int while it can be."""
 
 
 def fixed_unknowns(equations: Iterable[Mapping[K, int]]) -> set[K]:
@@ -18,7 +20,7 @@ def fixed_unknowns(equations: Iterable[Mapping[K, int]]) -> set[K]:
     Each equation is ``{unknown: coefficient}`` (the right-hand sides do not matter: an
     unknown is fixed when its unit vector lies in the row space of the coefficients,
     i.e. when no solution of the homogeneous system moves it). The test is exact:
-    Gauss-Jordan elimination over the rationals on sparse rows, pivoting on the
+    Gauss-Jordan elimination over the rationals (ints and Fractions) on sparse rows, pivoting on the
     shortest row and the rarest unknown in it so that the rows stay sparse. After it,
     an unknown is fixed exactly when some row holds it alone.
 
@@ -27,9 +29,9 @@ def fixed_unknowns(equations: Iterable[Mapping[K, int]]) -> set[K]:
     >>> sorted(fixed_unknowns([{"a": 1, "b": 1}, {"a": 1, "b": -1}, {"c": 1, "d": 1}]))
     ['a', 'b']
     """
-    rows: list[dict[K, Fraction]] = []
+    rows: list[dict[K, Number]] = []
     for equation in equations:
-        row = {key: Fraction(value) for key, value in equation.items() if value}
+        row: dict[K, Number] = {key: value for key, value in equation.items() if value}
         if row:
             rows.append(row)
     holders: dict[K, set[int]] = {}
@@ -47,10 +49,13 @@ def fixed_unknowns(equations: Iterable[Mapping[K, int]]) -> set[K]:
         done[i] = True
         if not row:
             continue
-        pivot = min(row, key=lambda key: len(holders[key]))
-        scale = 1 / row[pivot]
-        for key in row:
-            row[key] *= scale
+        # The rarest unknown, and one with coefficient 1 or -1 if it can: then the rows
+        # stay integer (Python ints; Fractions only after another pivot).
+        pivot = min(row, key=lambda key: (len(holders[key]), abs(row[key]) != 1))
+        scale: Number = row[pivot] if abs(row[pivot]) == 1 else Fraction(1) / row[pivot]
+        if scale != 1:
+            for key in row:
+                row[key] *= scale
         for j in list(holders[pivot]):
             if j != i:
                 _subtract(rows[j], j, row, pivot, holders)
@@ -60,9 +65,9 @@ def fixed_unknowns(equations: Iterable[Mapping[K, int]]) -> set[K]:
 
 
 def _subtract(
-    target: dict[K, Fraction],
+    target: dict[K, Number],
     index: int,
-    row: Mapping[K, Fraction],
+    row: Mapping[K, Number],
     pivot: K,
     holders: dict[K, set[int]],
 ) -> None:
