@@ -7,6 +7,7 @@ tables, relations and known counts; they must publish the same tables, or fail a
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import linked_reference
+from samenwerking import synthetic
+from samenwerking.cases import aggregates, standard_aggregates
 from samenwerking.privacy import LinkedTable, suppress_together
 from samenwerking.privacy._rank import fixed_unknowns
 from samenwerking.privacy.linked import Key
@@ -87,47 +90,17 @@ def test_suppress_together_hides_what_the_svd_version_hid(
     )
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_suppress_together_on_report_like_tables_matches_the_svd_version(seed: int) -> None:
-    # Tables shaped like the cases section's (many municipalities and boards, a few
-    # statuses and levels, one-column check tables), with many small counts.
-    rng = np.random.default_rng(seed)
-    n = 400
-    town = rng.integers(0, 12, n)
-    board = rng.integers(0, 30, n)
-    level = rng.integers(0, 3, n)
-    status = rng.integers(0, 3, n)
-    check = rng.integers(0, 2, n)
-    columns = {"town": town, "board": board, "level": level, "status": status, "check": check}
-    sizes = {"town": 12, "board": 30, "level": 3, "status": 3, "check": 2}
-    tables = {}
-    for rows, cols in [
-        ("town", "status"),
-        ("town", "level"),
-        ("board", "level"),
-        ("level", "status"),
-        ("town", "check"),
-    ]:
-        counts = np.zeros((sizes[rows], sizes[cols]), dtype=np.int64)
-        np.add.at(counts, (columns[rows], columns[cols]), 1)
-        tables[f"{rows}_{cols}"] = LinkedTable(
-            rows,
-            cols,
-            counts,
-            [str(v) for v in range(sizes[rows])],
-            [str(v) for v in range(sizes[cols])],
-        )
-    relations = [
-        {
-            frozenset({("check", "0")}): 1,
-            frozenset({("check", "1")}): 1,
-            frozenset({("status", "0")}): -1,
-        }
-    ]
-    options: dict[str, Any] = {"relations": relations, "known": [frozenset()]}
-    assert suppress_together(tables, **options) == linked_reference.suppress_together(
-        tables, **options
-    )
+@pytest.mark.parametrize(("size", "count", "seed"), [(800, 60, 9), (3000, 300, 9), (3000, 300, 4)])
+def test_the_case_tables_of_a_region_are_hidden_as_by_the_svd_version(
+    size: int, count: int, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cases section's own tables, relations and known total (several passes each).
+    area = synthetic.region(size, seed=3)
+    region = area.replace(cases=synthetic.cases(area, count, seed=seed))
+    day = dt.date(2026, 1, 15)
+    found = standard_aggregates(region, today=day)
+    monkeypatch.setattr(aggregates, "suppress_together", linked_reference.suppress_together)
+    assert found == standard_aggregates(region, today=day)
 
 
 def _fixed_by_rank(matrix: np.ndarray) -> set[int]:
