@@ -12,12 +12,13 @@ from hypothesis import given
 from introduce_regions import bus_factor_nx, domain_pairs, reference_graph, regions
 
 from samenwerking import synthetic
-from samenwerking.analysis import ei_index
+from samenwerking.analysis import bus_factor, ei_index, nearest_contact
 from samenwerking.analysis import islands as find_islands
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.errors import UnknownIdError
 from samenwerking.graph import compact_graph
 from samenwerking.introduce import (
+    EXPERT_SECTORS,
     CostModel,
     Introduction,
     Introductions,
@@ -86,6 +87,9 @@ def test_improvement_with_the_before_side_given_equals_the_plain_call(region: Re
             compact_graph(after),
             graph=G,
             islands=find_islands(G),
+            links=bus_factor(G, by=options.get("by", "domain")),  # type: ignore[arg-type]
+            ei=ei_index(G, by="domain"),
+            reach=nearest_contact(G, to_sectors=EXPERT_SECTORS, max_steps=2),
             **options,  # type: ignore[arg-type]
         )
         assert given_all == plain
@@ -98,6 +102,9 @@ def test_improvement_rejects_a_graph_of_another_region() -> None:
         improvement(region, region, graph=other)
     with pytest.raises(InvalidArgumentError, match="same region"):
         improvement(region, other)
+    reach = nearest_contact(compact_graph(region), to_sectors=["youth_care"], max_steps=3)
+    with pytest.raises(InvalidArgumentError, match="within 3 steps"):
+        improvement(region, region, reach=reach)
 
 
 def test_unknown_person_raises() -> None:

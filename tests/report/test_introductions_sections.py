@@ -30,6 +30,9 @@ from samenwerking.report.base import ReportContext
 from samenwerking.report.sections_introductions import (
     REACH_STEPS,
     ROBUST_K,
+    SHARED_EI,
+    SHARED_LINKS,
+    SHARED_REACH,
     IntroductionsSection,
     introductions_section,
 )
@@ -214,3 +217,25 @@ def test_the_after_figures_equal_those_of_the_region_with_the_ties_applied() -> 
         grown = with_ties(context.compact, np.array(ends[0::2]), np.array(ends[1::2]))
         for name in ("indptr", "indices", "weight"):
             assert np.array_equal(getattr(grown, name), getattr(G, name))
+
+
+def test_analyses_left_by_earlier_sections_give_the_same_figures() -> None:
+    region = sw.synthetic.region(400, seed=4, ties_per_professional=0.6)
+    plain = _section(region)
+    context = ReportContext.of(region)
+    C = context.compact  # noqa: N806
+    context.shared[SHARED_LINKS] = sw.analysis.bus_factor(C, by="domain")
+    context.shared[SHARED_EI] = sw.analysis.ei_index(C, by="domain", permutations=5, seed=1)
+    context.shared[SHARED_REACH] = sw.analysis.nearest_contact(
+        C, to_sectors=[s.value for s in EXPERT_SECTORS], max_steps=REACH_STEPS
+    )
+    reused = introductions_section(context)
+    assert plain is not None and reused is not None
+    assert reused.change == plain.change and reused.before == plain.before
+    # A reach measured with other steps is not reused.
+    context = ReportContext.of(region)
+    context.shared[SHARED_REACH] = sw.analysis.nearest_contact(
+        C, to_sectors=["youth_care"], max_steps=REACH_STEPS + 1
+    )
+    other = introductions_section(context)
+    assert other is not None and other.change == plain.change

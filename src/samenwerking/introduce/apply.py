@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 import numpy as np
 from attrs import frozen
 
 from samenwerking.analysis._input import InvalidArgumentError, check_builtin, group_codes
-from samenwerking.analysis.bus_factor import bus_factor
+from samenwerking.analysis.bus_factor import LinkCarriers, bus_factor
 from samenwerking.analysis.islands import Islands
 from samenwerking.analysis.islands import islands as find_islands
-from samenwerking.analysis.mixing import ei_index
-from samenwerking.analysis.reach import nearest_contact
+from samenwerking.analysis.mixing import EIIndex, ei_index
+from samenwerking.analysis.reach import ContactReach, nearest_contact
 from samenwerking.errors import UnknownIdError
 from samenwerking.graph.compact import CompactGraph, compact_graph
 from samenwerking.introduce._pick import positive
@@ -93,13 +93,15 @@ def min_bus_factor(
     *,
     by: str = "domain",
     pairs: Iterable[tuple[str, str]] | None = None,
+    links: Sequence[LinkCarriers] | None = None,
 ) -> tuple[int | None, int | None]:
     """The lowest bus factor over pairs of groups, and how many pairs have 1.
 
     Pairs of groups without any tie between them count as 0. Unknown groups are left out.
     By default every pair of groups present; with ``by="organisation"`` only the pairs
     that have a tie (as :func:`~samenwerking.introduce.make_links_robust` does). With
-    fewer than two groups there is nothing to measure: ``(None, None)``.
+    fewer than two groups there is nothing to measure: ``(None, None)``. A caller that
+    has ``bus_factor(G, by=by)`` passes it as ``links`` (default: computed here).
 
     Example
     -------
@@ -110,7 +112,9 @@ def min_bus_factor(
     """
     codes, labels = group_codes(G, check_builtin(by, "min_bus_factor"))
     present = sorted({labels[c] for c in codes.tolist() if c >= 0})
-    found = {frozenset(link.groups): link.bus_factor for link in bus_factor(G, by=by)}
+    if links is None:
+        links = bus_factor(G, by=by)
+    found = {frozenset(link.groups): link.bus_factor for link in links}
     wanted: list[frozenset[str]]
     if pairs is not None:
         wanted = [frozenset(_label(x) for x in pair) for pair in pairs]
@@ -246,7 +250,7 @@ def _rounded(pair: tuple[float | None, float | None]) -> tuple[float | str, floa
 def _figures(
     region: Region,
     G: CompactGraph,  # noqa: N803
-    found: Islands | None,
+    known: _Known,
     *,
     steps: int,
     experts: tuple[Sector | str, ...],
@@ -255,15 +259,21 @@ def _figures(
     schools: list[str] | None,
 ) -> tuple[int, float, float | None, int | None, int | None, int]:
     """The figures of graph ``G``; ``region`` gives the organisations of ``schools``."""
+    found, links, known_ei, known_reach = known
     if found is None:
         found = find_islands(G)
-    low, single = min_bus_factor(G, by=by, pairs=pairs)
+    low, single = min_bus_factor(G, by=by, pairs=pairs, links=links)
     # With fewer than two domains "across domains" means nothing.
     domains = len({int(c) for c in np.unique(G.domain).tolist() if c >= 0})
-    ei = ei_index(G).value if domains > 1 else math.nan
+    measured = known_ei if known_ei is not None or domains < 2 else ei_index(G)
+    ei = measured.value if measured is not None and domains > 1 else math.nan
     targets = [_label(x) for x in experts]
     if schools is None:
-        reach = nearest_contact(G, to_sectors=targets, max_steps=steps)
+        reach = (
+            nearest_contact(G, to_sectors=targets, max_steps=steps)
+            if known_reach is None
+            else known_reach
+        )
         out_of_reach = len(reach.unreached)
     else:
         chosen = set(schools)
@@ -278,6 +288,10 @@ def _figures(
         single,
         out_of_reach,
     )
+
+
+_Known = tuple[Islands | None, Sequence[LinkCarriers] | None, EIIndex | None, ContactReach | None]
+"""What the caller computed for one side: islands, bus factor links, E-I index, reach."""
 
 
 def _graph_of(region: Region | CompactGraph, name: str, nodes: int | None = None) -> CompactGraph:
@@ -302,14 +316,17 @@ def improvement(
     schools: Iterable[str] | None = None,
     graph: CompactGraph | None = None,
     islands: Islands | None = None,
+    links: Sequence[LinkCarriers] | None = None,
+    ei: EIIndex | None = None,
+    reach: ContactReach | None = None,
 ) -> Improvement:
     """Islands, E-I index, bus factor and schools out of reach of two versions of a region.
 
     Pass the options the introductions were chosen with, so that the figures measure what
-    they aimed at. A caller that already has the "before" region's compact graph (and its
-    islands) passes them as ``graph=`` (and ``islands=``), and the "after" side as a compact
-    graph (for example ``before``'s graph with the new ties added), so that neither is built
-    again; the figures are the same.
+    they aimed at. A caller that already has the "before" region's compact graph, or the
+    analyses of it, passes them (``graph=``, ``islands=``, ``links=``, ``ei=``,
+    ``reach=``), and the "after" side as a compact graph (for example ``before``'s graph
+    with the new ties added), so that none is computed again; the figures are the same.
 
     Parameters
     ----------
@@ -334,11 +351,20 @@ def improvement(
     islands : Islands, optional
         ``islands(graph)`` of the "before" graph, when the caller has it (default: found
         here).
+    links : sequence of LinkCarriers, optional
+        ``bus_factor(graph, by=by)`` of the "before" graph (default: computed here).
+    ei : EIIndex, optional
+        ``ei_index(graph, by="domain")`` of the "before" graph; only its value is read, so
+        any ``permutations`` will do (default: computed here).
+    reach : ContactReach, optional
+        ``nearest_contact(graph, to_sectors=experts, max_steps=steps)`` of the "before"
+        graph, read when ``schools`` is not given (default: computed here).
 
     Raises
     ------
     InvalidArgumentError
-        For a bad ``steps``, ``by``, pair or school, or a graph of another size.
+        For a bad ``steps``, ``by``, pair or school, a graph of another size or a
+        ``reach`` measured with other steps.
 
     Example
     -------
@@ -364,6 +390,10 @@ def improvement(
                 raise InvalidArgumentError(
                     f"unknown school {school!r} in schools; e.g. {', '.join(sorted(known)[:5])}"
                 )
+    if reach is not None and reach.max_steps != steps:
+        raise InvalidArgumentError(
+            f"reach was measured within {reach.max_steps} steps, not steps={steps}"
+        )
     size = len(before.professionals)
     graphs = (
         _graph_of(before if graph is None else graph, "graph", size),
@@ -373,14 +403,16 @@ def improvement(
         _figures(
             before,
             G,
-            found,
+            known,
             steps=steps,
             experts=targets,
             by=by,
             pairs=chosen_pairs,
             schools=chosen_schools,
         )
-        for G, found in zip(graphs, (islands, None), strict=True)
+        for G, known in zip(
+            graphs, ((islands, links, ei, reach), (None, None, None, None)), strict=True
+        )
     )
     return Improvement(
         islands=(a[0], b[0]),

@@ -46,6 +46,9 @@ __all__ = [
     "INTRODUCTIONS_FILE",
     "REACH_STEPS",
     "ROBUST_K",
+    "SHARED_EI",
+    "SHARED_LINKS",
+    "SHARED_REACH",
     "IntroductionRow",
     "IntroductionsSection",
     "introductions_section",
@@ -184,6 +187,15 @@ def _rows(context: ReportContext, result: Introductions) -> tuple[IntroductionRo
     return tuple(rows)
 
 
+SHARED_LINKS = "bus_factor_links"
+"""The ``context.shared`` key under which an earlier section may leave
+``bus_factor(context.compact, by="domain")``; the "before" figures then reuse it."""
+SHARED_EI = "ei_index"
+"""The key of ``ei_index(context.compact, by="domain")`` (any permutations), reused so."""
+SHARED_REACH = "care_reach"
+"""The key of ``nearest_contact(context.compact, to_sectors=EXPERT_SECTORS,
+max_steps=REACH_STEPS)``, reused so (the reach section's care contacts are those sectors)."""
+
 INTRODUCTIONS_FILE = "introductions.svg"
 """The file name under which the introductions picture is written next to ``report.md``."""
 
@@ -240,7 +252,19 @@ def introductions_section(context: ReportContext) -> IntroductionsSection | None
         [graph.index_of(person) for item in suggested for person in (item.a, item.b)], np.int64
     ).reshape(-1, 2)
     after = with_ties(graph, ends[:, 0], ends[:, 1])
-    change = improvement(region, after, steps=REACH_STEPS, graph=graph, islands=context.islands)
+    reach_found = context.shared.get(SHARED_REACH)
+    if reach_found is not None and reach_found.max_steps != REACH_STEPS:
+        reach_found = None
+    change = improvement(
+        region,
+        after,
+        steps=REACH_STEPS,
+        graph=graph,
+        islands=context.islands,
+        links=context.shared.get(SHARED_LINKS),
+        ei=context.shared.get(SHARED_EI),
+        reach=reach_found,
+    )
     names, before, later = zip(*change.rows(), strict=True)
     unreached = tuple((r.purpose, r.note) for r in results if not r.complete)
     notes = tuple(f"Not every goal can be reached ({p}): {n}." for p, n in unreached)
