@@ -8,11 +8,14 @@ connected-component labels.
 from __future__ import annotations
 
 import itertools
+import queue
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import numpy.typing as npt
 
+from samenwerking._jit import get_threads
 from samenwerking.graph import CompactGraph
 from samenwerking.model import Region
 from samenwerking.team._kernels import pair_chains
@@ -47,15 +50,24 @@ class Searcher:
         # Every tie (both directions) as one number, in increasing order: CSR rows come in
         # order and are sorted within, so ``row * n + column`` is sorted.
         self._tie_keys = np.repeat(np.arange(n, dtype=np.int64), degree) * n + self.indices
-        # Scratch of the compiled search, handed back as it came after every call.
-        self._scratch = np.full((5, n), -1, np.int64)
-        self._mark = np.zeros(n, np.bool_)
+        # Scratch of the compiled search (one per thread at work), handed back as it came.
+        self._spare: queue.SimpleQueue[tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]] = (
+            queue.SimpleQueue()
+        )
         if n:
             _, labels = connected_components(graph.to_scipy(), directed=False)
         else:
             labels = np.zeros(0, np.int32)
         self.component: npt.NDArray[np.int64] = np.asarray(labels, np.int64)
         self.main_org: list[int] = graph.organisation.tolist()
+
+    def _take_scratch(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """Scratch for one call of the compiled search: a spare one, or a new one."""
+        try:
+            return self._spare.get_nowait()
+        except queue.Empty:
+            n = self.graph.n_nodes
+            return np.full((5, n), -1, np.int64), np.zeros(n, np.bool_)
 
     def neighbours(self, node: int) -> list[int]:
         neighbours: list[int] = self.graph.neighbors(node).tolist()
@@ -78,12 +90,13 @@ class Searcher:
         """A shortest chain ``low, ..., high`` for every pair ``(low, high)``, or ``None``.
 
         Pairs are grouped by their higher end (the *source*) and searched one by one, from
-        both ends (compiled, see :mod:`samenwerking.team._kernels`), the pairs of
-        :data:`BATCH` sources per call. Of all shortest chains the one returned is the
-        smallest read from ``low`` (by position): at every step from ``low`` it takes the
-        lowest-numbered neighbour one step closer to ``high``. It depends only on the
-        graph and the pair. ``done(k)`` is called after the first ``k`` sources (in order
-        of first appearance).
+        both ends (compiled, see :mod:`samenwerking.team._kernels`): the pairs of
+        :data:`BATCH` sources per call, the calls spread over
+        :func:`~samenwerking._jit.get_threads` threads. Of all shortest chains the one
+        returned is the smallest read from ``low`` (by position): at every step from
+        ``low`` it takes the lowest-numbered neighbour one step closer to ``high``. It
+        depends only on the graph and the pair. ``done(k)`` is called after the first
+        ``k`` sources (in order of first appearance).
         """
         targets: dict[int, list[int]] = {}
         for low, high in dict.fromkeys(pairs):
@@ -91,17 +104,29 @@ class Searcher:
         sources = list(targets)
         result: dict[tuple[int, int], tuple[int, ...] | None] = {}
         bound = -1 if max_steps is None else int(max_steps)
-        for start in range(0, len(sources), BATCH):
-            batch = sources[start : start + BATCH]
+        batches = [sources[start : start + BATCH] for start in range(0, len(sources), BATCH)]
+
+        def search(batch: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
             highs = np.repeat(np.asarray(batch, np.int64), [len(targets[s]) for s in batch])
             lows = np.fromiter(itertools.chain.from_iterable(targets[s] for s in batch), np.int64)
-            ptr, steps = pair_chains(
-                self.indptr, self.indices, lows, highs, bound, self._scratch, self._mark
-            )
-            flat, ends = steps.tolist(), ptr.tolist()
-            for q, (low, high) in enumerate(zip(lows.tolist(), highs.tolist(), strict=True)):
-                found = ends[q + 1] > ends[q]
-                result[low, high] = tuple(flat[ends[q] : ends[q + 1]]) if found else None
-            if done is not None:
-                done(start + len(batch))
+            scratch, mark = self._take_scratch()
+            try:
+                ptr, steps = pair_chains(
+                    self.indptr, self.indices, lows, highs, bound, scratch, mark
+                )
+            finally:
+                self._spare.put((scratch, mark))
+            return lows.tolist(), highs.tolist(), ptr.tolist(), steps.tolist()
+
+        workers = max(1, min(get_threads(), len(batches)))
+        with ThreadPoolExecutor(workers) as pool:  # the kernel releases the GIL
+            searched = pool.map(search, batches) if workers > 1 else map(search, batches)
+            for done_sources, (lows, highs, ends, flat) in zip(
+                itertools.accumulate(len(batch) for batch in batches), searched, strict=True
+            ):
+                for q, (low, high) in enumerate(zip(lows, highs, strict=True)):
+                    found = ends[q + 1] > ends[q]
+                    result[low, high] = tuple(flat[ends[q] : ends[q + 1]]) if found else None
+                if done is not None:
+                    done(done_sources)
         return result
