@@ -238,6 +238,8 @@ class People:
         words for each key.
         """
         groups: dict[int, set[tuple[str, str]]] = {}
+        if not self.region.working_groups and not self.region.agendas:
+            return groups  # no need for the (large) id index
         position = self.graph._position
 
         def add(person: str | None, key: tuple[str, str]) -> None:
