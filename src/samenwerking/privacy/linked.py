@@ -173,9 +173,10 @@ def suppress_together(
 
     equations = _equations(prepared, extra)
     tabled = frozenset(truth)
+    consistency = [_Consistency.of(p, limit, kept) for p in prepared.values()]
     hidden: set[Key] = set()
     while True:
-        _consistent(prepared, hidden, limit, kept)
+        _consistent(consistency, hidden)
         exposed = _recoverable(equations, tabled, hidden)
         small = [key for key in exposed if truth[key] < limit]
         if not small:
@@ -195,18 +196,43 @@ def _describe(key: Key) -> str:
     return ", ".join(f"{var}={value!r}" for var, value in sorted(key)) or "the grand total"
 
 
-def _consistent(
-    prepared: Mapping[str, _Prepared], hidden: set[Key], threshold: int, kept: frozenset[Key]
-) -> None:
-    """Hide in every table what is hidden in any, complementing each, until stable."""
+@attrs.define
+class _Consistency:
+    """What step 1 needs of one table, found once, and the hidden places it last saw."""
+
+    prepared: _Prepared
+    primary: frozenset[tuple[int, int]]
+    keep: frozenset[tuple[int, int]]
+    places: dict[Key, list[tuple[int, int]]]
+    seen: frozenset[tuple[int, int]] | None = None
+
+    @classmethod
+    def of(cls, p: _Prepared, threshold: int, kept: frozenset[Key]) -> _Consistency:
+        places: dict[Key, list[tuple[int, int]]] = {}
+        for place, key in p.keys.items():
+            places.setdefault(key, []).append(place)
+        primary = frozenset(place for place in p.keys if 0 < p.grid[place] < threshold)
+        keep = frozenset(place for place, key in p.keys.items() if key in kept)
+        return cls(p, primary, keep, places)
+
+
+def _consistent(tables: Sequence[_Consistency], hidden: set[Key]) -> None:
+    """Hide in every table what is hidden in any, complementing each, until stable.
+
+    A table whose hidden places are the ones it was complemented with last time is
+    skipped: :func:`complement` would give what it gave then, all hidden already.
+    """
     while True:
         before = len(hidden)
-        for p in prepared.values():
-            forced = {place for place, key in p.keys.items() if key in hidden}
-            primary = {place for place in p.keys if 0 < p.grid[place] < threshold}
-            keep = frozenset(place for place, key in p.keys.items() if key in kept)
-            for place in complement(p.grid, primary | forced, keep):
-                hidden.add(p.keys[place])
+        for t in tables:
+            forced = frozenset(
+                place for key in hidden if key in t.places for place in t.places[key]
+            )
+            if forced == t.seen:
+                continue
+            t.seen = forced
+            for place in complement(t.prepared.grid, set(t.primary | forced), t.keep):
+                hidden.add(t.prepared.keys[place])
         if len(hidden) == before:
             return
 
@@ -256,15 +282,14 @@ def _cheapest_cover(
 
     ``hidden`` holds the counts that may not be chosen (hidden already, or known).
     """
-    published = {key for key, value in truth.items() if value > 0 and key not in hidden}
     near = {
         key
         for equation in equations
         if equation.get(exposed)
         for key in equation
-        if key in published
+        if truth.get(key, 0) > 0 and key not in hidden
     }
-    pool = near or published
+    pool = near or {key for key, value in truth.items() if value > 0 and key not in hidden}
     if not pool:  # only when the known counts themselves give a small count away
         raise PrivacyError(
             f"cannot protect the small count for {_describe(exposed)}: the counts given as "
