@@ -16,6 +16,7 @@ from team_reference import ReferenceSearcher, reference_complement
 from test_team_around import regions
 
 from samenwerking import synthetic
+from samenwerking._jit import threads
 from samenwerking.graph import compact_graph
 from samenwerking.model import Region
 from samenwerking.privacy.suppression import complement, suppress, with_totals
@@ -42,12 +43,14 @@ def test_team_gaps_equal_the_reference(region: Region, max_steps: int | None) ->
     st.integers(0, 10**6),
     st.none() | st.integers(1, 6),
     st.sampled_from([1, 3, 64]),
+    st.sampled_from([1, 2]),
 )
 def test_chains_between_any_pairs_equal_the_reference(
-    n: int, seed: int, max_steps: int | None, batch: int
+    n: int, seed: int, max_steps: int | None, batch: int, workers: int
 ) -> None:
     # Pairs drawn from the whole region (not only teams), so chains are long and some
-    # cross islands or exceed the bound; sources are searched 1, 3 or 64 per call.
+    # cross islands or exceed the bound; sources are searched 1, 3 or 64 per call, on
+    # one thread or two.
     import samenwerking.team._search as search_module
 
     region = synthetic.region(n, seed=seed % 1000)
@@ -60,7 +63,7 @@ def test_chains_between_any_pairs_equal_the_reference(
         for a, b in ends
         if a != b and new.component[a] == new.component[b]
     ]
-    with mock.patch.object(search_module, "BATCH", batch):
+    with mock.patch.object(search_module, "BATCH", batch), threads(workers):
         got = new.chains(pairs, max_steps)
     assert got == old.chains(pairs, max_steps)
     assert (new.tied(ends[:, 0], ends[:, 1]) == old.tied(ends[:, 0], ends[:, 1])).all()
