@@ -44,7 +44,8 @@ def pair_chains(
 
     Returns ``(ptr, steps)``: chain ``q`` (``lows[q]`` first) is ``steps[ptr[q]:ptr[q + 1]]``,
     empty when there is none of at most ``max_steps`` ties (``-1``: no bound). Whole levels
-    are expanded from the side whose level has fewer ties, until the two meet. Of all
+    are expanded from the side whose level has fewer ties, until the two meet; side b's
+    levels are kept for the next pair when it has the same ``highs`` end. Of all
     shortest chains, the one taken at every step from ``lows[q]`` goes to the
     lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(5, n)``
     with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
@@ -55,17 +56,25 @@ def pair_chains(
     ptr = np.zeros(n_pairs + 1, np.int64)
     steps = np.empty(max(16, 8 * n_pairs), np.int64)
     used = 0
+    held = -1  # the end whose levels side b holds: kept for the next pair if it shares it
+    start_b, end_b, reach_b = 0, 0, 0
     for q in range(n_pairs):
         low, high = lows[q], highs[q]
+        if high != held:
+            for i in range(end_b):
+                dist_b[queue_b[i]] = -1
+            dist_b[high] = 0
+            queue_b[0] = high
+            start_b, end_b, reach_b = 0, 1, 0
+            held = high
         dist_a[low] = 0
-        dist_b[high] = 0
         queue_a[0] = low
-        queue_b[0] = high
         level_a[0] = 0
-        start_a, end_a, start_b, end_b = 0, 1, 0, 1
-        reach_a, reach_b = 0, 0
-        met = False
-        while start_a < end_a and start_b < end_b:
+        start_a, end_a, reach_a = 0, 1, 0
+        # Side b's levels so far are complete: if they hold ``low`` its distance is known.
+        total = dist_b[low]
+        met = total >= 0
+        while not met and start_a < end_a and start_b < end_b:
             if max_steps >= 0 and reach_a + reach_b >= max_steps:
                 break
             ties_a = 0
@@ -106,7 +115,8 @@ def pair_chains(
             if met:
                 break
         if met:
-            total = reach_a + reach_b
+            if total < 0:  # the levels met: no chain is shorter (none was within them)
+                total = reach_a + reach_b
             # Nodes of side a's levels 1 .. reach_a - 1 that lie on a shortest chain:
             # those with a neighbour one level further that does (at the meeting level,
             # those reached by side b's last level).
@@ -144,6 +154,6 @@ def pair_chains(
         for i in range(end_a):
             dist_a[queue_a[i]] = -1
             mark[queue_a[i]] = False
-        for i in range(end_b):
-            dist_b[queue_b[i]] = -1
+    for i in range(end_b):
+        dist_b[queue_b[i]] = -1
     return ptr, steps[:used]
