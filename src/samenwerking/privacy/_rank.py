@@ -5,9 +5,9 @@ from __future__ import annotations
 import heapq
 from collections.abc import Hashable, Iterable, Mapping
 from fractions import Fraction
-from typing import TypeVar
+from typing import Generic, TypeVar
 
-__all__ = ["fixed_unknowns"]
+__all__ = ["Elimination", "fixed_unknowns"]
 
 K = TypeVar("K", bound=Hashable)
 Number = int | Fraction
@@ -82,3 +82,76 @@ def _subtract(
         elif key in target:
             del target[key]
             holders[key].discard(index)
+
+
+class Elimination(Generic[K]):
+    """:func:`fixed_unknowns` for a growing set of unknowns, one elimination step each.
+
+    The rows are the equations over all their keys, transformed by row operations only;
+    on the unknown keys they are kept reduced (each pivot unknown in its own row alone,
+    rows without a pivot zero on every unknown). A key that becomes unknown takes as
+    its row a row without a pivot that holds it, if there is one, and is eliminated from
+    every other row; otherwise it stays free. An unknown is fixed exactly when its pivot
+    row holds no other unknown.
+
+    Example
+    -------
+    >>> e = Elimination([{"a": 1, "b": 1, "t": -1}, {"a": 1, "c": 1, "u": -1}], ["a"])
+    >>> sorted(e.fixed())
+    ['a']
+    >>> e.add("b")
+    >>> sorted(e.fixed())  # a = u - c, then b = t - a
+    ['a', 'b']
+    >>> e.add("c")
+    >>> sorted(e.fixed()), sorted(fixed_unknowns([{"a": 1, "b": 1}, {"a": 1, "c": 1}]))
+    ([], [])
+    """
+
+    def __init__(self, equations: Iterable[Mapping[K, int]], unknown: Iterable[K] = ()) -> None:
+        self._rows: list[dict[K, Number]] = []
+        for equation in equations:
+            row: dict[K, Number] = {key: value for key, value in equation.items() if value}
+            if row:
+                self._rows.append(row)
+        self._holders: dict[K, set[int]] = {}
+        for i, row in enumerate(self._rows):
+            for key in row:
+                self._holders.setdefault(key, set()).add(i)
+        self._pivot: list[K | None] = [None] * len(self._rows)
+        self._unknowns = [0] * len(self._rows)  # how many unknowns each row holds
+        self.unknown: set[K] = set()
+        """The keys added so far."""
+        for key in unknown:
+            self.add(key)
+
+    def add(self, key: K) -> None:
+        """Make ``key`` unknown (nothing happens if it is already)."""
+        if key in self.unknown:
+            return
+        self.unknown.add(key)
+        holders = self._holders.get(key, set())
+        for i in holders:
+            self._unknowns[i] += 1
+        free = [i for i in holders if self._pivot[i] is None]
+        if not free:
+            return
+        rows = self._rows
+        i = min(free, key=lambda i: (abs(rows[i][key]) != 1, len(rows[i]), i))
+        row = rows[i]
+        scale: Number = row[key] if abs(row[key]) == 1 else Fraction(1) / row[key]
+        if scale != 1:
+            for other in row:
+                row[other] *= scale
+        self._pivot[i] = key
+        for j in list(holders):
+            if j != i:  # ``row`` holds no other unknown: only ``key`` leaves row j
+                _subtract(rows[j], j, row, key, self._holders)
+                self._unknowns[j] -= 1
+
+    def fixed(self) -> set[K]:
+        """The unknowns that the equations pin down exactly."""
+        return {
+            key
+            for key, count in zip(self._pivot, self._unknowns, strict=True)
+            if key is not None and count == 1
+        }

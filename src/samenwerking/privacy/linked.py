@@ -8,7 +8,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking.privacy._rank import fixed_unknowns
+from samenwerking.privacy._rank import Elimination
 from samenwerking.privacy.errors import DEFAULT_THRESHOLD, PrivacyArgumentError, PrivacyError
 from samenwerking.privacy.suppression import (
     SuppressedTable,
@@ -172,12 +172,13 @@ def suppress_together(
     kept = frozenset(key for key in known if key in truth and not 0 < truth[key] < limit)
 
     equations = _equations(prepared, extra)
-    system = _System.of(equations, frozenset(truth))
+    loose = sorted({key for equation in equations for key in equation} - truth.keys(), key=sorted)
+    elimination = Elimination(equations, loose)  # keys of no table: always unknown
     consistency = [_Consistency.of(p, limit, kept) for p in prepared.values()]
     hidden: set[Key] = set()
     while True:
         _consistent(consistency, hidden)
-        exposed = _recoverable(system, hidden)
+        exposed = _recoverable(elimination, hidden)
         small = [key for key in exposed if truth[key] < limit]
         if not small:
             hidden -= set(exposed)  # recomputable anyway: hiding them protects nothing
@@ -256,36 +257,18 @@ def _equations(
     return out
 
 
-@attrs.frozen
-class _System:
-    """The equations of step 2, with which equations hold each key (found once)."""
-
-    equations: list[dict[Key, int]]
-    tabled: frozenset[Key]
-    """The keys of the tables: published unless hidden (any other key is unknown)."""
-    holders: dict[Key, list[int]]
-
-    @classmethod
-    def of(cls, equations: list[dict[Key, int]], tabled: frozenset[Key]) -> _System:
-        holders: dict[Key, list[int]] = {}
-        for k, equation in enumerate(equations):
-            for key in equation:
-                holders.setdefault(key, []).append(k)
-        return cls(equations, tabled, holders)
-
-
-def _recoverable(system: _System, hidden: set[Key]) -> list[Key]:
+def _recoverable(elimination: Elimination[Key], hidden: set[Key]) -> list[Key]:
     """The hidden keys that the published counts fix exactly (sorted by key).
 
     A hidden key is fixed when its unit vector lies in the row space of the equations
     restricted to the unknowns (the hidden keys, and the keys of no table); the test is
-    exact, by elimination over the rationals (:func:`fixed_unknowns`). Equations without
-    an unknown are left out: they constrain nothing unknown.
+    exact, by elimination over the rationals. ``elimination`` holds the equations with
+    the unknowns of the previous pass; the newly hidden keys are added to it (the hidden
+    set only grows), one elimination step each.
     """
-    unknown = hidden | (system.holders.keys() - system.tabled)
-    touched = sorted({k for key in unknown for k in system.holders.get(key, ())})
-    rows = [{key: c for key, c in system.equations[k].items() if key in unknown} for k in touched]
-    return sorted(fixed_unknowns(rows) & hidden, key=lambda key: sorted(key))
+    for key in sorted(hidden - elimination.unknown, key=sorted):
+        elimination.add(key)
+    return sorted(elimination.fixed() & hidden, key=lambda key: sorted(key))
 
 
 def _cheapest_cover(
