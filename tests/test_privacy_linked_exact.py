@@ -19,7 +19,7 @@ import linked_reference
 from samenwerking import synthetic
 from samenwerking.cases import aggregates, standard_aggregates
 from samenwerking.privacy import LinkedTable, suppress_together
-from samenwerking.privacy._rank import fixed_unknowns
+from samenwerking.privacy._rank import Elimination, fixed_unknowns
 from samenwerking.privacy.linked import Key
 
 VARIABLES = ("a", "b", "c", "d")
@@ -134,3 +134,26 @@ def test_fixed_unknowns_of_nothing_is_nothing() -> None:
     assert fixed_unknowns([]) == set()
     assert fixed_unknowns([{"a": 0}]) == set()
     assert fixed_unknowns([{"a": 2}]) == {"a"}
+
+
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from("abcdefg"), st.sampled_from([-2, -1, 1, 1, 2, 3])),
+        max_size=8,
+    ),
+    st.permutations("abcdefg"),
+    st.integers(0, 7),
+)
+def test_elimination_adds_unknowns_as_from_scratch(
+    equations: list[dict[str, int]], order: list[str], start: int
+) -> None:
+    # Keys not yet added are published: they drop out of the from-scratch system.
+    elimination = Elimination(equations, order[:start])
+    for n in range(start, len(order) + 1):
+        unknown = set(order[:n])
+        scratch = fixed_unknowns(
+            [{k: c for k, c in equation.items() if k in unknown} for equation in equations]
+        )
+        assert elimination.fixed() == scratch
+        if n < len(order):
+            elimination.add(order[n])

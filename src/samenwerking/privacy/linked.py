@@ -96,7 +96,8 @@ def suppress_together(
     2. *Joint check*: the unknowns are the hidden keys; the equations are every line of
        every table (cells add up to the row total, rows to the column totals, ...) and
        the ``relations``, with published counts filled in. A hidden key can be recomputed
-       exactly when its unit vector lies in the row space of that system (a rank test).
+       exactly when its unit vector lies in the row space of that system (tested exactly,
+       by elimination over the rationals).
        While a small (primary) count can, the cheapest published non-zero count in an
        equation with it is hidden as well, and step 1 runs again. This ends, since the
        hidden set only grows (with every non-zero count hidden, nothing can be recomputed).
