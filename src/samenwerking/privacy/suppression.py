@@ -277,29 +277,33 @@ def complement(
     hidden = set(primary)
     # Nodes: grid rows 0..n_rows-1, then grid columns. Every non-zero (or already hidden)
     # place is a candidate edge between its row node and its column node.
-    places = sorted(
-        {(int(i), int(j)) for i, j in zip(*np.nonzero(grid > 0), strict=True)} - keep | hidden
-    )
-    if not places:
+    candidate = grid > 0
+    for place in keep:
+        candidate[place] = False
+    hidden_at = np.array(list(hidden), dtype=np.int64).reshape(-1, 2)
+    candidate[hidden_at[:, 0], hidden_at[:, 1]] = True
+    place_rows, place_cols = np.nonzero(candidate)  # in (row, column) order
+    if not len(place_rows):
         return hidden
-    rows = np.array([i for i, _ in places], dtype=np.int64)
-    cols = np.array([j for _, j in places], dtype=np.int64) + n_rows
-    index = {place: k for k, place in enumerate(places)}
+    rows = place_rows.astype(np.int64)
+    cols = place_cols.astype(np.int64) + n_rows
+    index = np.full(grid.shape, -1, np.int64)
+    index[place_rows, place_cols] = np.arange(len(rows))
     # Smallest sum of counts first, then fewest places; hidden places cost next to nothing
     # (a chain of them always beats one with a single further place).
-    base = np.array([grid[p] for p in places], dtype=np.float64) * (n_places + 1) + 1
+    base = grid[place_rows, place_cols].astype(np.float64) * (n_places + 1) + 1
     free = 1.0 / (n_places + 2)
-    is_hidden = np.zeros(len(places), dtype=bool)
-    is_hidden[[index[p] for p in hidden]] = True
+    is_hidden = np.zeros(len(rows), dtype=bool)
+    is_hidden[index[hidden_at[:, 0], hidden_at[:, 1]]] = True
     n_nodes = n_rows + n_cols
     both_u = np.concatenate([rows, cols])
     both_v = np.concatenate([cols, rows])
 
     bridges = _bridges(hidden, n_rows, n_nodes)
     for i, j in bridges:
-        k = index[(i, j)]
+        k = int(index[i, j])
         cost = np.where(is_hidden, free, base)
-        others = np.ones(len(places), dtype=bool)
+        others = np.ones(len(rows), dtype=bool)
         others[k] = False
         edges = np.concatenate([others, others])
         matrix = csr_matrix(
@@ -335,7 +339,7 @@ def _bridges(hidden: set[tuple[int, int]], n_rows: int, n_nodes: int) -> list[tu
 
     if not hidden:
         return []
-    edges = np.array(sorted(hidden), dtype=np.int64).reshape(-1, 2)
+    edges = np.array(list(hidden), dtype=np.int64).reshape(-1, 2)
     u = np.concatenate([edges[:, 0], edges[:, 1] + n_rows])
     v = np.concatenate([edges[:, 1] + n_rows, edges[:, 0]])
     order = np.lexsort((v, u))
