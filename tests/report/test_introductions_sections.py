@@ -239,3 +239,23 @@ def test_analyses_left_by_earlier_sections_give_the_same_figures() -> None:
     )
     other = introductions_section(context)
     assert other is not None and other.change == plain.change
+
+
+def test_the_bus_factor_mixing_and_reach_sections_leave_what_the_introductions_reuse() -> None:
+    from samenwerking.report.sections_bus_factor import bus_factor_section
+    from samenwerking.report.sections_mixing import mixing_section
+    from samenwerking.report.sections_reach import reach_section
+
+    region = sw.synthetic.region(400, seed=4, ties_per_professional=0.6)
+    plain = _section(region)
+    context = ReportContext.of(region)
+    for section in (mixing_section, reach_section, bus_factor_section):
+        section(context)
+    assert {SHARED_LINKS, SHARED_EI, SHARED_REACH} <= set(context.shared)
+    C = context.compact  # noqa: N806
+    assert context.shared[SHARED_REACH] == sw.analysis.nearest_contact(
+        C, to_sectors=[s.value for s in EXPERT_SECTORS], max_steps=REACH_STEPS
+    )
+    reused = introductions_section(context)
+    assert plain is not None and reused is not None
+    assert reused.change == plain.change and reused.before == plain.before

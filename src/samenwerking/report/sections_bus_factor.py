@@ -17,6 +17,7 @@ from samenwerking.analysis import bus_factor
 from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
 from samenwerking.report.i18n import N_, format_int, ngettext, translate_all
+from samenwerking.report.sections_introductions import SHARED_LINKS
 from samenwerking.report.vocabulary import domain_label
 
 __all__ = ["BusFactorSection", "LinkRow", "bus_factor_section"]
@@ -97,6 +98,7 @@ class BusFactorSection(BlockSection):
 def bus_factor_section(context: ReportContext) -> BusFactorSection | None:
     """Compute the bus-factor section; ``None`` when no tie crosses two domains."""
     links = bus_factor(context.compact, by="domain")
+    context.shared[SHARED_LINKS] = links  # the introductions' "before" figures reuse them
     if not links:
         return None
     context.shared["bus1"] = tuple(

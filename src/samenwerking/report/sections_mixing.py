@@ -27,6 +27,7 @@ from samenwerking.report._format import (
 from samenwerking.report.base import SMALL_GRAPH, ReportContext
 from samenwerking.report.charts import ei_chart, mixing_heatmap
 from samenwerking.report.i18n import N_, _, format_int, format_measure, translate_all
+from samenwerking.report.sections_introductions import SHARED_EI
 from samenwerking.report.vocabulary import domain_label
 
 __all__ = ["PERMUTATIONS", "MixingSection", "mixing_section"]
@@ -114,6 +115,7 @@ def mixing_section(context: ReportContext) -> MixingSection | None:
         return None
     permutations = PERMUTATIONS if C.n_nodes <= SMALL_GRAPH else 0
     ei = ei_index(C, by="domain", permutations=permutations, seed=context.seed)
+    context.shared[SHARED_EI] = ei  # the introductions' "before" figures reuse it
     matrix = mixing_matrix(C, by="domain")
     counts = matrix.counts.tolist()
     k = len(matrix.labels)

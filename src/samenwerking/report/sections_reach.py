@@ -15,10 +15,12 @@ import numpy as np
 from attrs import frozen
 
 from samenwerking.analysis import nearest_contact, reach_counts
+from samenwerking.introduce.reach import EXPERT_SECTORS
 from samenwerking.model import Organisation, Sector
 from samenwerking.report._format import Block, BlockSection, Table, Text
 from samenwerking.report.base import ReportContext
 from samenwerking.report.i18n import N_, _, format_int, format_measure, ngettext, translate_all
+from samenwerking.report.sections_introductions import SHARED_REACH
 from samenwerking.report.vocabulary import term
 
 __all__ = ["CARE_CONTACTS", "REACH_STEPS", "ReachSection", "UnreachedSchool", "reach_section"]
@@ -121,6 +123,8 @@ def reach_section(context: ReportContext) -> ReachSection | None:
     if C.n_nodes == 0:
         return None
     found = nearest_contact(C, to_sectors=CARE_CONTACTS, max_steps=REACH_STEPS)
+    if tuple(s.value for s in EXPERT_SECTORS) == CARE_CONTACTS:  # what the introductions measure
+        context.shared[SHARED_REACH] = found
     orgs: dict[str, Organisation] = {o.id: o for o in context.region.organisations}
     unreached = []
     for contact in found.contacts:
