@@ -160,7 +160,11 @@ def suppress_together(
         keys: dict[tuple[int, int], Key] = {}
         for i in range(grid.shape[0]):
             for j in range(grid.shape[1]):
-                key = table.key(i if i < len(rows) else None, j if j < len(cols) else None)
+                # As table.key(i, j) (None for a total), without checking labels again.
+                key = frozenset(
+                    ([(table.rows, rows[i])] if i < len(rows) else [])
+                    + ([(table.columns, cols[j])] if j < len(cols) else [])
+                )
                 keys[(i, j)] = key
                 value = int(grid[i, j])
                 if truth.setdefault(key, value) != value:
@@ -175,6 +179,11 @@ def suppress_together(
     equations = _equations(prepared, extra)
     loose = sorted({key for equation in equations for key in equation} - truth.keys(), key=sorted)
     elimination = Elimination(equations, loose)  # keys of no table: always unknown
+    holding: dict[Key, list[dict[Key, int]]] = {}
+    for equation in equations:
+        for key, coefficient in equation.items():
+            if coefficient:
+                holding.setdefault(key, []).append(equation)
     consistency = [_Consistency.of(p, limit, kept) for p in prepared.values()]
     hidden: set[Key] = set()
     while True:
@@ -184,7 +193,7 @@ def suppress_together(
         if not small:
             hidden -= set(exposed)  # recomputable anyway: hiding them protects nothing
             break
-        hidden.add(_cheapest_cover(equations, hidden | kept, small[0], truth))
+        hidden.add(_cheapest_cover(holding.get(small[0], []), hidden | kept, small[0], truth))
 
     out = {}
     for name, p in prepared.items():
@@ -200,13 +209,17 @@ def _describe(key: Key) -> str:
 
 @attrs.define
 class _Consistency:
-    """What step 1 needs of one table, found once, and the hidden places it last saw."""
+    """What step 1 needs of one table, found once, and the hidden places it has seen."""
 
     prepared: _Prepared
     primary: frozenset[tuple[int, int]]
     keep: frozenset[tuple[int, int]]
     places: dict[Key, list[tuple[int, int]]]
-    seen: frozenset[tuple[int, int]] | None = None
+    forced: set[tuple[int, int]] = attrs.field(factory=set)
+    """The places whose key is hidden (of the keys in ``looked_at``)."""
+    looked_at: set[Key] = attrs.field(factory=set)
+    complemented: bool = False
+    """Whether :func:`complement` has seen ``forced`` as it is."""
 
     @classmethod
     def of(cls, p: _Prepared, threshold: int, kept: frozenset[Key]) -> _Consistency:
@@ -216,6 +229,15 @@ class _Consistency:
         primary = frozenset(place for place in p.keys if 0 < p.grid[place] < threshold)
         keep = frozenset(place for place, key in p.keys.items() if key in kept)
         return cls(p, primary, keep, places)
+
+    def look(self, hidden: set[Key]) -> None:
+        """Take the keys hidden since the last look into ``forced``."""
+        for key in hidden - self.looked_at:
+            for place in self.places.get(key, ()):
+                if place not in self.forced:
+                    self.forced.add(place)
+                    self.complemented = False
+        self.looked_at |= hidden
 
 
 def _consistent(tables: Sequence[_Consistency], hidden: set[Key]) -> None:
@@ -227,13 +249,11 @@ def _consistent(tables: Sequence[_Consistency], hidden: set[Key]) -> None:
     while True:
         before = len(hidden)
         for t in tables:
-            forced = frozenset(
-                place for key in hidden if key in t.places for place in t.places[key]
-            )
-            if forced == t.seen:
+            t.look(hidden)
+            if t.complemented:
                 continue
-            t.seen = forced
-            for place in complement(t.prepared.grid, set(t.primary | forced), t.keep):
+            t.complemented = True
+            for place in complement(t.prepared.grid, set(t.primary | t.forced), t.keep):
                 hidden.add(t.prepared.keys[place])
         if len(hidden) == before:
             return
@@ -280,7 +300,8 @@ def _cheapest_cover(
 ) -> Key:
     """The cheapest published non-zero count in an equation with ``exposed``.
 
-    ``hidden`` holds the counts that may not be chosen (hidden already, or known).
+    ``equations`` holds (at least) the equations with ``exposed``; ``hidden`` holds the
+    counts that may not be chosen (hidden already, or known).
     """
     near = {
         key
