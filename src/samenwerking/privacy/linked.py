@@ -186,14 +186,17 @@ def suppress_together(
                 holding.setdefault(key, []).append(equation)
     consistency = [_Consistency.of(p, limit, kept) for p in prepared.values()]
     hidden: set[Key] = set()
+    order: list[Key] = []  # the hidden keys in the order they were hidden
     while True:
-        _consistent(consistency, hidden)
+        _consistent(consistency, hidden, order)
         exposed = _recoverable(elimination, hidden)
         small = [key for key in exposed if truth[key] < limit]
         if not small:
             hidden -= set(exposed)  # recomputable anyway: hiding them protects nothing
             break
-        hidden.add(_cheapest_cover(holding.get(small[0], []), hidden | kept, small[0], truth))
+        cover = _cheapest_cover(holding.get(small[0], []), hidden | kept, small[0], truth)
+        hidden.add(cover)
+        order.append(cover)
 
     out = {}
     for name, p in prepared.items():
@@ -216,8 +219,8 @@ class _Consistency:
     keep: frozenset[tuple[int, int]]
     places: dict[Key, list[tuple[int, int]]]
     forced: set[tuple[int, int]] = attrs.field(factory=set)
-    """The places whose key is hidden (of the keys in ``looked_at``)."""
-    looked_at: set[Key] = attrs.field(factory=set)
+    """The places whose key is hidden (of the first ``looked_at`` keys hidden)."""
+    looked_at: int = 0
     complemented: bool = False
     """Whether :func:`complement` has seen ``forced`` as it is."""
 
@@ -230,31 +233,35 @@ class _Consistency:
         keep = frozenset(place for place, key in p.keys.items() if key in kept)
         return cls(p, primary, keep, places)
 
-    def look(self, hidden: set[Key]) -> None:
-        """Take the keys hidden since the last look into ``forced``."""
-        for key in hidden - self.looked_at:
+    def look(self, order: Sequence[Key]) -> None:
+        """Take the keys hidden since the last look (``order[looked_at:]``) into ``forced``."""
+        for key in order[self.looked_at :]:
             for place in self.places.get(key, ()):
                 if place not in self.forced:
                     self.forced.add(place)
                     self.complemented = False
-        self.looked_at |= hidden
+        self.looked_at = len(order)
 
 
-def _consistent(tables: Sequence[_Consistency], hidden: set[Key]) -> None:
+def _consistent(tables: Sequence[_Consistency], hidden: set[Key], order: list[Key]) -> None:
     """Hide in every table what is hidden in any, complementing each, until stable.
 
-    A table whose hidden places are the ones it was complemented with last time is
+    ``order`` lists the keys of ``hidden`` in the order they were hidden; both grow. A
+    table whose hidden places are the ones it was complemented with last time is
     skipped: :func:`complement` would give what it gave then, all hidden already.
     """
     while True:
         before = len(hidden)
         for t in tables:
-            t.look(hidden)
+            t.look(order)
             if t.complemented:
                 continue
             t.complemented = True
             for place in complement(t.prepared.grid, set(t.primary | t.forced), t.keep):
-                hidden.add(t.prepared.keys[place])
+                key = t.prepared.keys[place]
+                if key not in hidden:
+                    hidden.add(key)
+                    order.append(key)
         if len(hidden) == before:
             return
 
