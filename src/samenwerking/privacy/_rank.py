@@ -119,6 +119,7 @@ class Elimination(Generic[K]):
                 self._holders.setdefault(key, set()).add(i)
         self._pivot: list[K | None] = [None] * len(self._rows)
         self._unknowns = [0] * len(self._rows)  # how many unknowns each row holds
+        self._rows_of: dict[K, int] = {}  # the row of each pivot unknown
         self.unknown: set[K] = set()
         """The keys added so far."""
         for key in unknown:
@@ -143,6 +144,7 @@ class Elimination(Generic[K]):
             for other in row:
                 row[other] *= scale
         self._pivot[i] = key
+        self._rows_of[key] = i
         for j in list(holders):
             if j != i:  # ``row`` holds no other unknown: only ``key`` leaves row j
                 _subtract(rows[j], j, row, key, self._holders)
@@ -150,8 +152,4 @@ class Elimination(Generic[K]):
 
     def fixed(self) -> set[K]:
         """The unknowns that the equations pin down exactly."""
-        return {
-            key
-            for key, count in zip(self._pivot, self._unknowns, strict=True)
-            if key is not None and count == 1
-        }
+        return {key for key, i in self._rows_of.items() if self._unknowns[i] == 1}

@@ -257,7 +257,8 @@ def _consistent(tables: Sequence[_Consistency], hidden: set[Key], order: list[Ke
             if t.complemented:
                 continue
             t.complemented = True
-            for place in complement(t.prepared.grid, set(t.primary | t.forced), t.keep):
+            found = complement(t.prepared.grid, set(t.primary | t.forced), t.keep)
+            for place in found - t.forced:  # the keys of forced places are hidden already
                 key = t.prepared.keys[place]
                 if key not in hidden:
                     hidden.add(key)
@@ -323,4 +324,5 @@ def _cheapest_cover(
             f"cannot protect the small count for {_describe(exposed)}: the counts given as "
             "known determine it"
         )
-    return min(pool, key=lambda key: (truth[key], sorted(key)))
+    least = min(truth[key] for key in pool)
+    return min((key for key in pool if truth[key] == least), key=sorted)
