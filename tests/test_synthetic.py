@@ -6,6 +6,8 @@ from collections import Counter
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samenwerking.analysis.islands import islands
 from samenwerking.errors import SamenwerkingError
@@ -137,3 +139,18 @@ def test_bad_parameters(kwargs: dict[str, object], match: str) -> None:
     with pytest.raises(SyntheticParameterError, match=match) as info:
         region(**kwargs)  # type: ignore[arg-type]
     assert isinstance(info.value, ValueError) and isinstance(info.value, SamenwerkingError)
+
+
+@given(
+    st.lists(st.floats(1, 300), min_size=1, max_size=40),
+    st.integers(0, 2_000),
+    st.integers(0, 2**32 - 1),
+)
+def test_fitted_organisation_sizes_are_never_negative(
+    sizes: list[float], total: int, seed: int
+) -> None:
+    from samenwerking.synthetic import _fit_sizes
+
+    fitted = _fit_sizes(np.array(sizes), total, np.random.default_rng(seed))
+    assert (fitted >= 0).all()
+    assert int(fitted.sum()) == total

@@ -449,11 +449,13 @@ def _fit_sizes(
         if gap == 0:
             break
         room = (high - fitted) if gap > 0 else (fitted - low)
-        if room.sum() == 0:
-            room = np.ones_like(fitted)  # cannot stay in range: stretch evenly
+        if room.sum() == 0:  # cannot stay in range: grow evenly, or shrink by size (never below 0)
+            room = np.ones_like(fitted) if gap > 0 else fitted.copy()
         picks = rng.choice(len(fitted), size=abs(gap), p=room / room.sum())
         step = np.bincount(picks, minlength=len(fitted))
         step = np.minimum(step, room) if room.sum() >= abs(gap) else step
+        if gap < 0:
+            step = np.minimum(step, fitted)  # an organisation cannot shrink below 0
         fitted += step if gap > 0 else -step
     result: npt.NDArray[np.int64] = fitted
     return result
