@@ -35,7 +35,9 @@ def problems(draw: st.DrawFn) -> tuple[dict[str, LinkedTable], dict[str, Any]]:
     n_vars = draw(st.integers(2, 4))
     sizes = [draw(st.integers(1, 4)) for _ in range(n_vars)]
     records = _records(draw, n_vars, sizes, 60)
-    pairs = [(r, c) for r in range(n_vars) for c in range(n_vars) if r != c]
+    pairs: list[tuple[int, int | None]] = [
+        (r, c) for r in range(n_vars) for c in range(n_vars) if r != c
+    ]
     pairs += [(r, None) for r in range(n_vars)]  # one-column tables, as the reports have
     chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=5))
     labels = [[str(v) for v in range(size)] for size in sizes]
