@@ -62,6 +62,7 @@ from scipy.sparse.csgraph import connected_components
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.introduce._connect_items import introductions
 from samenwerking.introduce._connect_joins import island_roots, join_round
+from samenwerking.introduce._connect_order import order_partners
 from samenwerking.introduce._connect_pools import sorted_pools
 from samenwerking.introduce._connect_propose import by_cost, island_proposals, profile_tops
 from samenwerking.introduce._pick import Plan
@@ -311,9 +312,9 @@ class _BestPartners:
 
     def __init__(self, costs: npt.NDArray[np.float64]) -> None:
         self.costs = costs
-        self.distinct = np.unique(costs)
-        # Per profile the partner profiles by cost, cheapest first, ties in order.
-        self.by_row = np.argsort(costs, axis=1, kind="stable").astype(np.int64)
+        # The distinct costs, and per profile the partner profiles by cost, cheapest first,
+        # ties in order (a counting sort over the few distinct costs).
+        self.distinct, self.by_row = order_partners(costs)
         self.seen: dict[tuple[int, bool], tuple[Any, Any, Any]] = {}
 
     def __call__(
