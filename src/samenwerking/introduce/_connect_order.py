@@ -1,10 +1,10 @@
 """Each profile's partner profiles by cost, cheapest first, by counting (private).
 
 The cost matrix of a region holds few distinct values (the cost model adds a handful of
-terms), so ordering every row is a counting sort over the distinct costs, found and looked up in a
-small hash table of their bit patterns: linear in the matrix, where a stable ``argsort`` of every row (and ``np.unique`` of the whole matrix) sorts
-tens of millions of entries at national scale. The order is the same: by cost, equal costs
-in column order.
+terms), so ordering every row is a counting sort over the distinct costs, found and looked
+up in a small hash table of their bit patterns: linear in the matrix, where a stable
+``argsort`` of every row (and ``np.unique`` of the whole matrix) sorts tens of millions of
+entries at national scale. The order is the same: by cost, equal costs in column order.
 
 Example
 -------
