@@ -1,7 +1,8 @@
-"""Private sparse kernels shared by the broker, weak-point and reach analyses.
+"""Private helpers shared by the analyses: adjacency matrices, group codes, work blocks.
 
 Everything here works on the CSR arrays of a :class:`~samenwerking.graph.compact.CompactGraph`
-with numpy and :mod:`scipy.sparse`; nothing converts through networkx.
+with numpy and :mod:`scipy.sparse` (the compiled kernels split their nodes with
+:func:`work_blocks`); nothing converts through networkx.
 
 Example
 -------
@@ -14,7 +15,7 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -31,7 +32,6 @@ __all__ = [
     "group_labels",
     "node_positions",
     "pattern",
-    "row_chunks",
     "thread_blocks",
     "weighted",
     "work_blocks",
@@ -39,9 +39,6 @@ __all__ = [
 
 UNKNOWN = "unknown"
 """The label of the group of nodes whose group code is ``-1``."""
-
-_CHUNK_WORK = 4_000_000
-"""Roughly how many two-step paths one chunk of a sparse product may produce."""
 
 PARALLEL_WORK = 8_000_000
 """Below this much work (ties walked, some 20 ms on one core) a compiled kernel runs in one
@@ -138,27 +135,3 @@ def work_blocks(n: int, work: Callable[[], npt.NDArray[np.int64]]) -> npt.NDArra
         if cumulative[-1] >= PARALLEL_WORK:
             return thread_blocks(cumulative, threads)
     return np.array([0, n], np.int64)
-
-
-def row_chunks(X: Any, Y: Any) -> Iterator[tuple[int, int, Any]]:  # noqa: N803
-    """Yield ``(start, stop, X[start:stop] @ Y)`` over row chunks of bounded size.
-
-    A chunk is cut so that the two-step paths it expands (the work and the memory of the
-    product) stay near a few million, so products of large graphs never build the whole
-    (possibly dense) two-step matrix at once.
-    """
-    n = X.shape[0]
-    if n == 0:
-        return
-    row_nnz = np.diff(Y.indptr).astype(np.int64)
-    cost = np.zeros(n + 1, np.int64)
-    if X.nnz:
-        rows = np.repeat(np.arange(n), np.diff(X.indptr))
-        work = np.bincount(rows, weights=row_nnz[X.indices], minlength=n)
-        np.cumsum(work.astype(np.int64), out=cost[1:])
-    start = 0
-    while start < n:
-        stop = int(np.searchsorted(cost, cost[start] + _CHUNK_WORK, side="right")) - 1
-        stop = min(max(stop, start + 1), n)
-        yield start, stop, X[start:stop] @ Y
-        start = stop
