@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import kernel
+from samenwerking.analysis._core_kernels import peel_levels
 from samenwerking.analysis._input import Groups, InvalidArgumentError, as_compact
 from samenwerking.analysis.mixing import contains, dense_groups, edge_arrays, unique_counts
 from samenwerking.graph.compact import CompactGraph
@@ -264,54 +265,9 @@ def reciprocity(G: nx.DiGraph | Region) -> float:  # noqa: N803
     return answered / (len(forward) + loops)
 
 
-@kernel
-def _peel(indptr: npt.NDArray[np.int64], indices: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
-    # Batagelj and Zaversnik: nodes bucket-sorted by degree; taking them in order, each
-    # neighbour of higher degree moves down one bucket. The final degree is the core number.
-    n = len(indptr) - 1
-    degree = np.empty(n, np.int32)
-    top = 0
-    for v in range(n):
-        degree[v] = indptr[v + 1] - indptr[v]
-        top = max(top, degree[v])
-    first = np.zeros(top + 2, np.int64)  # first[d]: where bucket d starts in ``nodes``
-    for v in range(n):
-        first[degree[v] + 1] += 1
-    for d in range(top + 1):
-        first[d + 1] += first[d]
-    place = np.empty(n, np.int32)
-    nodes = np.empty(n, np.int32)
-    fill = first.copy()
-    for v in range(n):
-        place[v] = fill[degree[v]]
-        nodes[place[v]] = v
-        fill[degree[v]] += 1
-    for i in range(n):
-        v = nodes[i]
-        dv = degree[v]
-        for at in range(indptr[v], indptr[v + 1]):
-            u = indices[at]
-            du = degree[u]
-            if du > dv:
-                f = first[du]  # swap u to the front of its bucket, then shrink the bucket
-                w = nodes[f]
-                if u != w:
-                    pu = place[u]
-                    nodes[pu] = w
-                    place[w] = pu
-                    nodes[f] = u
-                    place[u] = f
-                first[du] = f + 1
-                degree[u] = du - 1
-    return degree
-
-
-def _core_array(G: CompactGraph) -> npt.NDArray[np.int64]:  # noqa: N803
-    """Core number of every node (bucket peeling, Batagelj and Zaversnik, compiled)."""
-    core = _peel(
-        np.ascontiguousarray(G.indptr, np.int64), np.ascontiguousarray(G.indices, np.int32)
-    )
-    return core.astype(np.int64)
+def _core_array(G: CompactGraph) -> npt.NDArray[np.int32]:  # noqa: N803
+    """Core number of every node (level-by-level peeling, compiled)."""
+    return peel_levels(G.indptr, G.indices)
 
 
 def core_numbers(G: nx.Graph | CompactGraph) -> dict[Hashable, int]:  # noqa: N803
