@@ -1,6 +1,7 @@
 """Compiled counts behind :mod:`samenwerking.analysis.mixing`.
 
-The mixing matrix counts group pairs over the CSR arrays in one pass. For the permutation
+The mixing matrix counts group pairs over the CSR arrays in one pass, its rows split in
+blocks over numba's threads. For the permutation
 test of :func:`~samenwerking.analysis.mixing.ei_index` numpy draws the shuffles
 (``Generator.permutation``), so a seed gives the same p-value as before; only the counting
 of ties whose ends share a shuffled group is a loop numba compiles.
@@ -14,8 +15,8 @@ Example
 1
 >>> int(internal_after_shuffle(group, np.array([2, 0, 1], np.int64), u, v))  # groups 1, 0, 0
 1
->>> indptr, indices = np.array([0, 1, 3, 4], np.int64), np.array([1, 0, 2, 1], np.int64)
->>> group_pair_counts(indptr, indices, group, 2).tolist()
+>>> indptr, indices = np.array([0, 1, 3, 4], np.int64), np.array([1, 0, 2, 1], np.int32)
+>>> group_pair_counts(indptr, indices, group, 2, np.array([0, 3], np.int64)).tolist()
 [[2, 1], [1, 0]]
 """
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from samenwerking._jit import kernel
+from samenwerking._jit import kernel, parallel_kernel, prange
 
 __all__ = ["group_pair_counts", "internal_after_shuffle"]
 
@@ -46,14 +47,54 @@ def internal_after_shuffle(
     return internal
 
 
-@kernel
 def group_pair_counts(
-    indptr: Ints, indices: Ints, group: Ints, k: int
+    indptr: Ints, indices: npt.NDArray[np.int32], group: Ints, k: int, blocks: Ints
+) -> Ints:
+    """A ``k x k`` table with one count at ``[group[row], group[col]]`` per CSR entry.
+
+    Rows ``blocks[b]:blocks[b + 1]`` are counted by one thread each (one block: no threads).
+    """
+    if len(blocks) == 2:
+        tables = np.zeros((1, 4 * k * k), np.int64)
+        _count_rows(indptr, indices, group, k, 0, len(indptr) - 1, tables[0])
+    else:
+        tables = _count_blocks(indptr, indices, group, k, blocks)
+    summed: Ints = tables.reshape(4 * len(tables), k * k).sum(axis=0).reshape(k, k)
+    return summed
+
+
+@kernel
+def _count_rows(
+    indptr: Ints,
+    indices: npt.NDArray[np.int32],
+    group: Ints,
+    k: int,
+    start: int,
+    stop: int,
+    table: Ints,
+) -> None:  # pragma: no cover - compiled
+    # Four interleaved tables, so that consecutive entries rarely wait on the same count.
+    kk = k * k
+    for row in range(start, stop):
+        base = group[row] * k
+        at = indptr[row]
+        end = indptr[row + 1]
+        while at + 4 <= end:
+            table[base + group[indices[at]]] += 1
+            table[kk + base + group[indices[at + 1]]] += 1
+            table[2 * kk + base + group[indices[at + 2]]] += 1
+            table[3 * kk + base + group[indices[at + 3]]] += 1
+            at += 4
+        while at < end:
+            table[base + group[indices[at]]] += 1
+            at += 1
+
+
+@parallel_kernel
+def _count_blocks(
+    indptr: Ints, indices: npt.NDArray[np.int32], group: Ints, k: int, blocks: Ints
 ) -> Ints:  # pragma: no cover - compiled
-    """A ``k x k`` table with one count at ``[group[row], group[col]]`` per CSR entry."""
-    counts = np.zeros((k, k), np.int64)
-    for row in range(indptr.shape[0] - 1):
-        g = group[row]
-        for at in range(indptr[row], indptr[row + 1]):
-            counts[g, group[indices[at]]] += 1
-    return counts
+    tables = np.zeros((blocks.shape[0] - 1, 4 * k * k), np.int64)
+    for b in prange(blocks.shape[0] - 1):
+        _count_rows(indptr, indices, group, k, blocks[b], blocks[b + 1], tables[b])
+    return tables

@@ -38,6 +38,7 @@ from attrs import field, frozen
 
 from samenwerking._arguments import check_whole
 from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
+from samenwerking.analysis._kernels import work_blocks
 from samenwerking.analysis._mixing_kernels import group_pair_counts, internal_after_shuffle
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
@@ -423,9 +424,9 @@ def mixing_matrix(G: nx.Graph | CompactGraph, *, by: Groups = "domain") -> Mixin
     group, labels = dense_groups(C, by, G)
     k = len(labels)
     # Every CSR entry is one end of a tie: counting them all counts each tie from both ends.
-    counts = group_pair_counts(
-        np.asarray(C.indptr, np.int64), np.asarray(C.indices, np.int64), group, k
-    )
+    indptr = np.asarray(C.indptr, np.int64)
+    blocks = work_blocks(C.n_nodes, lambda: indptr)
+    counts = group_pair_counts(indptr, np.asarray(C.indices, np.int32), group, k, blocks)
     return MixingMatrix(labels=labels, counts=counts, by=by_name(by))
 
 
