@@ -13,8 +13,10 @@ file. Then every library runs in its own **fresh Python process**, so that its p
 - ``igraph`` and ``networkit``: the same metrics with those C++ libraries where they have
   them (numpy over the edge arrays for the group counts they lack), graph build timed.
 
-The child region of ``ours`` is regenerated from the seed (identical ties); generating it
-is not timed. Before its steps are timed, ours runs each of them once on a tiny region
+Ours' region is built from the same edge list (its ties adopted from the arrays, with
+their kind, strength, date, trust, value and direction) and the generated region's
+organisations and professionals, which ``_prepare`` pickles beside it; building it is not
+timed, and nobody's input holds the generator's working memory. Before its steps are timed, ours runs each of them once on a tiny region
 (untimed; the table says how long), so that numba compiling its kernels or loading them
 from its cache is not in the timings (``--no-warm-up`` times the cold calls). Analyses
 that do not exist yet are reported as ``missing``, steps a library has no counterpart for
@@ -63,6 +65,7 @@ import importlib
 import importlib.util
 import json
 import os
+import pickle
 import platform
 import resource
 import subprocess
@@ -247,6 +250,9 @@ def _prepare(
         value=store.column("value"),
         keep=_keep_mask(len(store)),
         directed=store.column("directed"),
+        kind=store.column("kind"),
+        strength=store.column("strength"),
+        since=store.column("since"),
         sector=np.asarray(graph.sector, np.int64),
         domain=np.asarray(graph.domain, np.int64),
         municipality=np.asarray(graph.municipality, np.int64),
@@ -254,6 +260,10 @@ def _prepare(
         school=np.isin(sectors, SCHOOL_SECTORS)[graph.sector] & (graph.sector >= 0),
         contact=(sectors == CONTACT_SECTOR)[graph.sector] & (graph.sector >= 0),
     )
+    if store.meetings:  # the node table below does not carry meetings
+        raise RuntimeError("the synthetic region's ties name meetings")
+    with _people_file(path).open("wb") as file:  # ours' node table: its region's own objects
+        pickle.dump((region.name, region.organisations, region.professionals), file, protocol=5)
     return {
         "generate_s": generate_s,
         "professionals": len(ids),
@@ -344,16 +354,39 @@ def _ours_warm_up(k: int) -> float:
     return time.perf_counter() - start
 
 
-def _ours_input(ctx: dict[str, Any], data: dict[str, Any]) -> None:
-    # Import up front what the analyses import lazily: imports are not part of the timings.
-    importlib.import_module("scipy.sparse.csgraph")
+def _people_file(datafile: str | Path) -> Path:
+    """Where ``_prepare`` writes the region's name, organisations and professionals."""
+    return Path(datafile).with_suffix(".people.pickle")
+
+
+def _ours_input(ctx: dict[str, Any], data: dict[str, Any], datafile: str) -> None:
+    """Our region from the same edge list the other libraries load, and its node table.
+
+    The ties are adopted from the prepared arrays (``int32`` ends, no other copy); the
+    organisations and professionals are the generated region's objects, unpickled. So
+    ours' input is what a reader of those files would hold, without the generator's
+    working memory; the edge list's ``int64`` copies are dropped once the ties are built.
+    """
+    import numpy as np
+
+    import samenwerking as sw
+
     for module in sorted({m for _, m, _ in STEPS if m}):
-        # A missing or broken module is reported by its step.
+        # Imports are not part of the timings; a missing or broken module is reported by
+        # its step.
         with contextlib.suppress(Exception):
             importlib.import_module(f"samenwerking.analysis.{module}")
-    region = _region(int(data["n"]), float(data["ties_per_professional"]))
-    if len(region.ties) != len(data["source"]):
-        raise RuntimeError("the regenerated region differs from the prepared edge list")
+    with _people_file(datafile).open("rb") as file:
+        name, organisations, professionals = pickle.load(file)  # noqa: S301 (our own file)
+    if len(professionals) != int(data["n"]):
+        raise RuntimeError("the node table differs from the prepared edge list")
+    ties = sw.TieStore.adopt(
+        ids=tuple(p.id for p in professionals),
+        source=data.pop("source").astype(np.int32),
+        target=data.pop("target").astype(np.int32),
+        **{c: data.pop(c) for c in ("kind", "strength", "trust", "value", "since", "directed")},
+    )
+    region = sw.Region(name, organisations, professionals, ties)
     ctx["region"] = region
     ctx["after"] = region.replace(ties=region.ties.select(data["keep"]))
 
@@ -1049,7 +1082,7 @@ def _child(
     warm_up_s = _ours_warm_up(k) if library == "ours" and warm_up else None
     start = time.perf_counter()
     if library == "ours":
-        _ours_input(ctx, data)
+        _ours_input(ctx, data, datafile)
         table = _ours_steps(ctx, k)
     else:
         maker = {
@@ -1939,6 +1972,7 @@ def run(
             log(_table(size, libraries, steps))
             out.append(size)
             datafile.unlink(missing_ok=True)
+            _people_file(datafile).unlink(missing_ok=True)
     return out
 
 

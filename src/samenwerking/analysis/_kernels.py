@@ -21,7 +21,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from samenwerking._jit import get_threads
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
@@ -48,6 +47,8 @@ milliseconds on a busy one, more than they would save."""
 
 def pattern(G: CompactGraph, dtype: Any = np.float64) -> Any:  # noqa: N803
     """The unweighted adjacency matrix (all stored entries 1) as a ``csr_matrix``."""
+    import scipy.sparse as sp  # large: imported when used
+
     n = G.n_nodes
     ones = np.ones(len(G.indices), dtype=dtype)
     return sp.csr_matrix((ones, G.indices, G.indptr), shape=(n, n), copy=False)

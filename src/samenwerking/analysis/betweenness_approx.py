@@ -36,9 +36,9 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 from attrs import frozen
-from scipy.sparse.csgraph import connected_components
 
 from samenwerking.analysis._brandes import sampled_path_hits
+from samenwerking.analysis._dfs import component_labels
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import pattern
 from samenwerking.graph.compact import CompactGraph
@@ -152,7 +152,7 @@ def vertex_diameter_bound(G: nx.Graph | CompactGraph) -> int:  # noqa: N803
     if C.n_nodes == 0:
         return 0
     A = pattern(C)  # noqa: N806
-    _, labels = connected_components(A, directed=False)
+    _, labels = component_labels(C.indptr, C.indices)
     _, first = np.unique(labels, return_index=True)
     visited = np.zeros(C.n_nodes, np.bool_)
     visited[first] = True

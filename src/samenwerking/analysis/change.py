@@ -312,17 +312,19 @@ class _Edges:
     def __init__(self, G: CompactGraph, position: dict[str, int], by: Groups) -> None:  # noqa: N803
         code = np.fromiter((position[str(i)] for i in G.ids), np.int64, G.n_nodes)
         u, v = edge_arrays(G)
-        low, high = np.minimum(code[u], code[v]), np.maximum(code[u], code[v])
+        cu, cv = code[u], code[v]
         self.width = np.int64(max(len(position), 1))
-        self.key = low * self.width + high
+        self.key = np.minimum(cu, cv) * self.width + np.maximum(cu, cv)
+        del cu, cv  # two snapshots' edges are held at once: keep one key per edge each
         group, self.labels = dense_groups(G, by)
         rank = np.empty(len(self.labels), np.int64)
         rank[sorted(range(len(self.labels)), key=self.labels.__getitem__)] = np.arange(
             len(self.labels)
         )
         a, b = rank[group[u]], rank[group[v]]
-        self.group_low = np.minimum(a, b)
-        self.group_high = np.maximum(a, b)
+        del u, v
+        self.groups = np.int64(max(len(self.labels), 1))
+        self.group_pair = np.minimum(a, b) * self.groups + np.maximum(a, b)
         self.sorted_labels = sorted(self.labels)
 
     def pairs(self, pick: npt.NDArray[np.bool_], names: list[str]) -> tuple[tuple[str, str], ...]:
@@ -332,8 +334,8 @@ class _Edges:
 
     def by_pair(self, pick: npt.NDArray[np.bool_]) -> dict[tuple[str, str], int]:
         """The picked pairs counted per pair of group labels (sorted)."""
-        k = np.int64(max(len(self.labels), 1))
-        codes, counts = unique_counts(self.group_low[pick] * k + self.group_high[pick])
+        k = self.groups
+        codes, counts = unique_counts(self.group_pair[pick])
         labels = self.sorted_labels
         return {
             (labels[c // k], labels[c % k]): n

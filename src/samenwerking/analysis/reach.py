@@ -22,9 +22,9 @@ from collections.abc import Hashable, Iterable
 import networkx as nx
 import numpy as np
 from attrs import frozen
-from scipy.sparse.csgraph import connected_components, dijkstra
 
 from samenwerking._arguments import check_whole
+from samenwerking.analysis._dfs import component_labels
 from samenwerking.analysis._input import InvalidArgumentError, as_compact
 from samenwerking.analysis._kernels import node_positions, pattern
 from samenwerking.analysis._reach_kernels import nearest_targets, reach_within
@@ -77,6 +77,8 @@ def within_reach(G: nx.Graph | CompactGraph, node: Hashable, *, k: int) -> dict[
     C = as_compact(G)  # noqa: N806
     steps = _check_steps(k)
     source = int(node_positions(C, [node])[0])
+    from scipy.sparse.csgraph import dijkstra  # large: imported when used
+
     distance = dijkstra(pattern(C), indices=source, unweighted=True, limit=steps + 0.5)
     found = np.flatnonzero(np.isfinite(distance))
     found = found[np.argsort(distance[found], kind="stable")]
@@ -114,7 +116,7 @@ def reach_counts(G: nx.Graph | CompactGraph, *, k: int = 2) -> dict[Hashable, in
     if steps == 0 or n == 0:
         return dict.fromkeys(C.ids, 0)
     if steps >= n - 1:
-        _, labels = connected_components(C.to_scipy(), directed=False)
+        _, labels = component_labels(C.indptr, C.indices)
         sizes = np.bincount(labels)
         return dict(zip(C.ids, (sizes[labels] - 1).tolist(), strict=True))
     indptr = np.asarray(C.indptr, np.int64)

@@ -29,7 +29,8 @@ import numpy.typing as npt
 from attrs import Factory, field, frozen
 
 from samenwerking.errors import UnknownIdError
-from samenwerking.model import Domain, Region, Role, Sector
+from samenwerking.graph._csr_kernels import arcs_csr
+from samenwerking.model import Domain, Region, Role, Sector, TieStore
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,6 +42,10 @@ _DOMAINS: tuple[str, ...] = tuple(d.value for d in Domain)
 _ROLES: tuple[str, ...] = tuple(r.value for r in Role)
 _ROLE_CODE = {r: i for i, r in enumerate(_ROLES)}
 _ID, _ROLE, _ORGANISATIONS = attrgetter("id"), attrgetter("role"), attrgetter("organisations")
+_EVERY_WAY = np.zeros(0, np.bool_)
+"""``arcs_csr``'s ``both`` for an undirected graph: every tie in both rows."""
+_ONES = np.zeros(0, np.float64)
+"""``arcs_csr``'s ``weights`` when each tie counts 1."""
 _SECTOR_DOMAIN = np.array([_DOMAINS.index(Sector(s).domain.value) for s in _SECTORS], np.int16)
 
 
@@ -114,14 +119,8 @@ class CompactGraph:
         n = len(professionals)
         ids = tuple(map(_ID, professionals))
         store = region.ties
-        if store.ids == ids:  # the usual case: the store's vocabulary is the professionals
-            source, target = store.source.astype(np.int64), store.target.astype(np.int64)
-        else:
-            position = {pid: i for i, pid in enumerate(ids)}
-            remap = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
-            source = remap[store.source] if len(store) else np.empty(0, np.int64)
-            target = remap[store.target] if len(store) else np.empty(0, np.int64)
-        indptr, indices, weight = _csr(source, target, n)
+        source, target = _endpoints(store, ids, None)
+        indptr, indices, weight = arcs_csr(source, target, _EVERY_WAY, _ONES, n)
         del source, target
 
         organisations = tuple(o.id for o in region.organisations)
@@ -172,10 +171,10 @@ class CompactGraph:
                 continue
             key = (a, b) if a < b else (b, a)
             pairs[key] = max(pairs.get(key, 0.0), float(w))
-        rows = np.fromiter((k[0] for k in pairs), np.int64, len(pairs))
-        cols = np.fromiter((k[1] for k in pairs), np.int64, len(pairs))
+        rows = np.fromiter((k[0] for k in pairs), np.int32, len(pairs))
+        cols = np.fromiter((k[1] for k in pairs), np.int32, len(pairs))
         counts = np.fromiter(pairs.values(), np.float64, len(pairs))
-        indptr, indices, weights = _csr(rows, cols, n, counts)
+        indptr, indices, weights = arcs_csr(rows, cols, _EVERY_WAY, counts, n)
 
         def coded(attribute: str, base: Sequence[str] = ()) -> tuple[Any, tuple[str, ...]]:
             values = [G.nodes[node].get(attribute) for node in ids]
@@ -280,56 +279,18 @@ class CompactGraph:
         return f"<CompactGraph {self.name!r}: {self.n_nodes} nodes, {self.n_edges} edges>"
 
 
-def _distinct_counted(
-    key: npt.NDArray[np.int64],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """The distinct keys, sorted, and how often each occurs (as weights)."""
-    key = np.sort(key)
-    first = np.flatnonzero(np.concatenate([[len(key) > 0], key[1:] != key[:-1]]))
-    return key[first], np.diff(np.append(first, len(key))).astype(np.float64)
-
-
-def _csr(
-    source: npt.NDArray[np.int64],
-    target: npt.NDArray[np.int64],
-    n: int,
-    counts: npt.NDArray[np.float64] | None = None,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]]:
-    """Symmetric, deduplicated CSR arrays from endpoint arrays (``-1``: skip the tie)."""
-    keep = (source >= 0) & (target >= 0) & (source != target)
-    key = np.minimum(source, target) * np.int64(max(n, 1)) + np.maximum(source, target)
-    if not keep.all():
-        key = key[keep]
-        if counts is not None:
-            counts = counts[keep]
-    if counts is None:
-        key, weight = _distinct_counted(key)
-    else:
-        order = np.argsort(key, kind="stable")
-        key, weight = key[order], counts[order]
-    low, high = np.divmod(key, np.int64(max(n, 1)))
-    # Pairs are sorted by (low, high): that is already the upper triangle in CSR order.
-    # Its transpose (a C-level counting sort in scipy) gives the lower triangle, each row's
-    # columns ascending. Row r of the full matrix is its lower part, then its upper part.
-    from scipy.sparse import csr_matrix
-
-    upper_count = np.bincount(low, minlength=n)
-    lower_count = np.bincount(high, minlength=n)
-    upper_ptr = np.zeros(n + 1, np.int64)
-    np.cumsum(upper_count, out=upper_ptr[1:])
-    lower = csr_matrix((weight, high, upper_ptr), shape=(n, n)).tocsc()
-    indptr = np.zeros(n + 1, np.int64)
-    np.cumsum(upper_count + lower_count, out=indptr[1:])
-    m = len(key)
-    indices = np.empty(2 * m, np.int32)
-    data = np.empty(2 * m, np.float64)
-    lower_at = np.arange(m) + np.repeat(indptr[:-1] - lower.indptr[:-1], lower_count)
-    upper_at = np.arange(m) + np.repeat(indptr[:-1] + lower_count - upper_ptr[:-1], upper_count)
-    indices[lower_at] = lower.indices
-    data[lower_at] = lower.data
-    indices[upper_at] = high
-    data[upper_at] = weight
-    return indptr, indices, data
+def _endpoints(
+    store: TieStore, ids: tuple[Hashable, ...], position: dict[Hashable, int] | None
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """The ties' ends as node positions (``-1``: a professional the graph does not have)."""
+    if store.ids == ids:  # the usual case: the store's vocabulary is the professionals
+        return store.source, store.target
+    if position is None:
+        position = {pid: i for i, pid in enumerate(ids)}
+    remap = np.fromiter((position.get(i, -1) for i in store.ids), np.int32, len(store.ids))
+    if not len(store):
+        return np.empty(0, np.int32), np.empty(0, np.int32)
+    return remap[store.source], remap[store.target]
 
 
 def compact_graph(region: Region) -> CompactGraph:
@@ -391,17 +352,9 @@ class CompactDiGraph:
         """
         undirected = CompactGraph.from_region(region)
         store = region.ties
-        if store.ids == undirected.ids:
-            source, target = store.source.astype(np.int64), store.target.astype(np.int64)
-        else:
-            position = undirected._position
-            remap = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
-            source = remap[store.source] if len(store) else np.empty(0, np.int64)
-            target = remap[store.target] if len(store) else np.empty(0, np.int64)
-        both = ~store.column("directed") if len(store) else np.zeros(0, np.bool_)
-        heads = np.concatenate([target, source[both]])
-        tails = np.concatenate([source, target[both]])
-        return cls(undirected, *_arcs_csr(tails, heads, undirected.n_nodes))
+        source, target = _endpoints(store, undirected.ids, undirected._position)
+        both = ~store.column("directed")  # no ties: empty, and there is no arc either way
+        return cls(undirected, *arcs_csr(source, target, both, _ONES, undirected.n_nodes))
 
     @classmethod
     def from_networkx(cls, G: nx.DiGraph, *, weight: str = "ties") -> CompactDiGraph:  # noqa: N803
@@ -414,12 +367,13 @@ class CompactDiGraph:
         undirected = CompactGraph.from_networkx(G, weight=weight)
         position = undirected._position
         m = G.number_of_edges()
-        tails = np.empty(m, np.int64)
-        heads = np.empty(m, np.int64)
+        tails = np.empty(m, np.int32)
+        heads = np.empty(m, np.int32)
         counts = np.empty(m, np.float64)
         for k, (u, v, w) in enumerate(G.edges(data=weight, default=1)):
             tails[k], heads[k], counts[k] = position[u], position[v], w
-        return cls(undirected, *_arcs_csr(tails, heads, undirected.n_nodes, counts))
+        one_way = np.zeros(m, np.bool_)
+        return cls(undirected, *arcs_csr(tails, heads, one_way, counts, undirected.n_nodes))
 
     @property
     def n_nodes(self) -> int:
@@ -450,26 +404,6 @@ class CompactDiGraph:
     def __repr__(self) -> str:
         name = self.undirected.name
         return f"<CompactDiGraph {name!r}: {self.n_nodes} nodes, {self.n_arcs} arcs>"
-
-
-def _arcs_csr(
-    tails: npt.NDArray[np.int64],
-    heads: npt.NDArray[np.int64],
-    n: int,
-    counts: npt.NDArray[np.float64] | None = None,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float64]]:
-    """Deduplicated CSR arrays of arcs (``-1`` or a self loop: skip); weights add up."""
-    keep = (tails >= 0) & (heads >= 0) & (tails != heads)
-    key = tails[keep] * np.int64(max(n, 1)) + heads[keep]
-    if counts is None:
-        key, weight = _distinct_counted(key)
-    else:
-        key, where = np.unique(key, return_inverse=True)
-        weight = np.bincount(where.reshape(-1), counts[keep], len(key)).astype(np.float64)
-    tail, head = np.divmod(key, np.int64(max(n, 1)))
-    indptr = np.zeros(n + 1, np.int64)
-    np.cumsum(np.bincount(tail, minlength=n), out=indptr[1:])
-    return indptr, head.astype(np.int32), weight
 
 
 def compact_digraph(region: Region) -> CompactDiGraph:

@@ -26,7 +26,6 @@ from typing import Any
 import attrs
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from samenwerking._arguments import check_whole
 from samenwerking.errors import UnknownIdError
@@ -54,6 +53,8 @@ def with_ties(
         return G
     n = G.n_nodes
     ones = np.ones(int(keep.sum()), np.float64)
+    import scipy.sparse as sp  # imported when used: scipy.sparse is large
+
     extra = sp.csr_matrix((ones, (source[keep], target[keep])), shape=(n, n))
     matrix = (G.to_scipy() + extra + extra.T).tocsr()
     matrix.sum_duplicates()

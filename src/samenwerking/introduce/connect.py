@@ -57,7 +57,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse.csgraph import connected_components
 
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.introduce._connect_items import introductions
@@ -125,6 +124,8 @@ def connect_islands(
     plan = Plan(region, PURPOSE, cost=cost, graph=graph, planned=planned)
     C = plan.graph  # noqa: N806
     method = "island minimum spanning tree (Borůvka over profiles)"
+    from scipy.sparse.csgraph import connected_components  # large: imported when used
+
     count, label = connected_components(C.to_scipy(), directed=False)
     label = label.astype(np.int64)
     if count <= 1:

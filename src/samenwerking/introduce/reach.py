@@ -42,10 +42,10 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.analysis._kernels import pattern
@@ -55,6 +55,9 @@ from samenwerking.introduce._pick import Plan, positive, with_ties
 from samenwerking.introduce.cost import CostModel, People
 from samenwerking.introduce.result import Introduction, Introductions
 from samenwerking.model import Organisation, Region, Sector
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 __all__ = ["EXACT_SCHOOLS", "EXPERT_SECTORS", "expertise_within_reach"]
 
@@ -301,6 +304,8 @@ def _reach_levels(
 ) -> list[sp.csc_matrix]:
     """For ``r = 0 .. most``: which people are within ``r`` steps of each school
     (schools by row, as CSC so that a person's column lists the schools)."""
+    import scipy.sparse as sp  # large: imported when used
+
     position = {o: i for i, o in enumerate(C.organisations)}
     codes = np.array([position[s] for s in schools], np.int64)
     members = np.flatnonzero(np.isin(C.organisation, codes))

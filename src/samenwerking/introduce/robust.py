@@ -33,8 +33,6 @@ from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
-from scipy.sparse.csgraph import maximum_bipartite_matching, min_weight_full_bipartite_matching
 
 from samenwerking.analysis._input import InvalidArgumentError, check_builtin, group_codes
 from samenwerking.graph.compact import CompactGraph
@@ -65,6 +63,8 @@ def maximum_matching(
     >>> size, a.sum(), b.tolist()
     (1, np.int64(1), [True])
     """
+    from scipy.sparse.csgraph import maximum_bipartite_matching  # large: imported when used
+
     matrix = G.to_scipy()[left][:, right]
     match = maximum_bipartite_matching(matrix, perm_type="column")
     left_matched = match >= 0
@@ -278,6 +278,12 @@ def _free(
     li, ri = li.reshape(-1), ri.reshape(-1)
     a, b = len(ul), len(ur)
     ones = np.ones(len(li), np.float64)
+    import scipy.sparse as sp  # large: imported when used
+    from scipy.sparse.csgraph import (
+        maximum_bipartite_matching,
+        min_weight_full_bipartite_matching,
+    )
+
     ties = sp.csr_matrix((ones, (li, ri)), shape=(a, b))
     m = int((maximum_bipartite_matching(ties, perm_type="column") >= 0).sum())
     if m >= target:

@@ -299,7 +299,7 @@ class TieStore(Sequence[Tie]):
     def select(self, rows: npt.ArrayLike) -> TieStore:
         """A new store with only the given rows (a boolean mask or integer positions)."""
         pick = np.asarray(rows)
-        return TieStore(
+        return TieStore.adopt(  # indexing made new arrays of the columns' dtypes: no copy
             ids=self._ids,
             meetings=self._meetings,
             **{name: self.column(name)[pick] for name in TIE_COLUMNS},

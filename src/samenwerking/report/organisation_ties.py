@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
-from scipy.sparse import csr_matrix
 
 from samenwerking.graph import CompactGraph
 
@@ -48,6 +47,8 @@ class OrganisationTies:
         k = organisations
         org = compact.organisation.astype(np.int64)
         known = np.flatnonzero(org >= 0)
+        from scipy.sparse import csr_matrix  # imported when used: scipy.sparse is large
+
         member = csr_matrix(
             (np.ones(len(known)), (known, org[known])), shape=(compact.n_nodes, max(k, 0))
         )
