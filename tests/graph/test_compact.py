@@ -211,3 +211,22 @@ def test_synthetic_region_matches_networkx() -> None:
     _check_csr(g)
     reference = nx.to_scipy_sparse_array(to_graph(r), nodelist=list(g.ids), weight="ties")
     assert abs(g.to_scipy() - reference).sum() == 0
+
+
+def test_compact_graph_is_built_once_per_region() -> None:
+    import pickle
+
+    from samenwerking.graph import compact_digraph
+    from samenwerking.synthetic import region as synthetic_region
+
+    r = synthetic_region(120, seed=3)
+    size = len(pickle.dumps(r))
+    G = compact_graph(r)  # noqa: N806
+    assert compact_graph(r) is G and compact_digraph(r).undirected is G
+    assert CompactGraph.from_region(r) is not G  # the constructor always builds
+    changed = r.replace(ties=r.ties.select(np.arange(len(r.ties)) % 2 == 0))
+    assert compact_graph(changed) is not G
+    assert compact_graph(changed).n_edges < G.n_edges
+    assert len(pickle.dumps(r)) == size  # the graph is not pickled with the region
+    again = pickle.loads(pickle.dumps(r))
+    assert again == r and compact_graph(again) is not G

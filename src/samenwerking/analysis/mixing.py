@@ -37,9 +37,10 @@ import numpy.typing as npt
 from attrs import field, frozen
 
 from samenwerking._arguments import check_whole
+from samenwerking.analysis._ei_kernels import ei_counts, internal_after_relabel, upper_starts
 from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
 from samenwerking.analysis._kernels import work_blocks
-from samenwerking.analysis._mixing_kernels import group_pair_counts, internal_after_shuffle
+from samenwerking.analysis._mixing_kernels import group_pair_counts
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -239,25 +240,20 @@ def _ei_index(  # the body of ei_index; compare skips the per-node values
 ) -> EIIndex:
     group, labels = dense_groups(C, by, source)
     k = len(labels)
-    u, v = edge_arrays(C)
-    gu, gv = group[u], group[v]
-    same = gu == gv
-    internal = int(same.sum())
-    external = len(u) - internal
-
+    indptr = np.ascontiguousarray(C.indptr, np.int64)
+    indices = np.ascontiguousarray(C.indices, np.int32)
+    internal, inside, outside, node_same = ei_counts(indptr, indices, group, k)
+    ties = len(indices) // 2
+    external = ties - internal
     # Per group: internal ties count once, external ties once for each end's group.
-    inside = np.bincount(gu[same], minlength=k)
-    outside = np.bincount(gu[~same], minlength=k) + np.bincount(gv[~same], minlength=k)
     groups = {
         labels[g]: _ratio(float(outside[g]), float(inside[g]))
         for g in range(k)
         if inside[g] + outside[g]
     }
 
-    # Per node, over the CSR rows.
+    # Per node: its ties to other groups less those to its own, over its degree.
     n = C.n_nodes
-    rows = np.repeat(np.arange(n), np.diff(C.indptr))
-    node_same = np.bincount(rows, weights=group[rows] == group[C.indices], minlength=n)
     degree = np.diff(C.indptr)
     with np.errstate(invalid="ignore", divide="ignore"):
         node_value = (degree - 2 * node_same) / degree
@@ -280,9 +276,10 @@ def _ei_index(  # the body of ei_index; compare skips the per-node values
     )
     value = _ratio(float(external), float(internal))
     p_value = mean = None
-    if permutations and len(u):
-        draws = _permuted_internal(group, u, v, permutations, np.random.default_rng(seed))
-        values = (len(u) - 2.0 * draws) / len(u)
+    if permutations and ties:
+        rng = np.random.default_rng(seed)
+        draws = _permuted_internal(group, indptr, indices, permutations, rng)
+        values = (ties - 2.0 * draws) / ties
         mean = float(values.mean())
         tolerance = 1e-12 * max(1.0, abs(value))
         extreme = np.abs(values - expected) >= abs(value - expected) - tolerance
@@ -303,19 +300,18 @@ def _ei_index(  # the body of ei_index; compare skips the per-node values
 
 def _permuted_internal(
     group: npt.NDArray[np.int64],
-    u: npt.NDArray[np.int64],
-    v: npt.NDArray[np.int64],
+    indptr: npt.NDArray[np.int64],
+    indices: npt.NDArray[np.int32],
     permutations: int,
     rng: np.random.Generator,
 ) -> npt.NDArray[np.int64]:
     """The number of internal ties after each of ``permutations`` label shuffles."""
     codes = np.ascontiguousarray(group, np.int64)
-    ends_u = np.ascontiguousarray(u, np.int64)
-    ends_v = np.ascontiguousarray(v, np.int64)
+    upper = upper_starts(indptr, indices)
     out = np.empty(permutations, np.int64)
     for i in range(permutations):  # numpy draws each shuffle, a compiled loop counts it
         order = rng.permutation(len(codes)).astype(np.int64, copy=False)
-        out[i] = internal_after_shuffle(codes, order, ends_u, ends_v)
+        out[i] = internal_after_relabel(indptr, upper, indices, codes, order)
     return out
 
 

@@ -305,15 +305,20 @@ def compact_graph(region: Region) -> CompactGraph:
     -------
     CompactGraph
         Edge weights count the ties between each pair, whatever their kind or direction.
+        It is built once per region and then shared (both are immutable), so analyses
+        that each take the region do not build it again; it lives as long as the region
+        does. :meth:`CompactGraph.from_region` always builds a new one.
 
     Example
     -------
     >>> from samenwerking.synthetic import region
-    >>> G = compact_graph(region(200, seed=1))
-    >>> G.n_edges <= len(region(200, seed=1).ties)
-    True
+    >>> r = region(200, seed=1)
+    >>> G = compact_graph(r)
+    >>> G.n_edges <= len(r.ties), compact_graph(r) is G
+    (True, True)
     """
-    return CompactGraph.from_region(region)
+    graph: CompactGraph = region._compact_graph
+    return graph
 
 
 @frozen(eq=False, slots=False)
@@ -350,7 +355,7 @@ class CompactDiGraph:
         The same arcs as ``to_graph(region, directed=True)``, read from the tie columns.
         Ties naming an unknown professional and self ties are skipped.
         """
-        undirected = CompactGraph.from_region(region)
+        undirected = compact_graph(region)  # the region's own, when it was built before
         store = region.ties
         source, target = _endpoints(store, undirected.ids, undirected._position)
         both = ~store.column("directed")  # no ties: empty, and there is no arc either way

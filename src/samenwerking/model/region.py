@@ -80,6 +80,13 @@ class Region:
     def _professional_index(self) -> dict[str, Professional]:
         return {p.id: p for p in self.professionals}
 
+    @cached_property
+    def _compact_graph(self) -> Any:  # a CompactGraph (attrs evaluates this annotation)
+        # Built once per region and shared: both are immutable (samenwerking.compact_graph).
+        from samenwerking.graph.compact import CompactGraph
+
+        return CompactGraph.from_region(self)
+
     def organisation(self, organisation_id: str) -> Organisation:
         """The organisation with this id; raises :class:`UnknownIdError` if there is none."""
         return _lookup(self._organisation_index, "organisation", organisation_id)

@@ -1,0 +1,96 @@
+"""Compiled E-I counts over a CSR graph: one pass, no per-edge arrays.
+
+The E-I index needs, per tie, whether both ends share a group. Counting straight from the
+CSR rows (each edge once, from its lower end) keeps the work O(m) and the memory O(n + k);
+numpy over edge arrays would hold several ``int64`` arrays of one entry per tie (some 40 MB
+at 500,000 ties, 400 MB nationally), once for every shuffle of the permutation test.
+
+Example
+-------
+>>> import numpy as np
+>>> indptr = np.array([0, 1, 3, 4], np.int64)  # the path 0 - 1 - 2
+>>> indices = np.array([1, 0, 2, 1], np.int32)
+>>> group = np.array([0, 0, 1], np.int64)
+>>> internal, inside, outside, same = ei_counts(indptr, indices, group, 2)
+>>> internal, inside.tolist(), outside.tolist(), same.tolist()
+(1, [1, 0], [1, 1], [1, 1, 0])
+>>> upper = upper_starts(indptr, indices)
+>>> upper.tolist()
+[0, 2, 4]
+>>> int(internal_after_relabel(indptr, upper, indices, group, np.array([2, 1, 0], np.int64)))
+1
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from samenwerking._jit import kernel
+
+__all__ = ["ei_counts", "internal_after_relabel", "upper_starts"]
+
+Ints = npt.NDArray[np.int64]
+
+
+@kernel
+def ei_counts(
+    indptr: Ints, indices: npt.NDArray[np.int32], group: Ints, k: int
+) -> tuple[int, Ints, Ints, Ints]:  # pragma: no cover - compiled
+    """Ties inside a group; per group its internal ties and its ends of external ties;
+    per node its neighbours in its own group."""
+    n = indptr.shape[0] - 1
+    inside = np.zeros(k, np.int64)
+    outside = np.zeros(k, np.int64)
+    same = np.zeros(n, np.int64)
+    internal = 0
+    for i in range(n):
+        gi = group[i]
+        for at in range(indptr[i], indptr[i + 1]):
+            j = indices[at]
+            gj = group[j]
+            if gi == gj:
+                same[i] += 1
+            if i < j:
+                if gi == gj:
+                    inside[gi] += 1
+                    internal += 1
+                else:
+                    outside[gi] += 1
+                    outside[gj] += 1
+    return internal, inside, outside, same
+
+
+@kernel
+def upper_starts(indptr: Ints, indices: npt.NDArray[np.int32]) -> Ints:  # pragma: no cover
+    """Where each row's neighbours above the row begin (rows are sorted)."""
+    n = indptr.shape[0] - 1
+    starts = np.empty(n, np.int64)
+    for i in range(n):
+        at = indptr[i]
+        end = indptr[i + 1]
+        while at < end and indices[at] < i:
+            at += 1
+        starts[i] = at
+    return starts
+
+
+@kernel
+def internal_after_relabel(
+    indptr: Ints, upper: Ints, indices: npt.NDArray[np.int32], group: Ints, order: Ints
+) -> int:  # pragma: no cover - compiled
+    """How many ties join one group once node ``j`` has group ``group[order[j]]``.
+
+    ``upper[i]`` is where row ``i``'s neighbours above ``i`` begin (:func:`upper_starts`):
+    each tie is counted once, from its lower end.
+    """
+    n = indptr.shape[0] - 1
+    shuffled = np.empty(n, np.int64)
+    for j in range(n):
+        shuffled[j] = group[order[j]]
+    internal = 0
+    for i in range(n):
+        gi = shuffled[i]
+        for at in range(upper[i], indptr[i + 1]):
+            internal += shuffled[indices[at]] == gi
+    return internal
