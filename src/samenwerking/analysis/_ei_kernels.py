@@ -1,4 +1,4 @@
-"""Compiled E-I counts over a CSR graph: one pass, no per-edge arrays.
+"""Compiled counts over the ties of a CSR graph by group: one pass, no per-edge arrays.
 
 The E-I index needs, per tie, whether both ends share a group. Counting straight from the
 CSR rows (each edge once, from its lower end) keeps the work O(m) and the memory O(n + k);
@@ -19,6 +19,8 @@ Example
 [0, 2, 4]
 >>> int(internal_after_relabel(indptr, upper, indices, group, np.array([2, 1, 0], np.int64)))
 1
+>>> pair_keys(indptr, indices, group, 2).tolist()  # groups (0, 0) and (0, 1)
+[0, 1]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["ei_counts", "internal_after_relabel", "upper_starts"]
+__all__ = ["ei_counts", "internal_after_relabel", "pair_keys", "upper_starts"]
 
 Ints = npt.NDArray[np.int64]
 
@@ -94,3 +96,23 @@ def internal_after_relabel(
         for at in range(upper[i], indptr[i + 1]):
             internal += shuffled[indices[at]] == gi
     return internal
+
+
+@kernel
+def pair_keys(
+    indptr: Ints, indices: npt.NDArray[np.int32], code: Ints, width: int
+) -> Ints:  # pragma: no cover - compiled
+    """One key per tie (from its lower end, in CSR order): ``low * width + high`` of the
+    ends' codes, ``low <= high``; the unordered pair of codes, without edge arrays."""
+    n = indptr.shape[0] - 1
+    keys = np.empty(indices.shape[0] // 2, np.int64)
+    k = 0
+    for i in range(n):
+        ci = code[i]
+        for at in range(indptr[i], indptr[i + 1]):
+            j = indices[at]
+            if j > i:
+                cj = code[j]
+                keys[k] = ci * width + cj if ci <= cj else cj * width + ci
+                k += 1
+    return keys[:k]

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
+from samenwerking.analysis._ei_kernels import pair_keys
 from samenwerking.analysis._input import (
     GROUPINGS,
     Groups,
@@ -35,7 +36,6 @@ from samenwerking.analysis.mixing import (
     _ei_index,
     contains,
     dense_groups,
-    edge_arrays,
     mixing_matrix,
     unique_counts,
 )
@@ -311,20 +311,17 @@ class _Edges:
 
     def __init__(self, G: CompactGraph, position: dict[str, int], by: Groups) -> None:  # noqa: N803
         code = np.fromiter((position[str(i)] for i in G.ids), np.int64, G.n_nodes)
-        u, v = edge_arrays(G)
-        cu, cv = code[u], code[v]
+        indptr = np.ascontiguousarray(G.indptr, np.int64)
+        indices = np.ascontiguousarray(G.indices, np.int32)
         self.width = np.int64(max(len(position), 1))
-        self.key = np.minimum(cu, cv) * self.width + np.maximum(cu, cv)
-        del cu, cv  # two snapshots' edges are held at once: keep one key per edge each
+        self.key = pair_keys(indptr, indices, code, int(self.width))
         group, self.labels = dense_groups(G, by)
         rank = np.empty(len(self.labels), np.int64)
         rank[sorted(range(len(self.labels)), key=self.labels.__getitem__)] = np.arange(
             len(self.labels)
         )
-        a, b = rank[group[u]], rank[group[v]]
-        del u, v
-        self.groups = np.int64(max(len(self.labels), 1))
-        self.group_pair = np.minimum(a, b) * self.groups + np.maximum(a, b)
+        self.rank_at = np.zeros(len(position), np.int64)  # group rank by shared position
+        self.rank_at[code] = rank[group]
         self.sorted_labels = sorted(self.labels)
 
     def pairs(self, pick: npt.NDArray[np.bool_], names: list[str]) -> tuple[tuple[str, str], ...]:
@@ -334,8 +331,10 @@ class _Edges:
 
     def by_pair(self, pick: npt.NDArray[np.bool_]) -> dict[tuple[str, str], int]:
         """The picked pairs counted per pair of group labels (sorted)."""
-        k = self.groups
-        codes, counts = unique_counts(self.group_pair[pick])
+        k = np.int64(max(len(self.labels), 1))
+        low, high = np.divmod(self.key[pick], self.width)
+        a, b = self.rank_at[low], self.rank_at[high]
+        codes, counts = unique_counts(np.minimum(a, b) * k + np.maximum(a, b))
         labels = self.sorted_labels
         return {
             (labels[c // k], labels[c % k]): n
