@@ -3,9 +3,9 @@
 For two groups (domains, sectors, municipalities or organisations) the *bus factor* of
 their link is the smallest number of people whose leaving would cut every tie between
 them. That is a minimum vertex cover of the bipartite graph of cross-group ties, whose size
-equals a maximum matching (König's theorem), found with
-:func:`scipy.sparse.csgraph.maximum_bipartite_matching`. All group pairs are solved in one
-matching: every person gets one copy per group pair, so the pairs stay apart.
+equals a maximum matching (König's theorem). Every person gets one copy per group pair, so
+the pairs stay apart; compiled loops (:mod:`~samenwerking.analysis._bus_factor_kernels`)
+find the cross ties and match each pair (Hopcroft-Karp after a greedy start).
 
 References
 ----------
@@ -23,15 +23,15 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
 from attrs import frozen
-from scipy.sparse.csgraph import maximum_bipartite_matching
 
+from samenwerking.analysis._bus_factor_kernels import cross_entries, link_copies, matching_sizes
 from samenwerking.analysis._input import Groups, as_compact, group_codes
 from samenwerking.analysis._kernels import group_labels
 from samenwerking.graph.compact import CompactGraph
@@ -65,7 +65,15 @@ class LinkCarriers(Tabular):
         return (Table("links", columns_, [(*row, *self.carriers)], index=2),)
 
 
-def _sorted(items: list[Any]) -> tuple[Any, ...]:
+def _people(ids: Sequence[Hashable], positions: list[int]) -> tuple[Hashable, ...]:
+    """The ids at ``positions`` (picked in C, not in a Python loop)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)(ids)  # type: ignore[no-any-return]
+    return tuple(ids[i] for i in positions)
+
+
+def _sorted(items: Sequence[Any]) -> tuple[Any, ...]:
+    """``items`` sorted (by ``repr`` if they do not compare); fast when nearly sorted already."""
     try:
         return tuple(sorted(items))
     except TypeError:
@@ -115,53 +123,42 @@ def bus_factor(G: nx.Graph | CompactGraph, *, by: Groups = "domain") -> tuple[Li
     C = as_compact(G)  # noqa: N806
     codes, labels = group_codes(C, by, G)
     group, names = group_labels(codes, labels)
-    n = C.n_nodes
-    heads = np.repeat(np.arange(n, dtype=np.int64), np.diff(C.indptr))
-    tails = C.indices.astype(np.int64)
+    groups = len(names)
     # Each cross tie once, oriented from the group whose label sorts first.
     keys = _sortable(names)
     rank = np.argsort(np.argsort(np.array(keys, dtype=object), kind="stable"))
-    gh, gt = rank[group[heads]], rank[group[tails]]
-    use = gh < gt
-    left, right, weight = heads[use], tails[use], C.weight[use]
-    if not len(left):
-        return ()
-    groups = len(names)
-    pair = rank[group[left]] * groups + rank[group[right]]
-    by_rank = np.argsort(rank)
-    # One copy of each person per group pair, on each side.
-    left_keys, left_copy = np.unique(pair * n + left, return_inverse=True)
-    right_keys, right_copy = np.unique(pair * n + right, return_inverse=True)
-    biadjacency = sp.csr_matrix(
-        (np.ones(len(left), np.int8), (left_copy, right_copy)),
-        shape=(len(left_keys), len(right_keys)),
+    key, left, right, weight = cross_entries(
+        np.asarray(C.indptr, np.int64),
+        np.asarray(C.indices, np.int32),
+        np.asarray(C.weight, np.float64),
+        np.asarray(rank[group], np.int64),
+        groups,
     )
-    matched = maximum_bipartite_matching(biadjacency, perm_type="column") >= 0
-    pairs = np.unique(pair)
-    left_pair, right_pair = left_keys // n, right_keys // n
-    matches = np.bincount(np.searchsorted(pairs, left_pair[matched]), minlength=len(pairs))
-    ties = np.bincount(np.searchsorted(pairs, pair), weights=weight, minlength=len(pairs))
-    counts = np.bincount(np.searchsorted(pairs, pair), minlength=len(pairs))
+    if not len(key):
+        return ()
+    # One copy of each person per group pair, on each side; a matching per pair.
+    pairs, counts, ties, lptr, lperson, rptr, rperson, lcopy, rcopy = link_copies(
+        key, left, right, weight, C.n_nodes, groups
+    )
+    matches = matching_sizes(lptr, rptr, lcopy, rcopy).tolist()
+    by_rank = np.argsort(rank).tolist()
     ids = C.ids
+    left_people, right_people = lperson.tolist(), rperson.tolist()
+    left_bounds, right_bounds = lptr.tolist(), rptr.tolist()
+    pair_counts, pair_ties = counts.tolist(), ties.tolist()
     result = []
-    # Copies are sorted by (pair, person): each pair's people are one slice.
-    left_bounds = np.searchsorted(left_pair, np.append(pairs, pairs[-1] + 1))
-    right_bounds = np.searchsorted(right_pair, np.append(pairs, pairs[-1] + 1))
-    left_people, right_people = (left_keys % n).tolist(), (right_keys % n).tolist()
-    for at, key in enumerate(pairs.tolist()):
-        a0, a1 = int(left_bounds[at]), int(left_bounds[at + 1])
-        b0, b1 = int(right_bounds[at]), int(right_bounds[at + 1])
-        side_a = _sorted([ids[i] for i in left_people[a0:a1]])
-        side_b = _sorted([ids[i] for i in right_people[b0:b1]])
-        factor = int(matches[at])
+    for at, pair in enumerate(pairs.tolist()):
+        side_a = _sorted(_people(ids, left_people[left_bounds[at] : left_bounds[at + 1]]))
+        side_b = _sorted(_people(ids, right_people[right_bounds[at] : right_bounds[at + 1]]))
+        factor = matches[at]
         single = None
         if factor == 1:
             single = side_a[0] if len(side_a) == 1 else side_b[0]
         result.append(
             LinkCarriers(
-                groups=(names[by_rank[key // groups]], names[by_rank[key % groups]]),
-                pairs=int(counts[at]),
-                ties=round(float(ties[at])),
+                groups=(names[by_rank[pair // groups]], names[by_rank[pair % groups]]),
+                pairs=pair_counts[at],
+                ties=round(pair_ties[at]),
                 carriers=(side_a, side_b),
                 bus_factor=factor,
                 single_carrier=single,
