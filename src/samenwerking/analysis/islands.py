@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 import networkx as nx
@@ -27,8 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._dfs import component_labels
-from samenwerking.analysis._grouped import group_by_label, tally_grouped
+from samenwerking.analysis._island_kernels import IslandLayout, Tally, island_layout, tally_islands
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.io._gc import collector_paused
 from samenwerking.tabular import Table, Tabular
@@ -235,37 +234,49 @@ def _compact_islands(G: CompactGraph) -> list[Island]:  # noqa: N803
     n = G.n_nodes
     if n == 0:
         return []
-    count, labels = component_labels(G.indptr, G.indices)
-    listed: list[Any] = list(G.ids)
-    text = _all_text(listed)  # then members sort as their ids
-    if text and listed == sorted(listed):
+    ids: tuple[Any, ...] = G.ids
+    text = _all_text(ids)  # then members sort as their ids
+    if text and _ascending(ids):
         ranked = np.arange(n, dtype=np.int64)  # the usual case: ids come sorted
-    elif text:
-        ranked = np.array(sorted(range(n), key=listed.__getitem__), np.int64)
+        ordered = ids
     else:
-        ranked = np.argsort(np.array([str(i) for i in listed]), kind="stable").astype(np.int64)
-    members, bounds = group_by_label(labels, count, ranked)
-    everyone = tuple(np.fromiter(listed, dtype=object, count=n)[members].tolist())
-    sectors = _tally(members, bounds, G.sector, G.sectors)
-    domains = _tally(members, bounds, G.domain, G.domains)
-    municipalities = _present(members, bounds, G.municipality, G.municipalities)
-    starts = bounds.tolist()
-    if text:  # largest first, then by first member (the smallest id)
-        place = np.empty(n, np.int64)
-        place[ranked] = np.arange(n)
-        picks = np.lexsort((place[members[bounds[:-1]]], -np.diff(bounds))).tolist()
-    else:
-        picks = list(range(count))
-    found = [
-        Island(everyone[starts[c] : starts[c + 1]], sectors[c], domains[c], municipalities[c])
-        for c in picks
-    ]
-    if not text:
+        if text:
+            ranked = np.array(sorted(range(n), key=ids.__getitem__), np.int64)
+        else:
+            ranked = np.argsort(np.array([str(i) for i in ids]), kind="stable").astype(np.int64)
+        ordered = tuple(ids[i] for i in ranked.tolist())
+    layout = island_layout(G.indptr, G.indices, ranked)
+    bounds = layout.bounds
+    sector, domain, place = tally_islands(
+        ranked[layout.ranks],
+        bounds,
+        (
+            _ranked_codes(G.sector, G.sectors, UNKNOWN),
+            _ranked_codes(G.domain, G.domains, UNKNOWN),
+            _ranked_codes(G.municipality, G.municipalities, None),
+        ),
+    )
+    alone = int(np.searchsorted(-np.diff(bounds), -1))  # islands from here on are isolates
+    found = list(
+        map(
+            Island,
+            _members(ordered, layout, alone),
+            _counted(sector, _sorted_names(G.sectors, UNKNOWN), alone),
+            _counted(domain, _sorted_names(G.domains, UNKNOWN), alone),
+            _named(place, _sorted_names(G.municipalities, None)),
+        )
+    )
+    if not text:  # by the first member itself, not its text
         found.sort(key=lambda island: (-island.size, island.members[0]))
     return found
 
 
-def _all_text(ids: list[Any]) -> bool:
+def _ascending(ids: tuple[Any, ...]) -> bool:
+    """Whether the (text) ids come in sorted order."""
+    return list(ids) == sorted(ids)
+
+
+def _all_text(ids: Iterable[Any]) -> bool:
     """Whether every id is a string (joining them is the quickest test)."""
     try:
         "".join(ids)
@@ -274,47 +285,54 @@ def _all_text(ids: list[Any]) -> bool:
     return True
 
 
-def _entries(
-    members: npt.NDArray[np.int64],
-    bounds: npt.NDArray[np.int64],
-    codes: npt.NDArray[Any],
-    vocabulary: tuple[str, ...],
-    unknown: str | None,
-) -> tuple[list[int], list[str], list[int]]:
-    """Per island (entries ``starts[c]:starts[c + 1]``) the names it holds, sorted, and counts.
+def _sorted_names(vocabulary: tuple[str, ...], unknown: str | None) -> list[str]:
+    """The distinct names of a vocabulary (and ``unknown``), sorted."""
+    return sorted({*vocabulary} if unknown is None else {*vocabulary, unknown})
 
-    Code ``-1`` is named ``unknown``, or left out when that is ``None``; equal names merge.
+
+def _ranked_codes(
+    codes: npt.NDArray[Any], vocabulary: tuple[str, ...], unknown: str | None
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """The codes with ``rank[code + 1]``: each code's place among the sorted names.
+
+    Code ``-1`` is named ``unknown``, or left out (rank ``-1``) when that is ``None``;
+    equal names share a place.
     """
-    names = [*vocabulary] if unknown is None else [*vocabulary, unknown]
-    distinct = sorted(set(names))
-    where = {name: i for i, name in enumerate(distinct)}
-    alphabetical = np.array([where[name] for name in names], np.int64)
-    if unknown is None:  # code -1 picks the last entry: -1, which the tally skips
-        alphabetical = np.append(alphabetical, -1)
-    starts, which, counts = tally_grouped(members, bounds, alphabetical[codes])
-    return starts.tolist(), [distinct[j] for j in which.tolist()], counts.tolist()
+    where = {name: i for i, name in enumerate(_sorted_names(vocabulary, unknown))}
+    first = -1 if unknown is None else where[unknown]
+    return codes, np.array([first, *(where[name] for name in vocabulary)], np.int64)
 
 
-def _tally(
-    members: npt.NDArray[np.int64],
-    bounds: npt.NDArray[np.int64],
-    codes: npt.NDArray[Any],
-    vocabulary: tuple[str, ...],
-) -> list[dict[str, int]]:
-    """Per island, its members per name (``"unknown"`` for code -1), in name order."""
-    starts, names, counts = _entries(members, bounds, codes, vocabulary, UNKNOWN)
-    return [  # most islands are isolates, with one name each
-        {names[a]: counts[a]} if b == a + 1 else dict(zip(names[a:b], counts[a:b], strict=True))
-        for a, b in pairwise(starts)
+def _members(ordered: tuple[Any, ...], layout: IslandLayout, alone: int) -> list[tuple[Any, ...]]:
+    """Each island's members: slices of the ranked ids, one per run of consecutive ranks."""
+    runs, first_run = layout.runs.tolist(), layout.run_bounds.tolist()
+    found = []
+    for c in range(alone):
+        r, end = first_run[c], first_run[c + 1]
+        if end == r + 1:
+            found.append(ordered[runs[2 * r] : runs[2 * r + 1]])
+        else:
+            pieces = (ordered[runs[j] : runs[j + 1]] for j in range(2 * r, 2 * end, 2))
+            found.append(tuple(chain.from_iterable(pieces)))
+    isolated = layout.ranks[int(layout.bounds[alone]) :].tolist()
+    found.extend([ordered[i : i + 1] for i in isolated])
+    return found
+
+
+def _counted(tally: Tally, names: list[str], alone: int) -> list[dict[str, int]]:
+    """Per island, its members per name, in name order (an isolate has one name, once)."""
+    starts, which, counts = tally.starts.tolist(), tally.names.tolist(), tally.counts.tolist()
+    found = [
+        {names[which[a]]: counts[a]}
+        if b == a + 1
+        else {names[which[i]]: counts[i] for i in range(a, b)}
+        for a, b in pairwise(starts[: alone + 1])
     ]
+    found.extend([{names[x]: 1} for x in which[starts[alone] :]])
+    return found
 
 
-def _present(
-    members: npt.NDArray[np.int64],
-    bounds: npt.NDArray[np.int64],
-    codes: npt.NDArray[Any],
-    vocabulary: tuple[str, ...],
-) -> list[tuple[str, ...]]:
-    """Per island, the names its members carry (code -1 left out), sorted."""
-    starts, names, _ = _entries(members, bounds, codes, vocabulary, None)
-    return [tuple(names[a:b]) for a, b in pairwise(starts)]
+def _named(tally: Tally, names: list[str]) -> list[tuple[str, ...]]:
+    """Per island, the names its members carry, sorted."""
+    labels = [names[x] for x in tally.names.tolist()]
+    return [tuple(labels[a:b]) for a, b in pairwise(tally.starts.tolist())]
