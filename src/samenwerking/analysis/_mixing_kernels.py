@@ -1,8 +1,9 @@
 """Compiled counts behind :mod:`samenwerking.analysis.mixing`.
 
-The mixing matrix counts group pairs over the CSR arrays in one pass, its rows split in
-blocks over numba's threads. For the permutation
-test of :func:`~samenwerking.analysis.mixing.ei_index` numpy draws the shuffles
+:func:`dense_codes` renumbers a grouping over the groups that occur. The mixing matrix
+counts each tie once, from the lower half of each sorted CSR row, its rows split in blocks
+over numba's threads when there is enough work. For the permutation test of
+:func:`~samenwerking.analysis.mixing.ei_index` numpy draws the shuffles
 (``Generator.permutation``), so a seed gives the same p-value as before; only the counting
 of ties whose ends share a shuffled group is a loop numba compiles.
 
@@ -15,6 +16,8 @@ Example
 1
 >>> int(internal_after_shuffle(group, np.array([2, 0, 1], np.int64), u, v))  # groups 1, 0, 0
 1
+>>> [a.tolist() for a in dense_codes(np.array([2, -1, 2, 0], np.int64), 4)]
+[[1, 2, 1, 0], [0, 2, 3]]
 >>> indptr, indices = np.array([0, 1, 3, 4], np.int64), np.array([1, 0, 2, 1], np.int32)
 >>> group_pair_counts(indptr, indices, group, 2, np.array([0, 3], np.int64)).tolist()
 [[2, 1], [1, 0]]
@@ -27,9 +30,29 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel, parallel_kernel, prange
 
-__all__ = ["group_pair_counts", "internal_after_shuffle"]
+__all__ = ["dense_codes", "group_pair_counts", "internal_after_shuffle"]
 
 Ints = npt.NDArray[np.int64]
+
+
+@kernel
+def dense_codes(codes: Ints, width: int) -> tuple[Ints, Ints]:  # pragma: no cover - compiled
+    """Codes ``0..width-2`` (``-1``: the last, ``width - 1``) renumbered over those present.
+
+    Returns each node's new code and the old codes present, ascending.
+    """
+    seen = np.zeros(width, np.int64)
+    for c in codes:
+        seen[width - 1 if c < 0 else c] = 1
+    present = np.flatnonzero(seen)
+    remap = np.full(width, -1, np.int64)
+    for i in range(present.shape[0]):
+        remap[present[i]] = i
+    out = np.empty(codes.shape[0], np.int64)
+    for i in range(codes.shape[0]):
+        c = codes[i]
+        out[i] = remap[width - 1 if c < 0 else c]
+    return out, present
 
 
 @kernel
@@ -52,14 +75,17 @@ def group_pair_counts(
 ) -> Ints:
     """A ``k x k`` table with one count at ``[group[row], group[col]]`` per CSR entry.
 
-    Rows ``blocks[b]:blocks[b + 1]`` are counted by one thread each (one block: no threads).
+    The CSR arrays are those of an undirected graph (symmetric, sorted rows, no self
+    loops): each tie is counted once and the table added to its transpose. Rows
+    ``blocks[b]:blocks[b + 1]`` are counted by one thread each (one block: no threads).
     """
     if len(blocks) == 2:
         tables = np.zeros((1, 4 * k * k), np.int64)
         _count_rows(indptr, indices, group, k, 0, len(indptr) - 1, tables[0])
     else:
         tables = _count_blocks(indptr, indices, group, k, blocks)
-    summed: Ints = tables.reshape(4 * len(tables), k * k).sum(axis=0).reshape(k, k)
+    once = tables.reshape(4 * len(tables), k * k).sum(axis=0).reshape(k, k)
+    summed: Ints = once + once.T  # each tie from both ends
     return summed
 
 
@@ -73,19 +99,20 @@ def _count_rows(
     stop: int,
     table: Ints,
 ) -> None:  # pragma: no cover - compiled
+    # Each tie once, from its higher end: the sorted row's entries below the row itself.
     # Four interleaved tables, so that consecutive entries rarely wait on the same count.
     kk = k * k
     for row in range(start, stop):
         base = group[row] * k
         at = indptr[row]
         end = indptr[row + 1]
-        while at + 4 <= end:
+        while at + 4 <= end and indices[at + 3] < row:
             table[base + group[indices[at]]] += 1
             table[kk + base + group[indices[at + 1]]] += 1
             table[2 * kk + base + group[indices[at + 2]]] += 1
             table[3 * kk + base + group[indices[at + 3]]] += 1
             at += 4
-        while at < end:
+        while at < end and indices[at] < row:
             table[base + group[indices[at]]] += 1
             at += 1
 

@@ -40,7 +40,7 @@ from samenwerking._arguments import check_whole
 from samenwerking.analysis._ei_kernels import ei_counts, internal_after_relabel, upper_starts
 from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
 from samenwerking.analysis._kernels import work_blocks
-from samenwerking.analysis._mixing_kernels import group_pair_counts
+from samenwerking.analysis._mixing_kernels import dense_codes, group_pair_counts
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -83,15 +83,10 @@ def dense_groups(
             return np.where(custom < 0, len(known), custom), (*known, UNKNOWN)
         return custom, known
     assert isinstance(by, str)
-    codes = np.asarray(getattr(G, by), dtype=np.int64)
     vocabulary: tuple[str, ...] = getattr(G, _VOCABULARY[by])
-    width = len(vocabulary) + 1
-    shifted = np.where(codes < 0, len(vocabulary), codes).astype(np.int64)
-    present = np.flatnonzero(np.bincount(shifted, minlength=width))
-    remap = np.full(width, -1, np.int64)
-    remap[present] = np.arange(len(present))
+    codes, present = dense_codes(np.asarray(getattr(G, by), np.int64), len(vocabulary) + 1)
     names = (*vocabulary, UNKNOWN)
-    return remap[shifted], tuple(names[p] for p in present.tolist())
+    return codes, tuple(names[p] for p in present.tolist())
 
 
 def unique_counts(
