@@ -16,10 +16,11 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerking.analysis._island_kernels import island_layout, tally_islands
+from samenwerking.analysis._island_kernels import island_layout, tally_islands, text_ascending
 from samenwerking.analysis.islands import Islands, islands
 from samenwerking.graph.compact import CompactGraph
 
@@ -200,3 +201,27 @@ def test_a_large_graph_equals_networkx() -> None:
     nx.set_node_attributes(g, {v: DOMAINS[1 + v % 3] for v in g}, "domain")
     h = nx.relabel_nodes(g, {v: f"p{v:05d}" for v in g})
     assert _fields(islands(CompactGraph.from_networkx(h))) == _fields(islands(h))
+
+
+@given(st.lists(st.text(max_size=6), max_size=30, unique=True), st.booleans())
+def test_text_ascending_equals_sorting(ids: list[str], sort: bool) -> None:
+    if sort:
+        ids.sort()
+    verdict = text_ascending(tuple(ids))
+    if any("\0" in i for i in ids):
+        assert verdict is None or verdict == (ids == sorted(ids))
+    else:
+        assert verdict == (ids == sorted(ids))
+
+
+@given(st.lists(st.text(alphabet="ab\0\ud800\U0001f600é", max_size=4), max_size=12, unique=True))
+def test_text_ascending_orders_code_points_as_python(ids: list[str]) -> None:
+    ids.sort()
+    assert text_ascending(tuple(ids)) in (True, None)
+    if len(ids) >= 2 and not any("\0" in i for i in ids):
+        assert text_ascending(tuple(reversed(ids))) is False
+
+
+def test_text_ascending_rejects_ids_that_are_not_text() -> None:
+    with pytest.raises(TypeError):
+        text_ascending(("a", 1))  # type: ignore[arg-type]

@@ -27,7 +27,13 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._island_kernels import IslandLayout, Tally, island_layout, tally_islands
+from samenwerking.analysis._island_kernels import (
+    IslandLayout,
+    Tally,
+    island_layout,
+    tally_islands,
+    text_ascending,
+)
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.io._gc import collector_paused
 from samenwerking.tabular import Table, Tabular
@@ -235,8 +241,9 @@ def _compact_islands(G: CompactGraph) -> list[Island]:  # noqa: N803
     if n == 0:
         return []
     ids: tuple[Any, ...] = G.ids
-    text = _all_text(ids)  # then members sort as their ids
-    if text and _ascending(ids):
+    ascending = _ascending(ids)  # None: not all text; then members sort by their text
+    text = ascending is not None
+    if ascending:
         ranked = np.arange(n, dtype=np.int64)  # the usual case: ids come sorted
         ordered = ids
     else:
@@ -271,18 +278,13 @@ def _compact_islands(G: CompactGraph) -> list[Island]:  # noqa: N803
     return found
 
 
-def _ascending(ids: tuple[Any, ...]) -> bool:
-    """Whether the (text) ids come in sorted order."""
-    return list(ids) == sorted(ids)
-
-
-def _all_text(ids: Iterable[Any]) -> bool:
-    """Whether every id is a string (joining them is the quickest test)."""
+def _ascending(ids: tuple[Any, ...]) -> bool | None:
+    """Whether the ids come in sorted order; ``None`` when they are not all text."""
     try:
-        "".join(ids)
-    except TypeError:
-        return False
-    return True
+        verdict = text_ascending(ids)
+    except TypeError:  # an id that is not a string
+        return None
+    return (list(ids) == sorted(ids)) if verdict is None else verdict
 
 
 def _sorted_names(vocabulary: tuple[str, ...], unknown: str | None) -> list[str]:
