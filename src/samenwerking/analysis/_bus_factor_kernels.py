@@ -94,8 +94,11 @@ def link_copies(
     m = key.shape[0]
     # Stable counting sorts by the second group, then the first: keys ascending, CSR
     # order kept within a key.
-    by_second = _counting_order(key % groups, np.arange(m), groups)
-    order = _counting_order(key // groups, by_second, groups)
+    order = np.empty(m, np.int64)
+    for i in range(m):
+        order[i] = i
+    order = _counting_order(key, 1, groups, order)
+    order = _counting_order(key, groups, groups, order)
     p = 0
     for i in range(m):
         if i == 0 or key[order[i]] != key[order[i - 1]]:
@@ -149,27 +152,35 @@ def link_copies(
     pair_of = np.empty(nr, np.int64)
     for q in range(p):
         pair_of[rptr[q] : rptr[q + 1]] = q
-    order = _counting_order(pair_of, _counting_order(rperson[:nr], np.arange(nr), n), p)
+    order = np.empty(nr, np.int64)
+    for c in range(nr):
+        order[c] = c
+    order = _counting_order(pair_of, 1, p, _counting_order(rperson, 1, n, order))
     renumber = np.empty(nr, np.int64)
+    people = np.empty(nr, np.int64)
     for c in range(nr):
         renumber[order[c]] = c
+        people[c] = rperson[order[c]]
     for i in range(m):
         rcopy[i] = renumber[rcopy[i]]
-    return keys, counts, ties, lptr, lperson[:nl].copy(), rptr, rperson[order], lcopy, rcopy
+    return keys, counts, ties, lptr, lperson[:nl].copy(), rptr, people, lcopy, rcopy
 
 
 @kernel
-def _counting_order(digit: Ints, order: Ints, size: int) -> Ints:  # pragma: no cover - compiled
-    """``order`` stably sorted by ``digit[order]`` (values ``0..size-1``)."""
+def _counting_order(
+    values: Ints, divisor: int, size: int, order: Ints
+) -> Ints:  # pragma: no cover - compiled
+    """``order`` stably sorted by the digit ``values[i] // divisor % size`` of each ``i``."""
     start = np.zeros(size + 1, np.int64)
     for i in order:
-        start[digit[i] + 1] += 1
+        start[values[i] // divisor % size + 1] += 1
     for d in range(size):
         start[d + 1] += start[d]
     out = np.empty(order.shape[0], np.int64)
     for i in order:
-        out[start[digit[i]]] = i
-        start[digit[i]] += 1
+        digit = values[i] // divisor % size
+        out[start[digit]] = i
+        start[digit] += 1
     return out
 
 
