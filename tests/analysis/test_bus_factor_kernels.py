@@ -76,6 +76,24 @@ def grouped_graphs(draw: st.DrawFn) -> tuple[nx.Graph, dict[int, int | None]]:
     return g, groups
 
 
+def _other_forms(g: nx.Graph) -> tuple[nx.DiGraph, nx.MultiGraph]:
+    """``g`` directed (some ties both ways) and as a multigraph (some ties twice).
+
+    The extra arcs and edges count 1 tie: the larger count of a pair is the one kept.
+    """
+    directed, multi = nx.DiGraph(), nx.MultiGraph()
+    for form in (directed, multi):
+        form.add_nodes_from(g.nodes(data=True))
+    for at, (u, v, ties) in enumerate(g.edges(data="ties")):
+        directed.add_edge(u, v, ties=ties)
+        multi.add_edge(u, v, ties=ties)
+        if at % 2:
+            directed.add_edge(v, u, ties=1)
+        if at % 3 == 0:
+            multi.add_edge(v, u, ties=1)
+    return directed, multi
+
+
 @settings(max_examples=60, deadline=None)
 @given(grouped_graphs())
 def test_bus_factor_equals_networkx_matching(case: tuple[nx.Graph, dict[int, int | None]]) -> None:
@@ -87,7 +105,7 @@ def test_bus_factor_equals_networkx_matching(case: tuple[nx.Graph, dict[int, int
         if label[u] != label[v]:
             a, b = (u, v) if key[u] < key[v] else (v, u)
             cross.setdefault((label[a], label[b]), []).append((a, b, ties))
-    for form in (g, CompactGraph.from_networkx(g)):
+    for form in (g, CompactGraph.from_networkx(g), *_other_forms(g)):
         links = bus_factor(form, by=groups)
         assert {link.groups for link in links} == set(cross)
         for link in links:
