@@ -457,6 +457,11 @@ def _fit_sizes(
         if gap < 0:
             step = np.minimum(step, fitted)  # an organisation cannot shrink below 0
         fitted += step if gap > 0 else -step
+    gap = total - int(fitted.sum())
+    while gap:  # rarely left by the random passes: one person at a time, largest shrink first
+        at = int(np.argmax(fitted)) if gap < 0 else int(np.argmin(fitted))
+        fitted[at] += 1 if gap > 0 else -1
+        gap += -1 if gap > 0 else 1
     result: npt.NDArray[np.int64] = fitted
     return result
 
