@@ -201,42 +201,6 @@ def _adjacency(ends: Ints, other: Ints, count: int) -> tuple[Ints, Ints]:  # pra
 
 
 @kernel
-def _take(
-    u: int,
-    v: int,
-    nl: int,
-    lptr: Ints,
-    ladj: Ints,
-    rptr: Ints,
-    radj: Ints,
-    match_l: Ints,
-    match_r: Ints,
-    ldeg: Ints,
-    rdeg: Ints,
-    queue: Ints,
-    tail: int,
-) -> int:  # pragma: no cover - compiled
-    """Match ``u - v`` and drop both from their free neighbours' degrees; queue degree 1s."""
-    match_l[u] = v
-    match_r[v] = u
-    for at in range(lptr[u], lptr[u + 1]):
-        x = ladj[at]
-        if match_r[x] < 0:
-            rdeg[x] -= 1
-            if rdeg[x] == 1:
-                queue[tail] = nl + x
-                tail += 1
-    for at in range(rptr[v], rptr[v + 1]):
-        y = radj[at]
-        if match_l[y] < 0:
-            ldeg[y] -= 1
-            if ldeg[y] == 1:
-                queue[tail] = y
-                tail += 1
-    return tail
-
-
-@kernel
 def _karp_sipser(
     l0: int,
     l1: int,
@@ -273,7 +237,7 @@ def _karp_sipser(
     head = 0
     nxt = l0
     while True:
-        if head == tail:  # no degree-1 vertex: match any free edge
+        if head == tail:  # no degree-1 vertex left: match any free edge
             head = 0
             tail = 0
             while nxt < l1 and (match_l[nxt] >= 0 or ldeg[nxt] == 0):
@@ -285,29 +249,43 @@ def _karp_sipser(
                 v = ladj[at]
                 if match_r[v] < 0:
                     break
-            tail = _take(u, v, nl, lptr, ladj, rptr, radj, match_l, match_r, ldeg, rdeg, queue, 0)
-            size += 1
-            continue
-        x = queue[head]
-        head += 1
-        if x < nl:
-            if match_l[x] >= 0 or ldeg[x] == 0:
-                continue
-            for at in range(lptr[x], lptr[x + 1]):
-                v = ladj[at]
-                if match_r[v] < 0:
-                    break
-            u = x
         else:
-            v = x - nl
-            if match_r[v] >= 0 or rdeg[v] == 0:
-                continue
-            for at in range(rptr[v], rptr[v + 1]):
-                u = radj[at]
-                if match_l[u] < 0:
-                    break
-        tail = _take(u, v, nl, lptr, ladj, rptr, radj, match_l, match_r, ldeg, rdeg, queue, tail)
+            x = queue[head]
+            head += 1
+            if x < nl:
+                if match_l[x] >= 0 or ldeg[x] == 0:
+                    continue
+                u = x
+                for at in range(lptr[u], lptr[u + 1]):
+                    v = ladj[at]
+                    if match_r[v] < 0:
+                        break
+            else:
+                v = x - nl
+                if match_r[v] >= 0 or rdeg[v] == 0:
+                    continue
+                for at in range(rptr[v], rptr[v + 1]):
+                    u = radj[at]
+                    if match_l[u] < 0:
+                        break
+        # Match u - v; their free neighbours lose a free partner.
+        match_l[u] = v
+        match_r[v] = u
         size += 1
+        for at in range(lptr[u], lptr[u + 1]):
+            y = ladj[at]
+            if match_r[y] < 0:
+                rdeg[y] -= 1
+                if rdeg[y] == 1:
+                    queue[tail] = nl + y
+                    tail += 1
+        for at in range(rptr[v], rptr[v + 1]):
+            y = radj[at]
+            if match_l[y] < 0:
+                ldeg[y] -= 1
+                if ldeg[y] == 1:
+                    queue[tail] = y
+                    tail += 1
 
 
 @kernel

@@ -5,7 +5,7 @@ their link is the smallest number of people whose leaving would cut every tie be
 them. That is a minimum vertex cover of the bipartite graph of cross-group ties, whose size
 equals a maximum matching (König's theorem). Every person gets one copy per group pair, so
 the pairs stay apart; compiled loops (:mod:`~samenwerking.analysis._bus_factor_kernels`)
-find the cross ties and match each pair (Hopcroft-Karp after a greedy start).
+find the cross ties and match each pair (Hopcroft-Karp after a Karp-Sipser start).
 
 References
 ----------
