@@ -5,7 +5,7 @@ neighbours' degrees, and a neighbour that falls to ``k`` is removed in the same 
 After level ``k`` every remaining node has more than ``k`` neighbours left, so a node's
 degree when it is removed is its core number. Unlike bucket peeling (Batagelj and
 Zaversnik 2003) no bucket is kept in order: each adjacency entry costs one comparison and
-at most one decrement, and a node is queued once.
+at most one decrement, and a node is stacked once.
 
 Takes the ``indptr`` (int64) and ``indices`` (int32) of a symmetric CSR adjacency
 without self loops or repeated entries, as a
@@ -43,38 +43,37 @@ def _levels(indptr: npt.NDArray[np.int64], indices: npt.NDArray[np.int32]) -> np
         degree[v] = indptr[v + 1] - indptr[v]
     rest = np.arange(n).astype(np.int32)  # the nodes not removed yet (a superset, see below)
     left = n
-    queue = np.empty(n + 1, np.int32)  # every node enters once, in removal order
-    end = 0
+    stack = np.empty(n + 1, np.int32)  # the nodes of this level still to remove
     k = 0
     while left > 0:
-        start = end
+        top = 0
         kept = 0
         lowest = np.iinfo(np.int32).max
-        for i in range(left):  # queue the nodes at degree k; drop those removed before
+        for i in range(left):  # stack the nodes at degree k; drop those removed before
             v = rest[i]
             d = degree[v]
             if d == k:
-                queue[end] = v
-                end += 1
+                stack[top] = v
+                top += 1
             elif d > k:
                 rest[kept] = v
                 kept += 1
                 lowest = min(lowest, d)
         left = kept
-        if end == start:  # no node at degree k: go straight to the lowest one left
+        if top == 0:  # no node at degree k: go straight to the lowest one left
             k = lowest
             continue
-        while start < end:
-            v = queue[start]
-            start += 1
+        while top > 0:  # last in, first out: a neighbour's row is read while still cached
+            top -= 1
+            v = stack[top]
             for at in range(indptr[v], indptr[v + 1]):
-                # Branch free: removed and queued nodes sit at k or below and stay there;
-                # a node that falls to k is queued (written always, kept when it fell).
+                # Branch free: removed and stacked nodes sit at k or below and stay there;
+                # a node that falls to k is stacked (written always, kept when it fell).
                 u = indices[at]
                 d = degree[u]
                 degree[u] = d - (d > k)
-                queue[end] = u
-                end += d == k + 1
+                stack[top] = u
+                top += d == k + 1
         k += 1
     return degree
 
