@@ -242,24 +242,3 @@ def test_synthetic_region_forms_agree() -> None:
     assert (a.value, a.groups, a.expected) == (b.value, b.groups, b.expected)
     assert a.nodes == b.nodes
     assert (mixing_matrix(compact).counts == mixing_matrix(graph).counts).all()
-
-
-@given(
-    st.integers(1, 30).flatmap(
-        lambda n: st.tuples(
-            st.lists(st.integers(0, 3), min_size=n, max_size=n),
-            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60),
-            st.permutations(range(n)),
-        )
-    )
-)
-def test_the_compiled_shuffle_count_equals_plain_numpy(case: tuple) -> None:
-    from samenwerking.analysis._mixing_kernels import internal_after_shuffle
-
-    groups, ties, order = case
-    group = np.array(groups, np.int64)
-    u = np.array([a for a, _ in ties], np.int64)
-    v = np.array([b for _, b in ties], np.int64)
-    shuffled = group[np.array(order, np.int64)]
-    expected = int(np.count_nonzero(shuffled[u] == shuffled[v]))
-    assert internal_after_shuffle(group, np.array(order, np.int64), u, v) == expected

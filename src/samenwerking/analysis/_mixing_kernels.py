@@ -2,20 +2,13 @@
 
 :func:`dense_codes` renumbers a grouping over the groups that occur. The mixing matrix
 counts each tie once, from the lower half of each sorted CSR row, its rows split in blocks
-over numba's threads when there is enough work. For the permutation test of
-:func:`~samenwerking.analysis.mixing.ei_index` numpy draws the shuffles
-(``Generator.permutation``), so a seed gives the same p-value as before; only the counting
-of ties whose ends share a shuffled group is a loop numba compiles.
+over numba's threads when there is enough work. The E-I index's counts are in
+:mod:`samenwerking.analysis._ei_kernels`.
 
 Example
 -------
 >>> import numpy as np
 >>> group = np.array([0, 0, 1], np.int64)
->>> u, v = np.array([0, 1], np.int64), np.array([1, 2], np.int64)
->>> int(internal_after_shuffle(group, np.array([0, 1, 2], np.int64), u, v))
-1
->>> int(internal_after_shuffle(group, np.array([2, 0, 1], np.int64), u, v))  # groups 1, 0, 0
-1
 >>> [a.tolist() for a in dense_codes(np.array([2, -1, 2, 0], np.int64), 4)]
 [[1, 2, 1, 0], [0, 2, 3]]
 >>> indptr, indices = np.array([0, 1, 3, 4], np.int64), np.array([1, 0, 2, 1], np.int32)
@@ -30,7 +23,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel, parallel_kernel, prange
 
-__all__ = ["dense_codes", "group_pair_counts", "internal_after_shuffle"]
+__all__ = ["dense_codes", "group_pair_counts"]
 
 Ints = npt.NDArray[np.int64]
 
@@ -53,21 +46,6 @@ def dense_codes(codes: Ints, width: int) -> tuple[Ints, Ints]:  # pragma: no cov
         c = codes[i]
         out[i] = remap[width - 1 if c < 0 else c]
     return out, present
-
-
-@kernel
-def internal_after_shuffle(
-    group: Ints, order: Ints, u: Ints, v: Ints
-) -> int:  # pragma: no cover - compiled
-    """How many ties ``(u[i], v[i])`` join one group once node ``j`` has ``group[order[j]]``."""
-    n = group.shape[0]
-    shuffled = np.empty(n, np.int64)
-    for j in range(n):
-        shuffled[j] = group[order[j]]
-    internal = 0
-    for i in range(u.shape[0]):
-        internal += shuffled[u[i]] == shuffled[v[i]]
-    return internal
 
 
 def group_pair_counts(
