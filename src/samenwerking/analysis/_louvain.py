@@ -302,8 +302,21 @@ def ranked_groups(membership: IntArray) -> tuple[IntArray, IntArray, IntArray]:
     sizes = np.zeros(size, np.int64)
     for c in codes:
         sizes[c] += 1
-    rank = np.empty(size, np.int64)
-    rank[np.argsort(-sizes, kind="mergesort")] = np.arange(size)
+    rank = np.empty(size, np.int64)  # largest first, equal sizes by number: a counting sort
+    largest = 0
+    for c in range(size):
+        largest = max(largest, sizes[c])
+    place = np.zeros(largest + 1, np.int64)
+    for c in range(size):
+        place[sizes[c]] += 1
+    taken = 0
+    for s in range(largest, -1, -1):
+        count = place[s]
+        place[s] = taken
+        taken += count
+    for c in range(size):
+        rank[c] = place[sizes[c]]
+        place[sizes[c]] += 1
     bounds = np.zeros(size + 1, np.int64)
     for c in range(size):
         bounds[rank[c] + 1] = sizes[c]

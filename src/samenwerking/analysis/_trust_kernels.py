@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import kernel
+from samenwerking.analysis._sorting import sort_run
 
 __all__ = ["rating_sums"]
 
@@ -122,7 +123,7 @@ def rating_sums(
                 seen[b] = k + a
                 pair_rated[p] = b
                 p += 1
-        pair_rated[first:p].sort()
+        sort_run(pair_rated, first, p)
         for q in range(first, p):
             pair_rater[q] = a
             slot[pair_rated[q]] = q

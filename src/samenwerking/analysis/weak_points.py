@@ -35,6 +35,7 @@ from attrs import frozen
 from samenwerking._jit import kernel
 from samenwerking.analysis._dfs import IntArray, LowLink, low_link_search
 from samenwerking.analysis._input import as_compact
+from samenwerking.analysis._sorting import reverse_run, sort_run
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.tabular import Table, Tabular
 
@@ -156,8 +157,9 @@ def _pieces(
                     people[w] = rank[order[q]]
                     w += 1
             piece += 1
-        people[people_at[g] : people_at[g + 1]] = np.sort(people[people_at[g] : people_at[g + 1]])
-        parts[part_at[g] : part_at[g + 1]] = np.sort(parts[part_at[g] : part_at[g + 1]])[::-1]
+        sort_run(people, people_at[g], people_at[g + 1])
+        sort_run(parts, part_at[g], part_at[g + 1])
+        reverse_run(parts, part_at[g], part_at[g + 1])  # largest first
     return part_at, parts, people_at, people
 
 
