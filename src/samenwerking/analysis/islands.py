@@ -18,9 +18,10 @@ Example
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import chain, pairwise
-from typing import Any
+from typing import Any, overload
 
 import networkx as nx
 import numpy as np
@@ -38,7 +39,7 @@ from samenwerking.graph.compact import CompactGraph
 from samenwerking.io._gc import collector_paused
 from samenwerking.tabular import Table, Tabular
 
-__all__ = ["Island", "Islands", "islands"]
+__all__ = ["Island", "IslandSequence", "Islands", "islands"]
 
 UNKNOWN = "unknown"
 """The label counted for a node without a sector or domain."""
@@ -111,8 +112,10 @@ class Islands(Tabular):
     ``to_frames()["members"]`` gives each node's island number.
     """
 
-    islands: tuple[Island, ...] = ()
-    """Every connected component, isolates included."""
+    islands: Sequence[Island] = ()
+    """Every connected component, isolates included: a tuple, or for a compact graph a
+    sequence that builds its :class:`Island` objects on first use and then behaves as
+    (and compares equal to) the tuple of them."""
 
     @property
     def isolates(self) -> tuple[str, ...]:
@@ -164,7 +167,7 @@ class Islands(Tabular):
     def _svg(self) -> str:
         from samenwerking.notebook import islands_svg
 
-        return islands_svg(self.islands[:_PICTURE_ISLANDS])
+        return islands_svg(tuple(self.islands[:_PICTURE_ISLANDS]))
 
     def __repr__(self) -> str:
         largest = self.largest.size if self.largest is not None else 0
@@ -191,7 +194,9 @@ def islands(G: nx.Graph | CompactGraph) -> Islands:  # noqa: N803
     Islands
         Every connected component as an :class:`Island`, largest first, equal sizes
         ordered by their first (smallest) member id; with the isolates, the silos
-        (islands of one domain) and the share of nodes in the largest island.
+        (islands of one domain) and the share of nodes in the largest island. For a
+        compact graph with text ids the components are found at once and the
+        :class:`Island` objects built on first use (an :class:`IslandSequence`).
 
     Example
     -------
@@ -205,8 +210,7 @@ def islands(G: nx.Graph | CompactGraph) -> Islands:  # noqa: N803
     0.6
     """
     if isinstance(G, CompactGraph):
-        with collector_paused():  # thousands of small acyclic results: no garbage to find
-            return Islands(tuple(_compact_islands(G)))
+        return Islands(_compact_islands(G))
     components = (
         nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
     )
@@ -235,47 +239,134 @@ def _island(G: nx.Graph, component: Iterable[Hashable]) -> Island:  # noqa: N803
     )
 
 
-def _compact_islands(G: CompactGraph) -> list[Island]:  # noqa: N803
-    """The islands of a compact graph, largest first (equal sizes by first member)."""
+def _compact_islands(G: CompactGraph) -> Sequence[Island]:  # noqa: N803
+    """The islands of a compact graph, largest first (equal sizes by first member).
+
+    The compiled layout is found here; the :class:`Island` objects are built on first use
+    (at once for ids that are not all text, which sort as Python compares them).
+    """
     n = G.n_nodes
     if n == 0:
-        return []
+        return ()
     ids: tuple[Any, ...] = G.ids
     ascending = _ascending(ids)  # None: not all text; then members sort by their text
-    text = ascending is not None
     if ascending:
         ranked = np.arange(n, dtype=np.int64)  # the usual case: ids come sorted
         ordered = ids
     else:
-        if text:
+        if ascending is not None:
             ranked = np.array(sorted(range(n), key=ids.__getitem__), np.int64)
         else:
             ranked = np.argsort(np.array([str(i) for i in ids]), kind="stable").astype(np.int64)
         ordered = tuple(ids[i] for i in ranked.tolist())
     layout = island_layout(G.indptr, G.indices, ranked)
-    bounds = layout.bounds
-    sector, domain, place = tally_islands(
+    tallies = tally_islands(
         ranked[layout.ranks],
-        bounds,
+        layout.bounds,
         (
             _ranked_codes(G.sector, G.sectors, UNKNOWN),
             _ranked_codes(G.domain, G.domains, UNKNOWN),
             _ranked_codes(G.municipality, G.municipalities, None),
         ),
     )
-    alone = int(np.searchsorted(-np.diff(bounds), -1))  # islands from here on are isolates
-    found = list(
-        map(
-            Island,
-            _members(ordered, layout, alone),
-            _counted(sector, _sorted_names(G.sectors, UNKNOWN), alone),
-            _counted(domain, _sorted_names(G.domains, UNKNOWN), alone),
-            _named(place, _sorted_names(G.municipalities, None)),
-        )
+    names = (
+        _sorted_names(G.sectors, UNKNOWN),
+        _sorted_names(G.domains, UNKNOWN),
+        _sorted_names(G.municipalities, None),
     )
-    if not text:  # by the first member itself, not its text
-        found.sort(key=lambda island: (-island.size, island.members[0]))
+    found = IslandSequence(len(layout.bounds) - 1, partial(_build, ordered, layout, tallies, names))
+    if ascending is None:  # by the first member itself, not its text
+        return tuple(sorted(found, key=lambda island: (-island.size, island.members[0])))
     return found
+
+
+def _build(
+    ordered: tuple[Any, ...],
+    layout: IslandLayout,
+    tallies: tuple[Tally, Tally, Tally],
+    names: tuple[list[str], list[str], list[str]],
+) -> tuple[Island, ...]:
+    """The :class:`Island` objects of a layout and its tallies, in the layout's order."""
+    alone = int(np.searchsorted(-np.diff(layout.bounds), -1))  # from here on: isolates
+    sector, domain, place = tallies
+    with collector_paused():  # thousands of small acyclic results: no garbage to find
+        return tuple(
+            map(
+                Island,
+                _members(ordered, layout, alone),
+                _counted(sector, names[0], alone),
+                _counted(domain, names[1], alone),
+                _named(place, names[2]),
+            )
+        )
+
+
+class IslandSequence(Sequence[Island]):
+    """Islands built on first use: until then only their number is known.
+
+    Behaves as the tuple of the islands (indexing, slices as tuples, iteration, equality
+    with that tuple, pickling as it); :func:`islands` returns one for a compact graph.
+
+    Example
+    -------
+    >>> lazy = IslandSequence(1, lambda: (Island(("a",)),))
+    >>> len(lazy), lazy == (Island(("a",)),), lazy[0].members
+    (1, True, ('a',))
+    """
+
+    __slots__ = ("_build", "_count", "_items")
+
+    def __init__(self, count: int, build: Callable[[], tuple[Island, ...]]) -> None:
+        self._count = count
+        self._build = build
+        self._items: tuple[Island, ...] | None = None
+
+    def _all(self) -> tuple[Island, ...]:
+        items = self._items
+        if items is None:  # two threads may both build: equal tuples, either one is kept
+            items = self._items = self._build()
+        return items
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Island: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Island, ...]: ...
+    def __getitem__(self, index: int | slice) -> Island | tuple[Island, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Island]:
+        return iter(self._all())
+
+    def __reversed__(self) -> Iterator[Island]:
+        return reversed(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IslandSequence):
+            return self._all() == other._all()
+        if isinstance(other, tuple):
+            return self._all() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __add__(self, other: tuple[Island, ...]) -> tuple[Island, ...]:
+        return self._all() + other
+
+    def __radd__(self, other: tuple[Island, ...]) -> tuple[Island, ...]:
+        return other + self._all()
+
+    def __reduce__(self) -> tuple[type[tuple[Island, ...]], tuple[tuple[Island, ...]]]:
+        return tuple, (self._all(),)
+
+    def __repr__(self) -> str:
+        return repr(self._all())
 
 
 def _ascending(ids: tuple[Any, ...]) -> bool | None:
