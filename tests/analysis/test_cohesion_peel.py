@@ -73,3 +73,12 @@ def test_a_large_random_graph_equals_networkx() -> None:
     g = nx.gnm_random_graph(3000, 30000, seed=7)
     g.add_nodes_from(range(3000, 3050))  # isolates
     assert core_numbers(CompactGraph.from_networkx(g)) == nx.core_number(g)
+
+
+@given(dense_graphs(), st.booleans())
+def test_core_numbers_keep_graph_order(g: nx.Graph, text: bool) -> None:
+    if text:
+        g = nx.relabel_nodes(g, {v: f"p{v:02d}" for v in g})
+    found = core_numbers(CompactGraph.from_networkx(g))
+    assert type(found) is dict and list(found) == list(g)
+    assert list(found.items()) == [(v, nx.core_number(g)[v]) for v in g]
