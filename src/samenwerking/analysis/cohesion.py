@@ -63,7 +63,7 @@ def density(G: nx.Graph | CompactGraph) -> float:  # noqa: N803
     """
     C = G if type(G) is CompactGraph else as_compact(G)  # noqa: N806
     n = len(C.indptr) - 1  # n_nodes and 2 * n_edges, without the property calls
-    return float(len(C.indices)) / (n * (n - 1)) if n > 1 else 0.0
+    return len(C.indices) / (n * (n - 1)) if n > 1 else 0.0  # 2m / (n (n - 1)), as networkx
 
 
 def _group_tables(
