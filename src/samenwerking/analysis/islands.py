@@ -301,6 +301,10 @@ def _build(
         )
 
 
+def _kept(items: tuple[Island, ...]) -> tuple[Island, ...]:
+    return items
+
+
 class IslandSequence(Sequence[Island]):
     """Islands built on first use: until then only their number is known.
 
@@ -325,6 +329,7 @@ class IslandSequence(Sequence[Island]):
         items = self._items
         if items is None:  # two threads may both build: equal tuples, either one is kept
             items = self._items = self._build()
+            self._build = partial(_kept, items)  # let the arrays go
         return items
 
     def __len__(self) -> int:
