@@ -20,7 +20,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerking.analysis._island_kernels import island_layout, tally_islands, text_ascending
+from samenwerking.analysis._island_kernels import island_layout, tally_islands
+from samenwerking.analysis._text_order import text_ascending
 from samenwerking.analysis.islands import Islands, islands
 from samenwerking.graph.compact import CompactGraph
 

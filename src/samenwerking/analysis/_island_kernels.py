@@ -10,6 +10,8 @@ The union-find first links every node to its first two neighbours only; every no
 in the largest set so far skips the rest of its neighbours, since an edge from it to a
 node outside that set is also read from the other end (the sampling of Sutton, Ben-Nun and
 Barak 2018). In a region with one big island most of the adjacency is never read.
+:func:`tally_islands` then counts the sectors, domains and municipalities of every island
+in one call.
 
 Takes the ``indptr`` (int64) and ``indices`` (int32) of a symmetric CSR adjacency
 without self loops or repeated entries, as a
@@ -41,7 +43,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["IslandLayout", "Tally", "island_layout", "tally_islands", "text_ascending"]
+__all__ = ["IslandLayout", "Tally", "island_layout", "tally_islands"]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -303,45 +305,3 @@ def tally_islands(
         np.ascontiguousarray(municipality_rank, np.int64),
     )
     return Tally(*found[0:3]), Tally(*found[3:6]), Tally(*found[6:9])
-
-
-@kernel
-def _ascending(data: npt.NDArray[np.uint8], n: int) -> int:
-    # 1 when the NUL-separated ids in data ascend, 0 when not, -1 when there are not n ids.
-    ends = np.empty(len(data) + 2, np.int64)  # where each id ends (a NUL, then the end)
-    k = 0
-    for i in range(len(data)):
-        ends[k] = i  # kept only at a NUL: branch free
-        k += data[i] == 0
-    if k != n - 1:
-        return -1
-    ends[k] = len(data)
-    a, b = 0, ends[0]
-    for j in range(1, n):
-        c, d = b + 1, ends[j]
-        common = min(b - a, d - c)
-        i = 0
-        while i < common and data[a + i] == data[c + i]:
-            i += 1
-        if (data[a + i] > data[c + i]) if i < common else (b - a > d - c):
-            return 0  # larger where they part, or longer with the same start
-        a, b = c, d
-    return 1
-
-
-def text_ascending(ids: tuple[str, ...]) -> bool | None:
-    """Whether text ids come in ascending order (``None`` when an id holds a NUL).
-
-    Compares the ids' UTF-8 bytes, whose order is that of their code points (Python's
-    order of strings), in one compiled pass. Raises ``TypeError`` when an id is not text.
-
-    Example
-    -------
-    >>> text_ascending(("a", "ab", "b")), text_ascending(("b", "a")), text_ascending(("a\\0",))
-    (True, False, None)
-    """
-    data = np.frombuffer("\0".join(ids).encode("utf-8", "surrogatepass"), np.uint8)
-    if not ids:
-        return True
-    verdict = _ascending(data, len(ids))
-    return None if verdict < 0 else verdict == 1

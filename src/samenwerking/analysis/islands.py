@@ -28,13 +28,8 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._island_kernels import (
-    IslandLayout,
-    Tally,
-    island_layout,
-    tally_islands,
-    text_ascending,
-)
+from samenwerking.analysis._island_kernels import IslandLayout, Tally, island_layout, tally_islands
+from samenwerking.analysis._text_order import text_ascending
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.io._gc import collector_paused
 from samenwerking.tabular import Table, Tabular
