@@ -32,8 +32,9 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 from samenwerking.analysis._core_kernels import peel_levels
+from samenwerking.analysis._ei_kernels import pair_keys
 from samenwerking.analysis._input import Groups, InvalidArgumentError, as_compact
-from samenwerking.analysis.mixing import contains, dense_groups, edge_arrays, unique_counts
+from samenwerking.analysis.mixing import contains, dense_groups, unique_counts
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import Region
 
@@ -74,9 +75,9 @@ def _group_tables(
     C = as_compact(G)  # noqa: N806
     group, labels = dense_groups(C, by, G)
     k = np.int64(max(len(labels), 1))
-    u, v = edge_arrays(C)
-    a, b = group[u], group[v]
-    codes, counts = unique_counts(np.minimum(a, b) * k + np.maximum(a, b))
+    indptr = np.ascontiguousarray(C.indptr, np.int64)
+    indices = np.ascontiguousarray(C.indices, np.int32)
+    codes, counts = unique_counts(pair_keys(indptr, indices, group, int(k)))  # one key a tie
     ties = {
         (c // int(k), c % int(k)): n for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
     }
