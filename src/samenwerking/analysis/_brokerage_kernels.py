@@ -215,7 +215,11 @@ def _closed(
                         counts[z, _role(gx, gz, gy)] += 1
                     if yz and zx and yx:  # y -> z -> x
                         counts[z, _role(gy, gz, gx)] += 1
-    total: npt.NDArray[np.int64] = partial.sum(axis=0)
+    total = np.zeros((n, 5), np.int64)
+    for t in range(stride):  # a plain loop: ``partial.sum(axis=0)`` costs seconds to compile
+        for v in range(n):
+            for r in range(5):
+                total[v, r] += partial[t, v, r]
     return total
 
 
