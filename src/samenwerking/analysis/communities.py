@@ -53,6 +53,7 @@ from samenwerking.analysis._louvain import (
     ranked_groups,
     unsigned,
 )
+from samenwerking.analysis._readonly import readonly
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.progress import Progress, report_progress
 from samenwerking.tabular import Table, Tabular
@@ -215,6 +216,7 @@ def _louvain(
     two_m = float(data.sum()) if len(data) == len(indices) else float(data[0]) * len(indices)
     if two_m == 0.0:
         return membership, 0.0
+    indptr, indices = readonly(indptr), readonly(indices)  # as every level's: one signature
     graph = (indptr, indices, data, np.zeros(n))
     found = n  # communities in membership, the nodes of graph when a level starts
     for level in range(_MAX_LEVELS):
@@ -227,17 +229,25 @@ def _louvain(
             comm, found = dense_codes(comm)
             membership = comm[membership]
             if 2.0 * gained / two_m >= _THRESHOLD:
-                graph = aggregate(*graph, comm, found)
+                graph = _level(aggregate(*graph, comm, found))
                 continue
         parts, count = connected_parts(indptr, indices, membership)
         if count == found:
             break
         membership, found = parts, count
-        graph = aggregate(indptr, indices, data, np.zeros(n), membership, found)
+        graph = _level(aggregate(indptr, indices, data, np.zeros(n), membership, found))
     else:
         comm = np.arange(found, dtype=np.int64)
     report_progress(progress, _MAX_LEVELS, _MAX_LEVELS)
     return membership, modularity(*graph, comm, found, resolution, two_m)
+
+
+def _level(
+    graph: tuple[IntArray, UInt32Array, FloatArray, FloatArray],
+) -> tuple[IntArray, UInt32Array, FloatArray, FloatArray]:
+    """A level graph with read-only CSR arrays, so the level kernels compile once."""
+    indptr, indices, data, diag = graph
+    return readonly(indptr), readonly(indices), data, diag
 
 
 def _visit_order(rng: np.random.Generator, size: int) -> IntArray:
