@@ -39,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import kernel
+from samenwerking.analysis._readonly import readonly
 
 __all__ = ["LowLink", "component_labels", "low_link_search"]
 
@@ -170,8 +171,9 @@ def low_link_search(indptr: IntArray, indices: npt.NDArray[np.int32]) -> LowLink
     >>> star.cut_vertex.tolist(), star.low.tolist()
     ([True, False, False], [0, 1, 2])
     """
-    indptr = np.ascontiguousarray(indptr, np.int64)
-    indices = np.ascontiguousarray(indices, np.int32)
+    # Read-only views: _search compiles once, for the graph's frozen arrays and others alike.
+    indptr = readonly(np.ascontiguousarray(indptr, np.int64))
+    indices = readonly(np.ascontiguousarray(indices, np.int32))
     pre, order, parent, low, size, label, islands = _search(indptr, indices)
     cut_vertex, cut_child, bridge_child = _cuts(pre, parent, low)
     island_size = np.bincount(label, minlength=islands).astype(np.int64)
