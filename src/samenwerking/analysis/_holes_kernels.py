@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel, parallel_kernel, prange
 from samenwerking.analysis._kernels import work_blocks
+from samenwerking.analysis._readonly import readonly
 
 __all__ = ["constraints", "effective_sizes", "oriented", "triangles"]
 
@@ -160,7 +161,7 @@ def triangles(indptr: Ints, up_end: Ints, up: Indices) -> Ints:
     ``v`` and ``q`` upward from both.
     """
     n = len(indptr) - 1
-    bounds = work_blocks(n, lambda: _work(indptr, up, up_end, False))
+    bounds = work_blocks(n, lambda: _work(indptr, readonly(up), up_end, False))  # one signature
     if len(bounds) > 2:
         return _triangle_blocks(indptr, up_end, up, bounds)
     row = np.zeros(n, np.int64)
