@@ -26,9 +26,12 @@ from samenwerking._jit import kernel
 
 __all__ = ["reverse_run", "sort_run"]
 
+Int = int | np.int64
+"""A position: a Python int or (to keep numba off literal constants) a numpy int64."""
+
 
 @kernel
-def _sift(values: npt.NDArray[np.int64], lo: int, root: int, end: int) -> None:  # pragma: no cover
+def _sift(values: npt.NDArray[np.int64], lo: Int, root: Int, end: Int) -> None:  # pragma: no cover
     """Let ``values[lo + root]`` sink into the max-heap ``values[lo : lo + end]``."""
     item = values[lo + root]
     child = 2 * root + 1
@@ -44,7 +47,7 @@ def _sift(values: npt.NDArray[np.int64], lo: int, root: int, end: int) -> None: 
 
 
 @kernel
-def sort_run(values: npt.NDArray[np.int64], lo: int, hi: int) -> None:  # pragma: no cover
+def sort_run(values: npt.NDArray[np.int64], lo: Int, hi: Int) -> None:  # pragma: no cover
     """Sort ``values[lo:hi]`` ascending, in place (not stable)."""
     n = hi - lo
     for root in range(n // 2 - 1, -1, -1):
@@ -53,7 +56,7 @@ def sort_run(values: npt.NDArray[np.int64], lo: int, hi: int) -> None:  # pragma
         top = values[lo]
         values[lo] = values[lo + end]
         values[lo + end] = top
-        _sift(values, lo, 0, end)
+        _sift(values, lo, np.int64(0), end)  # not the literal 0: one compilation
 
 
 @kernel

@@ -114,7 +114,7 @@ def rating_sums(
     pair_rater = np.empty(n_pairs, np.int64)
     pair_rated = np.empty(n_pairs, np.int64)
     slot = np.empty(k, np.int64)
-    p = 0
+    p = np.int64(0)  # not the literal 0: sort_run compiles for int64 only
     for a in range(k):
         first = p
         for j in range(start[a], start[a + 1]):
