@@ -97,7 +97,8 @@ def link_copies(
     order = np.empty(m, np.int64)
     for i in range(m):
         order[i] = i
-    order = _counting_order(key, 1, groups, order)
+    one = np.int64(1)  # not the literal 1: numba would compile _counting_order for it too
+    order = _counting_order(key, one, groups, order)
     order = _counting_order(key, groups, groups, order)
     p = 0
     for i in range(m):
@@ -155,7 +156,7 @@ def link_copies(
     order = np.empty(nr, np.int64)
     for c in range(nr):
         order[c] = c
-    order = _counting_order(pair_of, 1, p, _counting_order(rperson, 1, n, order))
+    order = _counting_order(pair_of, one, np.int64(p), _counting_order(rperson, one, n, order))
     renumber = np.empty(nr, np.int64)
     people = np.empty(nr, np.int64)
     for c in range(nr):
@@ -168,7 +169,7 @@ def link_copies(
 
 @kernel
 def _counting_order(
-    values: Ints, divisor: int, size: int, order: Ints
+    values: Ints, divisor: int | np.int64, size: int | np.int64, order: Ints
 ) -> Ints:  # pragma: no cover - compiled
     """``order`` stably sorted by the digit ``values[i] // divisor % size`` of each ``i``."""
     start = np.zeros(size + 1, np.int64)
