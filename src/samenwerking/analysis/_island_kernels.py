@@ -70,7 +70,7 @@ class IslandLayout(NamedTuple):
 
 
 @kernel
-def _find(root: npt.NDArray[np.int32], v: int) -> int:
+def _find(root: npt.NDArray[np.int32], v: int | np.int64) -> int | np.int64:
     while root[v] != v:
         root[v] = root[root[v]]  # path halving
         v = root[v]
@@ -80,18 +80,20 @@ def _find(root: npt.NDArray[np.int32], v: int) -> int:
 @kernel
 def _link(root: npt.NDArray[np.int32], a: int, b: int) -> None:
     # Join the sets of a and b under the smaller root, so every root is its set's first node.
-    a = _find(root, a)
-    b = _find(root, b)
-    if a < b:
-        root[b] = a
-    elif b < a:
-        root[a] = b
+    ra = _find(root, np.int64(a))  # int64 whatever the caller's: _find compiles once
+    rb = _find(root, np.int64(b))
+    if ra < rb:
+        root[rb] = ra
+    elif rb < ra:
+        root[ra] = rb
 
 
 @kernel
 def _roots(indptr: IntArray, indices: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
     n = len(indptr) - 1
-    root = np.arange(n).astype(np.int32)
+    root = np.empty(n, np.int32)
+    for v in range(n):
+        root[v] = v
     for v in range(n):
         for at in range(indptr[v], min(indptr[v] + _SAMPLED, indptr[v + 1])):
             _link(root, v, indices[at])
@@ -100,7 +102,10 @@ def _roots(indptr: IntArray, indices: npt.NDArray[np.int32]) -> npt.NDArray[np.i
         r = _find(root, v)
         root[v] = r
         count[r] += 1
-    big = np.argmax(count) if n else 0
+    big = 0  # the first largest set (np.argmax costs a compilation of its own)
+    for v in range(n):
+        if count[v] > count[big]:
+            big = v
     for v in range(n):
         if root[v] == big:  # in the largest set: its other ties are read from their far ends
             continue
@@ -243,9 +248,9 @@ def _tally_one(
 def _tallies(
     members: IntArray,
     bounds: IntArray,
-    sector: npt.NDArray[np.int16],
+    sector: npt.NDArray[np.int32],
     sector_rank: IntArray,
-    domain: npt.NDArray[np.int16],
+    domain: npt.NDArray[np.int32],
     domain_rank: IntArray,
     municipality: npt.NDArray[np.int32],
     municipality_rank: IntArray,
@@ -297,9 +302,9 @@ def tally_islands(
     found = _tallies(
         np.ascontiguousarray(members, np.int64),
         np.ascontiguousarray(bounds, np.int64),
-        np.ascontiguousarray(sector, np.int16),
+        np.ascontiguousarray(sector, np.int32),  # int32 as the municipalities: one _tally_one
         np.ascontiguousarray(sector_rank, np.int64),
-        np.ascontiguousarray(domain, np.int16),
+        np.ascontiguousarray(domain, np.int32),
         np.ascontiguousarray(domain_rank, np.int64),
         np.ascontiguousarray(municipality, np.int32),
         np.ascontiguousarray(municipality_rank, np.int64),
