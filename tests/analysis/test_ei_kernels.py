@@ -61,3 +61,11 @@ def test_relabelled_count_equals_numpy(case: tuple[CompactGraph, np.ndarray, np.
     expected = int(np.count_nonzero(shuffled[u] == shuffled[v]))
     upper = upper_starts(C.indptr, C.indices)
     assert internal_after_relabel(C.indptr, upper, C.indices, group, order) == expected
+
+
+@given(st.sets(st.integers(-20, 60)), st.sets(st.integers(-20, 60)))
+def test_sorted_membership_equals_numpy_isin(values: set[int], pool: set[int]) -> None:
+    from samenwerking.analysis._ei_kernels import sorted_in
+
+    a, b = np.array(sorted(values), np.int64), np.array(sorted(pool), np.int64)
+    assert sorted_in(a, b).tolist() == np.isin(a, b).tolist()

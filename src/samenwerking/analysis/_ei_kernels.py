@@ -21,6 +21,8 @@ Example
 1
 >>> pair_keys(indptr, indices, group, 2).tolist()  # groups (0, 0) and (0, 1)
 [0, 1]
+>>> sorted_in(np.array([1, 4, 6], np.int64), np.array([0, 4, 5, 6], np.int64)).tolist()
+[False, True, True]
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["ei_counts", "internal_after_relabel", "pair_keys", "upper_starts"]
+__all__ = ["ei_counts", "internal_after_relabel", "pair_keys", "sorted_in", "upper_starts"]
 
 Ints = npt.NDArray[np.int64]
 
@@ -116,3 +118,15 @@ def pair_keys(
                 keys[k] = ci * width + cj if ci <= cj else cj * width + ci
                 k += 1
     return keys[:k]
+
+
+@kernel
+def sorted_in(values: Ints, pool: Ints) -> npt.NDArray[np.bool_]:  # pragma: no cover - compiled
+    """Whether each of the ascending ``values`` occurs in the ascending ``pool`` (a merge)."""
+    found = np.zeros(values.shape[0], np.bool_)
+    j = 0
+    for i in range(values.shape[0]):
+        while j < pool.shape[0] and pool[j] < values[i]:
+            j += 1
+        found[i] = j < pool.shape[0] and pool[j] == values[i]
+    return found

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import field, frozen
 
-from samenwerking.analysis._ei_kernels import pair_keys
+from samenwerking.analysis._ei_kernels import pair_keys, sorted_in
 from samenwerking.analysis._input import (
     GROUPINGS,
     Groups,
@@ -34,7 +34,6 @@ from samenwerking.analysis.cohesion import density, density_between
 from samenwerking.analysis.islands import Island, Islands, islands
 from samenwerking.analysis.mixing import (
     _ei_index,
-    contains,
     dense_groups,
     mixing_matrix,
     unique_counts,
@@ -260,8 +259,8 @@ def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
     names = sorted({str(i) for i in old.ids} | {str(i) for i in new.ids})
     position = {name: i for i, name in enumerate(names)}
     old_edges, new_edges = _Edges(old, position, by), _Edges(new, position, by)
-    gained = ~contains(new_edges.key, old_edges.key)
-    lost = ~contains(old_edges.key, new_edges.key)
+    gained = ~sorted_in(new_edges.key, old_edges.key)
+    lost = ~sorted_in(old_edges.key, new_edges.key)
     old_ids, new_ids = {str(i) for i in old.ids}, {str(i) for i in new.ids}
 
     merged, split = _island_changes(old, new)
@@ -307,7 +306,7 @@ def _deltas(
 
 
 class _Edges:
-    """The tied pairs of one snapshot, keyed by positions in a shared sorted id list."""
+    """The tied pairs of one snapshot, keyed by positions in a shared sorted id list (ascending)."""
 
     def __init__(self, G: CompactGraph, position: dict[str, int], by: Groups) -> None:  # noqa: N803
         code = np.fromiter((position[str(i)] for i in G.ids), np.int64, G.n_nodes)
@@ -315,6 +314,7 @@ class _Edges:
         indices = np.ascontiguousarray(G.indices, np.int32)
         self.width = np.int64(max(len(position), 1))
         self.key = pair_keys(indptr, indices, code, int(self.width))
+        self.key.sort()  # ascending (in place): two snapshots' keys then merge
         group, self.labels = dense_groups(G, by)
         rank = np.empty(len(self.labels), np.int64)
         rank[sorted(range(len(self.labels)), key=self.labels.__getitem__)] = np.arange(
@@ -326,7 +326,7 @@ class _Edges:
 
     def pairs(self, pick: npt.NDArray[np.bool_], names: list[str]) -> tuple[tuple[str, str], ...]:
         """The picked pairs as sorted id pairs, in sorted order."""
-        low, high = np.divmod(np.sort(self.key[pick]), self.width)
+        low, high = np.divmod(self.key[pick], self.width)  # the keys ascend
         return tuple((names[a], names[b]) for a, b in zip(low.tolist(), high.tolist(), strict=True))
 
     def by_pair(self, pick: npt.NDArray[np.bool_]) -> dict[tuple[str, str], int]:
