@@ -3,7 +3,9 @@
 One bidirectional breadth-first search per pair over the CSR arrays: whole levels are
 expanded from the side whose level has fewer ties until the two sides meet, so a pair
 at distance ``d`` visits about two balls of radius ``d / 2`` instead of one of radius
-``d``. The chain is then read from the pair's first end, each step to the
+``d``. The levels grown from a pair's second end are kept for the pairs after it that
+share that end, so that side's ties count for less the more pairs still share it
+(``grow``). The chain is then read from the pair's first end, each step to the
 lowest-numbered neighbour one step closer to the other end. Scratch arrays are passed in
 and handed back as they came, so a region's searches allocate them once.
 
@@ -12,8 +14,8 @@ Example
 >>> import numpy as np
 >>> indptr = np.array([0, 1, 3, 4], np.int64)  # the path 0 - 1 - 2
 >>> indices = np.array([1, 0, 2, 1], np.int32)
->>> scratch, mark = np.full((5, 3), -1, np.int64), np.zeros(3, np.bool_)
->>> ptr, steps = pair_chains(indptr, indices, np.array([0]), np.array([2]), -1, scratch, mark)
+>>> scratch, mark = np.full((5, 3), -1, np.int32), np.zeros(3, np.bool_)
+>>> ptr, steps = pair_chains(indptr, indices, np.array([0]), np.array([2]), -1, scratch, mark, 8)
 >>> ptr.tolist(), steps.tolist()
 ([0, 3], [0, 1, 2])
 """
@@ -28,6 +30,7 @@ from samenwerking._jit import kernel
 __all__ = ["pair_chains"]
 
 IntArray = npt.NDArray[np.int64]
+Scratch = npt.NDArray[np.int32]
 
 
 @kernel
@@ -37,18 +40,21 @@ def pair_chains(
     lows: IntArray,
     highs: IntArray,
     max_steps: int,
-    scratch: IntArray,
+    scratch: Scratch,
     mark: npt.NDArray[np.bool_],
+    grow: int,
 ) -> tuple[IntArray, IntArray]:
     """The chain from ``lows[q]`` to ``highs[q]`` for every ``q``, by bidirectional search.
 
     Returns ``(ptr, steps)``: chain ``q`` (``lows[q]`` first) is ``steps[ptr[q]:ptr[q + 1]]``,
     empty when there is none of at most ``max_steps`` ties (``-1``: no bound). Whole levels
     are expanded from the side whose level has fewer ties, until the two meet; side b's
-    levels are kept for the next pair when it has the same ``highs`` end. Of all
+    levels are kept for the next pair when it has the same ``highs`` end, so its next
+    level's ties are weighed by ``8 / (8 + grow * (k - 1))`` while ``k`` pairs (this one
+    included) still share that end (``grow = 0``: by tie count alone). Of all
     shortest chains, the one taken at every step from ``lows[q]`` goes to the
     lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(5, n)``
-    with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
+    int32 with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
     """
     dist_a, dist_b = scratch[0], scratch[1]
     queue_a, queue_b, level_a = scratch[2], scratch[3], scratch[4]
@@ -57,7 +63,7 @@ def pair_chains(
     steps = np.empty(max(16, 8 * n_pairs), np.int64)
     used = 0
     held = -1  # the end whose levels side b holds: kept for the next pair if it shares it
-    start_b, end_b, reach_b = 0, 0, 0
+    start_b, end_b, reach_b, ties_b, sharing = 0, 0, 0, 0, 1
     for q in range(n_pairs):
         low, high = lows[q], highs[q]
         if high != held:
@@ -66,25 +72,28 @@ def pair_chains(
             dist_b[high] = 0
             queue_b[0] = high
             start_b, end_b, reach_b = 0, 1, 0
+            ties_b = indptr[high + 1] - indptr[high]
             held = high
+            sharing = 1  # the pairs from here on that share ``high``
+            while q + sharing < n_pairs and highs[q + sharing] == high:
+                sharing += 1
+        else:
+            sharing -= 1
         dist_a[low] = 0
         queue_a[0] = low
         level_a[0] = 0
         start_a, end_a, reach_a = 0, 1, 0
+        ties_a = indptr[low + 1] - indptr[low]
         # Side b's levels so far are complete: if they hold ``low`` its distance is known.
         total = dist_b[low]
         met = total >= 0
         while not met and start_a < end_a and start_b < end_b:
             if max_steps >= 0 and reach_a + reach_b >= max_steps:
                 break
-            ties_a = 0
-            for i in range(start_a, end_a):
-                ties_a += indptr[queue_a[i] + 1] - indptr[queue_a[i]]
-            ties_b = 0
-            for i in range(start_b, end_b):
-                ties_b += indptr[queue_b[i] + 1] - indptr[queue_b[i]]
-            if ties_a <= ties_b:
+            # Side b's next level serves every pair still to come that shares its end.
+            if ties_a * (8 + grow * (sharing - 1)) <= 8 * ties_b:
                 tail = end_a
+                ties_a = 0
                 for i in range(start_a, end_a):
                     u = queue_a[i]
                     for at in range(indptr[u], indptr[u + 1]):
@@ -93,6 +102,7 @@ def pair_chains(
                             dist_a[w] = reach_a + 1
                             queue_a[tail] = w
                             tail += 1
+                            ties_a += indptr[w + 1] - indptr[w]
                             if dist_b[w] >= 0:
                                 met = True
                 start_a, end_a = end_a, tail
@@ -100,6 +110,7 @@ def pair_chains(
                 level_a[reach_a] = start_a
             else:
                 tail = end_b
+                ties_b = 0
                 for i in range(start_b, end_b):
                     u = queue_b[i]
                     for at in range(indptr[u], indptr[u + 1]):
@@ -108,6 +119,7 @@ def pair_chains(
                             dist_b[w] = reach_b + 1
                             queue_b[tail] = w
                             tail += 1
+                            ties_b += indptr[w + 1] - indptr[w]
                             if dist_a[w] >= 0:
                                 met = True
                 start_b, end_b = end_b, tail

@@ -1,0 +1,162 @@
+"""Frozen oracle: the per-pair kernel as it was before the shared-levels search (commit 723cf84).
+
+Kept only for tests/team/test_pair_chains.py, which checks the current kernel gives the
+same chains. Originally: the compiled search behind ``Searcher.chains``.
+
+One bidirectional breadth-first search per pair over the CSR arrays: whole levels are
+expanded from the side whose level has fewer ties until the two sides meet, so a pair
+at distance ``d`` visits about two balls of radius ``d / 2`` instead of one of radius
+``d``. The chain is then read from the pair's first end, each step to the
+lowest-numbered neighbour one step closer to the other end. Scratch arrays are passed in
+and handed back as they came, so a region's searches allocate them once.
+
+Example
+-------
+>>> import numpy as np
+>>> indptr = np.array([0, 1, 3, 4], np.int64)  # the path 0 - 1 - 2
+>>> indices = np.array([1, 0, 2, 1], np.int32)
+>>> scratch, mark = np.full((5, 3), -1, np.int64), np.zeros(3, np.bool_)
+>>> ptr, steps = pair_chains(indptr, indices, np.array([0]), np.array([2]), -1, scratch, mark)
+>>> ptr.tolist(), steps.tolist()
+([0, 3], [0, 1, 2])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from samenwerking._jit import kernel
+
+__all__ = ["pair_chains"]
+
+IntArray = npt.NDArray[np.int64]
+
+
+@kernel
+def pair_chains(
+    indptr: IntArray,
+    indices: npt.NDArray[np.int32],
+    lows: IntArray,
+    highs: IntArray,
+    max_steps: int,
+    scratch: IntArray,
+    mark: npt.NDArray[np.bool_],
+) -> tuple[IntArray, IntArray]:
+    """The chain from ``lows[q]`` to ``highs[q]`` for every ``q``, by bidirectional search.
+
+    Returns ``(ptr, steps)``: chain ``q`` (``lows[q]`` first) is ``steps[ptr[q]:ptr[q + 1]]``,
+    empty when there is none of at most ``max_steps`` ties (``-1``: no bound). Whole levels
+    are expanded from the side whose level has fewer ties, until the two meet; side b's
+    levels are kept for the next pair when it has the same ``highs`` end. Of all
+    shortest chains, the one taken at every step from ``lows[q]`` goes to the
+    lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(5, n)``
+    with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
+    """
+    dist_a, dist_b = scratch[0], scratch[1]
+    queue_a, queue_b, level_a = scratch[2], scratch[3], scratch[4]
+    n_pairs = len(lows)
+    ptr = np.zeros(n_pairs + 1, np.int64)
+    steps = np.empty(max(16, 8 * n_pairs), np.int64)
+    used = 0
+    held = -1  # the end whose levels side b holds: kept for the next pair if it shares it
+    start_b, end_b, reach_b = 0, 0, 0
+    for q in range(n_pairs):
+        low, high = lows[q], highs[q]
+        if high != held:
+            for i in range(end_b):
+                dist_b[queue_b[i]] = -1
+            dist_b[high] = 0
+            queue_b[0] = high
+            start_b, end_b, reach_b = 0, 1, 0
+            held = high
+        dist_a[low] = 0
+        queue_a[0] = low
+        level_a[0] = 0
+        start_a, end_a, reach_a = 0, 1, 0
+        # Side b's levels so far are complete: if they hold ``low`` its distance is known.
+        total = dist_b[low]
+        met = total >= 0
+        while not met and start_a < end_a and start_b < end_b:
+            if max_steps >= 0 and reach_a + reach_b >= max_steps:
+                break
+            ties_a = 0
+            for i in range(start_a, end_a):
+                ties_a += indptr[queue_a[i] + 1] - indptr[queue_a[i]]
+            ties_b = 0
+            for i in range(start_b, end_b):
+                ties_b += indptr[queue_b[i] + 1] - indptr[queue_b[i]]
+            if ties_a <= ties_b:
+                tail = end_a
+                for i in range(start_a, end_a):
+                    u = queue_a[i]
+                    for at in range(indptr[u], indptr[u + 1]):
+                        w = indices[at]
+                        if dist_a[w] < 0:
+                            dist_a[w] = reach_a + 1
+                            queue_a[tail] = w
+                            tail += 1
+                            if dist_b[w] >= 0:
+                                met = True
+                start_a, end_a = end_a, tail
+                reach_a += 1
+                level_a[reach_a] = start_a
+            else:
+                tail = end_b
+                for i in range(start_b, end_b):
+                    u = queue_b[i]
+                    for at in range(indptr[u], indptr[u + 1]):
+                        w = indices[at]
+                        if dist_b[w] < 0:
+                            dist_b[w] = reach_b + 1
+                            queue_b[tail] = w
+                            tail += 1
+                            if dist_a[w] >= 0:
+                                met = True
+                start_b, end_b = end_b, tail
+                reach_b += 1
+            if met:
+                break
+        if met:
+            if total < 0:  # the levels met: no chain is shorter (none was within them)
+                total = reach_a + reach_b
+            # Nodes of side a's levels 1 .. reach_a - 1 that lie on a shortest chain:
+            # those with a neighbour one level further that does (at the meeting level,
+            # those reached by side b's last level).
+            for i in range(level_a[reach_a], end_a):
+                u = queue_a[i]
+                mark[u] = dist_b[u] == reach_b
+            for level in range(reach_a - 1, 0, -1):
+                for i in range(level_a[level], level_a[level + 1]):
+                    u = queue_a[i]
+                    for at in range(indptr[u], indptr[u + 1]):
+                        w = indices[at]
+                        if mark[w] and dist_a[w] == level + 1:
+                            mark[u] = True
+                            break
+            if used + total + 1 > len(steps):
+                grown = np.empty(2 * (used + total + 1), np.int64)
+                grown[:used] = steps[:used]
+                steps = grown
+            node = low
+            steps[used] = node
+            used += 1
+            for place in range(1, total + 1):
+                for at in range(indptr[node], indptr[node + 1]):
+                    w = indices[at]
+                    if place < reach_a:
+                        on = mark[w] and dist_a[w] == place
+                    else:
+                        on = dist_b[w] == total - place
+                    if on:
+                        node = w
+                        break
+                steps[used] = node
+                used += 1
+        ptr[q + 1] = used
+        for i in range(end_a):
+            dist_a[queue_a[i]] = -1
+            mark[queue_a[i]] = False
+    for i in range(end_b):
+        dist_b[queue_b[i]] = -1
+    return ptr, steps[:used]
