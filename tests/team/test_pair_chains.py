@@ -51,7 +51,7 @@ def _grouped(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _run(kernel, n, indptr, indices, lows, highs, bound, dtype, *grow):  # type: ignore[no-untyped-def]
-    scratch, mark = np.full((5, n), -1, dtype), np.zeros(n, np.bool_)
+    scratch, mark = np.full((6 if dtype == np.int32 else 5, n), -1, dtype), np.zeros(n, np.bool_)
     ptr, steps = kernel(indptr, indices, lows, highs, bound, scratch, mark, *grow)
     assert (scratch[:2] == -1).all() and not mark.any()  # handed back as they came
     return [steps[ptr[q] : ptr[q + 1]].tolist() for q in range(len(lows))]
@@ -89,6 +89,6 @@ def test_empty_graph_and_no_pairs() -> None:
     none = np.zeros(0, np.int64)
     ptr, steps = pair_chains(
         np.zeros(1, np.int64), np.zeros(0, np.int32), none, none, -1,
-        np.full((5, 0), -1, np.int32), np.zeros(0, np.bool_), 8,
+        np.full((6, 0), -1, np.int32), np.zeros(0, np.bool_), 8,
     )  # fmt: skip
     assert ptr.tolist() == [0] and steps.tolist() == []

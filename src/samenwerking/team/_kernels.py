@@ -14,7 +14,7 @@ Example
 >>> import numpy as np
 >>> indptr = np.array([0, 1, 3, 4], np.int64)  # the path 0 - 1 - 2
 >>> indices = np.array([1, 0, 2, 1], np.int32)
->>> scratch, mark = np.full((5, 3), -1, np.int32), np.zeros(3, np.bool_)
+>>> scratch, mark = np.full((6, 3), -1, np.int32), np.zeros(3, np.bool_)
 >>> ptr, steps = pair_chains(indptr, indices, np.array([0]), np.array([2]), -1, scratch, mark, 8)
 >>> ptr.tolist(), steps.tolist()
 ([0, 3], [0, 1, 2])
@@ -53,11 +53,11 @@ def pair_chains(
     level's ties are weighed by ``8 / (8 + grow * (k - 1))`` while ``k`` pairs (this one
     included) still share that end (``grow = 0``: by tie count alone). Of all
     shortest chains, the one taken at every step from ``lows[q]`` goes to the
-    lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(5, n)``
+    lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(6, n)``
     int32 with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
     """
     dist_a, dist_b = scratch[0], scratch[1]
-    queue_a, queue_b, level_a = scratch[2], scratch[3], scratch[4]
+    queue_a, queue_b, level_a, on_chain = scratch[2], scratch[3], scratch[4], scratch[5]
     n_pairs = len(lows)
     ptr = np.zeros(n_pairs + 1, np.int64)
     steps = np.empty(max(16, 8 * n_pairs), np.int64)
@@ -129,20 +129,29 @@ def pair_chains(
         if met:
             if total < 0:  # the levels met: no chain is shorter (none was within them)
                 total = reach_a + reach_b
-            # Nodes of side a's levels 1 .. reach_a - 1 that lie on a shortest chain:
-            # those with a neighbour one level further that does (at the meeting level,
-            # those reached by side b's last level).
+            # Nodes of side a's levels 1 .. reach_a - 1 that lie on a shortest chain,
+            # found backwards from the meeting level (those of side a's last level that
+            # side b's last level reached): the neighbours one level nearer ``low`` of
+            # those found, level by level, so only ties of nodes on such chains are read.
+            found = 0
             for i in range(level_a[reach_a], end_a):
                 u = queue_a[i]
-                mark[u] = dist_b[u] == reach_b
+                if dist_b[u] == reach_b:
+                    mark[u] = True
+                    on_chain[found] = u
+                    found += 1
+            start = 0
             for level in range(reach_a - 1, 0, -1):
-                for i in range(level_a[level], level_a[level + 1]):
-                    u = queue_a[i]
-                    for at in range(indptr[u], indptr[u + 1]):
-                        w = indices[at]
-                        if mark[w] and dist_a[w] == level + 1:
+                stop = found
+                for i in range(start, stop):
+                    w = on_chain[i]
+                    for at in range(indptr[w], indptr[w + 1]):
+                        u = indices[at]
+                        if dist_a[u] == level and not mark[u]:
                             mark[u] = True
-                            break
+                            on_chain[found] = u
+                            found += 1
+                start = stop
             if used + total + 1 > len(steps):
                 grown = np.empty(2 * (used + total + 1), np.int64)
                 grown[:used] = steps[:used]

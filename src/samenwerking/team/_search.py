@@ -72,7 +72,7 @@ class Searcher:
             return self._spare.get_nowait()
         except queue.Empty:
             n = self.graph.n_nodes
-            return np.full((5, n), -1, np.int32), np.zeros(n, np.bool_)
+            return np.full((6, n), -1, np.int32), np.zeros(n, np.bool_)
 
     def neighbours(self, node: int) -> list[int]:
         neighbours: list[int] = self.graph.neighbors(node).tolist()
