@@ -55,11 +55,17 @@ def dependencies(
     blocks = max(1, min(get_threads(), len(sources)))
     if n == 0 or not len(sources):
         return np.zeros(n, np.float64)
-    totals = _dependencies(
+    # Each block's scratch rows are made here, not in the kernel: arrays made inside a
+    # parallel kernel cost it about 0.3 s each to compile.
+    totals = np.zeros((blocks, n), np.float64)
+    _dependencies(
         np.asarray(indptr, np.int64),
         np.asarray(indices, np.int32),
         np.asarray(sources, np.int64),
-        blocks,
+        np.full((blocks, n), -1, np.int32),
+        np.zeros((blocks, n), np.float64),
+        np.empty((blocks, n), np.int32),
+        totals,
     )
     return np.asarray(totals.sum(axis=0), np.float64)
 
@@ -107,18 +113,27 @@ def sampled_path_hits(
 
 @parallel_kernel
 def _dependencies(
-    indptr: Ints, indices: Ints32, sources: Ints, blocks: int
-) -> Floats:  # pragma: no cover
-    n = len(indptr) - 1
-    totals = np.zeros((blocks, n), np.float64)
+    indptr: Ints,
+    indices: Ints32,
+    sources: Ints,
+    distance: Ints32,
+    sigma: Floats,
+    order: Ints32,
+    totals: Floats,
+) -> None:  # pragma: no cover
+    # One row of each array per block: distance -1, sigma and totals 0, order anything.
+    blocks = totals.shape[0]
     for block in prange(blocks):
-        distance = np.full(n, -1, np.int32)
-        sigma = np.zeros(n, np.float64)
-        order = np.empty(n, np.int32)
-        total = totals[block]
         for at in range(block, len(sources), blocks):
-            _accumulate_one(indptr, indices, sources[at], distance, sigma, order, total)
-    return totals
+            _accumulate_one(
+                indptr,
+                indices,
+                sources[at],
+                distance[block],
+                sigma[block],
+                order[block],
+                totals[block],
+            )
 
 
 @kernel
