@@ -66,15 +66,17 @@ def _open_and_closed(
     indptr: Ints,
     indices: Heads,
     group: Ints,
-    groups: int,
-    stride: int,
-) -> Ints:  # pragma: no cover - compiled
-    """Role counts of every two-path ``a -> b -> c`` with ``a != c``, open or closed."""
+    heads_of: Ints,
+    out: Ints,
+) -> None:  # pragma: no cover - compiled
+    """Role counts (into ``out``, ``n x 5`` zeros) of every two-path ``a -> b -> c`` with
+    ``a != c``, open or closed; ``heads_of`` is one zero row (``groups`` wide) per thread task.
+    """
     n = len(indptr) - 1
-    out = np.zeros((n, 5), np.int64)
+    stride = heads_of.shape[0]
     for first in prange(stride):
         marker = np.full(n, -1, np.int32)  # marker[c] == b: c is an out-neighbour of b
-        heads = np.zeros(groups, np.int64)  # out-neighbours of b per group
+        heads = heads_of[first]  # out-neighbours of b per group
         for b in range(first, n, stride):
             gb = group[b]
             n_out = indptr[b + 1] - indptr[b]
@@ -109,7 +111,6 @@ def _open_and_closed(
             out[b, 4] = in_other * out_other - other_same  # liaison
             for j in range(indptr[b], indptr[b + 1]):
                 heads[group[indices[j]]] = 0
-    return out
 
 
 @kernel
@@ -172,19 +173,28 @@ def _upward(
 
 @parallel_kernel
 def _closed(
-    up_ptr: Ints, up_idx: Heads, up_flag: npt.NDArray[np.uint8], group: Ints, stride: int
-) -> npt.NDArray[np.int64]:  # pragma: no cover - compiled
+    up_ptr: Ints,
+    up_idx: Heads,
+    up_flag: npt.NDArray[np.uint8],
+    group: Ints,
+    partial: npt.NDArray[np.int64],
+    markers: Heads,
+    towards_of: npt.NDArray[np.uint8],
+) -> None:  # pragma: no cover - compiled
     """Role counts of the closed two-paths (``a -> b -> c`` and ``a -> c``), per broker.
 
     Every triangle ``x, y, z`` (ranked so) is found once from ``x``; its arcs say which of
-    the six orders ``a, b, c`` are closed two-paths. One count table per thread.
+    the six orders ``a, b, c`` are closed two-paths. One count table per thread: the rows of
+    ``partial`` (``n x 5`` zeros each), with scratch rows of ``markers`` (-1) and
+    ``towards_of`` (``n`` each; made by the caller: arrays made inside a parallel kernel
+    cost it about 0.3 s each to compile).
     """
     n = len(up_ptr) - 1
-    partial = np.zeros((stride, n, 5), np.int64)
+    stride = partial.shape[0]
     for first in prange(stride):
         counts = partial[first]
-        marker = np.full(n, -1, np.int32)  # marker[z] == x: z is an upward neighbour of x
-        towards = np.zeros(n, np.uint8)  # the arc bits of x and that z
+        marker = markers[first]  # marker[z] == x: z is an upward neighbour of x
+        towards = towards_of[first]  # the arc bits of x and that z
         for x in range(first, n, stride):
             for j in range(up_ptr[x], up_ptr[x + 1]):
                 z = up_idx[j]
@@ -215,12 +225,6 @@ def _closed(
                         counts[z, _role(gx, gz, gy)] += 1
                     if yz and zx and yx:  # y -> z -> x
                         counts[z, _role(gy, gz, gx)] += 1
-    total = np.zeros((n, 5), np.int64)
-    for t in range(stride):  # a plain loop: ``partial.sum(axis=0)`` costs seconds to compile
-        for v in range(n):
-            for r in range(5):
-                total[v, r] += partial[t, v, r]
-    return total
 
 
 def role_counts(
@@ -243,9 +247,16 @@ def role_counts(
     n = len(indptr) - 1
     threads = get_threads()
     stride = max(1, min(n, 8 * threads))  # threads take every stride-th broker
-    counts: Ints = _open_and_closed(into_ptr, into, indptr, indices, group, groups, stride)
+    # Output and per-task arrays are made here: each array made inside a parallel kernel
+    # costs it about 0.3 s to compile.
+    counts = np.zeros((n, 5), np.int64)
+    heads = np.zeros((stride, groups), np.int64)
+    _open_and_closed(into_ptr, into, indptr, indices, group, heads, counts)
     up = _upward(ptr, idx, indptr, indices, into_ptr, into)
     tables = max(1, min(n, threads, _TABLES))
-    closed: Ints = _closed(*up, group, tables)
-    result: Ints = counts - closed
+    partial = np.zeros((tables, n, 5), np.int64)
+    markers = np.full((tables, n), -1, np.int32)
+    towards = np.zeros((tables, n), np.uint8)
+    _closed(*up, group, partial, markers, towards)
+    result: Ints = counts - partial.sum(axis=0)
     return result
