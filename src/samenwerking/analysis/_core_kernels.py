@@ -41,14 +41,16 @@ def _levels(indptr: npt.NDArray[np.int64], indices: npt.NDArray[np.int32]) -> np
     degree = np.empty(n, np.int32)
     for v in range(n):
         degree[v] = indptr[v + 1] - indptr[v]
-    rest = np.arange(n).astype(np.int32)  # the nodes not removed yet (a superset, see below)
+    rest = np.empty(n, np.int32)  # the nodes not removed yet (a superset, see below)
+    for v in range(n):
+        rest[v] = v
     left = n
     stack = np.empty(n + 1, np.int32)  # the nodes of this level still to remove
     k = 0
     while left > 0:
         top = 0
         kept = 0
-        lowest = np.iinfo(np.int32).max
+        lowest = 2147483647  # the int32 maximum (np.iinfo costs a compilation of its own)
         for i in range(left):  # stack the nodes at degree k; drop those removed before
             v = rest[i]
             d = degree[v]
@@ -58,7 +60,8 @@ def _levels(indptr: npt.NDArray[np.int64], indices: npt.NDArray[np.int32]) -> np
             elif d > k:
                 rest[kept] = v
                 kept += 1
-                lowest = min(lowest, d)
+                if d < lowest:
+                    lowest = d
         left = kept
         if top == 0:  # no node at degree k: go straight to the lowest one left
             k = lowest
