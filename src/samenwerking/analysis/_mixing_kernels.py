@@ -37,7 +37,15 @@ def dense_codes(codes: Ints, width: int) -> tuple[Ints, Ints]:  # pragma: no cov
     seen = np.zeros(width, np.int64)
     for c in codes:
         seen[width - 1 if c < 0 else c] = 1
-    present = np.flatnonzero(seen)
+    count = 0  # a loop, not np.flatnonzero: less to compile
+    for c in range(width):
+        count += seen[c]
+    present = np.empty(count, np.int64)
+    count = 0
+    for c in range(width):
+        if seen[c]:
+            present[count] = c
+            count += 1
     remap = np.full(width, -1, np.int64)
     for i in range(present.shape[0]):
         remap[present[i]] = i
