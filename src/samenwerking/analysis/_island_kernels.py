@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import kernel
+from samenwerking.analysis._readonly import readonly
 
 __all__ = ["IslandLayout", "Tally", "island_layout", "tally_islands"]
 
@@ -302,11 +303,12 @@ def tally_islands(
     found = _tallies(
         np.ascontiguousarray(members, np.int64),
         np.ascontiguousarray(bounds, np.int64),
-        np.ascontiguousarray(sector, np.int32),  # int32 as the municipalities: one _tally_one
+        # Read-only int32 codes, all three alike, so _tally_one compiles once.
+        readonly(np.ascontiguousarray(sector, np.int32)),
         np.ascontiguousarray(sector_rank, np.int64),
-        np.ascontiguousarray(domain, np.int32),
+        readonly(np.ascontiguousarray(domain, np.int32)),
         np.ascontiguousarray(domain_rank, np.int64),
-        np.ascontiguousarray(municipality, np.int32),
+        readonly(np.ascontiguousarray(municipality, np.int32)),
         np.ascontiguousarray(municipality_rank, np.int64),
     )
     return Tally(*found[0:3]), Tally(*found[3:6]), Tally(*found[6:9])
