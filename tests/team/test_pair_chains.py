@@ -50,23 +50,45 @@ def _grouped(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     return lows, highs
 
 
-def _run(kernel, n, indptr, indices, lows, highs, bound, dtype, *grow):  # type: ignore[no-untyped-def]
+def _run(kernel, n, indptr, indices, lows, highs, bound, dtype, *more):  # type: ignore[no-untyped-def]
     scratch, mark = np.full((6 if dtype == np.int32 else 5, n), -1, dtype), np.zeros(n, np.bool_)
-    ptr, steps = kernel(indptr, indices, lows, highs, bound, scratch, mark, *grow)
+    ptr, steps = kernel(indptr, indices, lows, highs, *more[:1], bound, scratch, mark, *more[1:])
     assert (scratch[:2] == -1).all() and not mark.any()  # handed back as they came
     return [steps[ptr[q] : ptr[q + 1]].tolist() for q in range(len(lows))]
 
 
+def _held(
+    pairs: list[tuple[int, int]], hold_low: list[bool]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """The distinct pairs grouped by a held end (``low`` where ``hold_low`` says so)."""
+    groups: dict[int, list[tuple[int, int, bool]]] = {}
+    for (low, high), by_low in zip(dict.fromkeys(pairs), hold_low, strict=False):
+        held, other = (low, high) if by_low else (high, low)
+        groups.setdefault(held, []).append((other, held, by_low))
+    rows = [row for group in groups.values() for row in group]
+    firsts = np.array([r[0] for r in rows], np.int64)
+    helds = np.array([r[1] for r in rows], np.int64)
+    from_held = np.array([r[2] for r in rows], np.bool_)
+    order = [(min(r[0], r[1]), max(r[0], r[1])) for r in rows]
+    return firsts, helds, from_held, order
+
+
 @settings(max_examples=300, deadline=None)
-@given(cases(), st.sampled_from([0, 1, 8, 1000]))
+@given(cases(), st.sampled_from([0, 1, 8, 1000]), st.lists(st.booleans(), max_size=30))
 def test_chains_are_the_specified_shortest_ones(
-    case: tuple[int, list[tuple[int, int]], list[tuple[int, int]], int], grow: int
+    case: tuple[int, list[tuple[int, int]], list[tuple[int, int]], int],
+    grow: int,
+    hold_low: list[bool],
 ) -> None:
     n, edges, pairs, bound = case
     indptr, indices = _csr(n, edges)
     lows, highs = _grouped(pairs)
-    got = _run(pair_chains, n, indptr, indices, lows, highs, bound, np.int32, grow)
     before = _run(pair_chains_before, n, indptr, indices, lows, highs, bound, np.int64)
+    hold_low += [False] * len(pairs)
+    firsts, helds, from_held, order = _held(pairs, hold_low)
+    chains = _run(pair_chains, n, indptr, indices, firsts, helds, bound, np.int32, from_held, grow)
+    by_pair = dict(zip(order, chains, strict=True))
+    got = [by_pair[low, high] for low, high in zip(lows.tolist(), highs.tolist(), strict=True)]
     assert got == before
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
@@ -88,7 +110,7 @@ def test_chains_are_the_specified_shortest_ones(
 def test_empty_graph_and_no_pairs() -> None:
     none = np.zeros(0, np.int64)
     ptr, steps = pair_chains(
-        np.zeros(1, np.int64), np.zeros(0, np.int32), none, none, -1,
+        np.zeros(1, np.int64), np.zeros(0, np.int32), none, none, np.zeros(0, np.bool_), -1,
         np.full((6, 0), -1, np.int32), np.zeros(0, np.bool_), 8,
     )  # fmt: skip
     assert ptr.tolist() == [0] and steps.tolist() == []

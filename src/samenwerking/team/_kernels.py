@@ -15,9 +15,10 @@ Example
 >>> indptr = np.array([0, 1, 3, 4], np.int64)  # the path 0 - 1 - 2
 >>> indices = np.array([1, 0, 2, 1], np.int32)
 >>> scratch, mark = np.full((6, 3), -1, np.int32), np.zeros(3, np.bool_)
->>> ptr, steps = pair_chains(indptr, indices, np.array([0]), np.array([2]), -1, scratch, mark, 8)
+>>> ends, first = np.array([0, 0]), np.array([False, True])
+>>> ptr, steps = pair_chains(indptr, indices, ends, ends + 2, first, -1, scratch, mark, 8)
 >>> ptr.tolist(), steps.tolist()
-([0, 3], [0, 1, 2])
+([0, 3, 6], [0, 1, 2, 2, 1, 0])
 """
 
 from __future__ import annotations
@@ -39,21 +40,24 @@ def pair_chains(
     indices: npt.NDArray[np.int32],
     lows: IntArray,
     highs: IntArray,
+    from_high: npt.NDArray[np.bool_],
     max_steps: int,
     scratch: Scratch,
     mark: npt.NDArray[np.bool_],
     grow: int,
 ) -> tuple[IntArray, IntArray]:
-    """The chain from ``lows[q]`` to ``highs[q]`` for every ``q``, by bidirectional search.
+    """The chain between ``lows[q]`` and ``highs[q]`` for every ``q``, by bidirectional search.
 
-    Returns ``(ptr, steps)``: chain ``q`` (``lows[q]`` first) is ``steps[ptr[q]:ptr[q + 1]]``,
+    Returns ``(ptr, steps)``: chain ``q`` is ``steps[ptr[q]:ptr[q + 1]]``, read from
+    ``highs[q]`` if ``from_high[q]``, else from ``lows[q]`` (the names say only which end's
+    levels are kept: any two distinct nodes will do),
     empty when there is none of at most ``max_steps`` ties (``-1``: no bound). Whole levels
     are expanded from the side whose level has fewer ties, until the two meet; side b's
     levels are kept for the next pair when it has the same ``highs`` end, so its next
     level's ties are weighed by ``8 / (8 + grow * (k - 1))`` while ``k`` pairs (this one
     included) still share that end (``grow = 0``: by tie count alone). Of all
-    shortest chains, the one taken at every step from ``lows[q]`` goes to the
-    lowest-numbered neighbour one step closer to ``highs[q]``. ``scratch`` is ``(6, n)``
+    shortest chains, the one taken at every step from the end it is read from goes to
+    the lowest-numbered neighbour one step closer to the other end. ``scratch`` is ``(6, n)``
     int32 with rows 0 and 1 all ``-1``, ``mark`` all ``False``; both come back as they were.
     """
     dist_a, dist_b = scratch[0], scratch[1]
@@ -126,28 +130,35 @@ def pair_chains(
                 reach_b += 1
             if met:
                 break
+        found = 0
         if met:
             if total < 0:  # the levels met: no chain is shorter (none was within them)
                 total = reach_a + reach_b
-            # Nodes of side a's levels 1 .. reach_a - 1 that lie on a shortest chain,
-            # found backwards from the meeting level (those of side a's last level that
-            # side b's last level reached): the neighbours one level nearer ``low`` of
-            # those found, level by level, so only ties of nodes on such chains are read.
-            found = 0
+            # The meeting set: nodes of side a's last level on a shortest chain (at
+            # distance ``meet_b`` from side b's end).
+            meet_b = total - reach_a
             for i in range(level_a[reach_a], end_a):
                 u = queue_a[i]
-                if dist_b[u] == reach_b:
+                if dist_b[u] == meet_b:
                     mark[u] = True
                     on_chain[found] = u
                     found += 1
+            # Nodes on a shortest chain of the levels 1 .. near - 1 of the side the chain
+            # is read from, found backwards from the meeting set: the neighbours one level
+            # nearer that side's end of those found, level by level (only ties of nodes
+            # on such chains are read).
+            if from_high[q]:
+                node, near, far, reach = high, dist_b, dist_a, meet_b
+            else:
+                node, near, far, reach = low, dist_a, dist_b, reach_a
             start = 0
-            for level in range(reach_a - 1, 0, -1):
+            for level in range(reach - 1, 0, -1):
                 stop = found
                 for i in range(start, stop):
                     w = on_chain[i]
                     for at in range(indptr[w], indptr[w + 1]):
                         u = indices[at]
-                        if dist_a[u] == level and not mark[u]:
+                        if near[u] == level and not mark[u]:
                             mark[u] = True
                             on_chain[found] = u
                             found += 1
@@ -156,16 +167,14 @@ def pair_chains(
                 grown = np.empty(2 * (used + total + 1), np.int64)
                 grown[:used] = steps[:used]
                 steps = grown
-            node = low
             steps[used] = node
             used += 1
             for place in range(1, total + 1):
                 for at in range(indptr[node], indptr[node + 1]):
                     w = indices[at]
-                    if place < reach_a:
-                        on = mark[w] and dist_a[w] == place
-                    else:
-                        on = dist_b[w] == total - place
+                    on = (
+                        (mark[w] and near[w] == place) if place < reach else far[w] == total - place
+                    )
                     if on:
                         node = w
                         break
@@ -174,7 +183,8 @@ def pair_chains(
         ptr[q + 1] = used
         for i in range(end_a):
             dist_a[queue_a[i]] = -1
-            mark[queue_a[i]] = False
+        for i in range(found):
+            mark[on_chain[i]] = False
     for i in range(end_b):
         dist_b[queue_b[i]] = -1
     return ptr, steps[:used]

@@ -1,13 +1,13 @@
 """Shortest chains between many pairs of professionals: compiled breadth-first searches.
 
 One compiled bidirectional search per pair over the CSR arrays of the compact graph
-(:mod:`samenwerking.team._kernels`). Pairs on different islands are answered from the
+(:mod:`samenwerking.team._kernels`), pairs grouped by the end more of them share, whose
+levels are kept for all its pairs. Pairs on different islands are answered from the
 connected-component labels.
 """
 
 from __future__ import annotations
 
-import itertools
 import queue
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -94,44 +94,79 @@ class Searcher:
     ) -> dict[tuple[int, int], tuple[int, ...] | None]:
         """A shortest chain ``low, ..., high`` for every pair ``(low, high)``, or ``None``.
 
-        Pairs are grouped by their higher end (the *source*) and searched one by one, from
-        both ends (compiled, see :mod:`samenwerking.team._kernels`): the pairs of
-        :data:`BATCH` sources per call, the calls spread over
-        :func:`~samenwerking._jit.get_threads` threads. Of all shortest chains the one
-        returned is the smallest read from ``low`` (by position): at every step from
-        ``low`` it takes the lowest-numbered neighbour one step closer to ``high``. It
-        depends only on the graph and the pair. ``done(k)`` is called after the first
-        ``k`` sources (in order of first appearance).
+        Each pair is searched from both ends (compiled, see
+        :mod:`samenwerking.team._kernels`), grouped by the end that more pairs share (the
+        *held* end, whose levels serve all its pairs): the pairs of :data:`BATCH` held
+        ends per call, the calls spread over :func:`~samenwerking._jit.get_threads`
+        threads. Of all shortest chains the one returned is the smallest read from
+        ``low`` (by position): at every step from ``low`` it takes the lowest-numbered
+        neighbour one step closer to ``high``. It depends only on the graph and the pair.
+        ``done(k)`` is called when all pairs of the first ``k`` higher ends (in order of
+        first appearance) are searched.
         """
-        targets: dict[int, list[int]] = {}
-        for low, high in dict.fromkeys(pairs):
-            targets.setdefault(high, []).append(low)
-        sources = list(targets)
+        distinct = list(dict.fromkeys(pairs))
         result: dict[tuple[int, int], tuple[int, ...] | None] = {}
+        if not distinct:
+            return result
         bound = -1 if max_steps is None else int(max_steps)
-        batches = [sources[start : start + BATCH] for start in range(0, len(sources), BATCH)]
+        ends = np.array(distinct, np.int64).reshape(-1, 2)
+        lows, highs = ends[:, 0], ends[:, 1]
+        shared = np.bincount(ends.ravel(), minlength=self.graph.n_nodes)
+        from_low = shared[lows] > shared[highs]  # the held end is ``low``
+        held = np.where(from_low, lows, highs)
+        group = _first_seen(held)
+        order = np.argsort(group, kind="stable")
+        batch_of = group // BATCH
+        n_batches = int(batch_of.max()) + 1
+        starts = np.searchsorted(batch_of[order], np.arange(n_batches + 1))
+        # The higher ends in order of first appearance, done once their last batch is.
+        source = _first_seen(highs)
+        last = np.zeros(int(source.max()) + 1, np.int64)
+        np.maximum.at(last, source, batch_of)
+        finished = np.searchsorted(np.maximum.accumulate(last), np.arange(n_batches), "right")
+        first_ends = np.where(from_low, highs, lows)[order]
+        held_ends = held[order]
+        from_held = from_low[order]
 
-        def search(batch: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
-            highs = np.repeat(np.asarray(batch, np.int64), [len(targets[s]) for s in batch])
-            lows = np.fromiter(itertools.chain.from_iterable(targets[s] for s in batch), np.int64)
+        def search(b: int) -> tuple[npt.NDArray[np.int64], list[int], list[int]]:
+            at = slice(starts[b], starts[b + 1])
             scratch, mark = self._take_scratch()
             try:
                 ptr, steps = pair_chains(
-                    self.indptr, self.indices, lows, highs, bound, scratch, mark, GROW
+                    self.indptr,
+                    self.indices,
+                    first_ends[at],
+                    held_ends[at],
+                    from_held[at],
+                    bound,
+                    scratch,
+                    mark,
+                    GROW,
                 )
             finally:
                 self._spare.put((scratch, mark))
-            return lows.tolist(), highs.tolist(), ptr.tolist(), steps.tolist()
+            return order[at], ptr.tolist(), steps.tolist()
 
-        workers = max(1, min(get_threads(), len(batches)))
+        workers = max(1, min(get_threads(), n_batches))
         with ThreadPoolExecutor(workers) as pool:  # the kernel releases the GIL
-            searched = pool.map(search, batches) if workers > 1 else map(search, batches)
-            for done_sources, (lows, highs, ends, flat) in zip(
-                itertools.accumulate(len(batch) for batch in batches), searched, strict=True
-            ):
-                for q, (low, high) in enumerate(zip(lows, highs, strict=True)):
-                    found = ends[q + 1] > ends[q]
-                    result[low, high] = tuple(flat[ends[q] : ends[q + 1]]) if found else None
+            runs = range(n_batches)
+            searched = pool.map(search, runs) if workers > 1 else map(search, runs)
+            for b, (which, ptr, flat) in zip(runs, searched, strict=True):
+                for q, k in enumerate(which.tolist()):
+                    found = ptr[q + 1] > ptr[q]
+                    result[distinct[k]] = tuple(flat[ptr[q] : ptr[q + 1]]) if found else None
                 if done is not None:
-                    done(done_sources)
+                    done(int(finished[b]))
         return result
+
+
+def _first_seen(values: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """For each value, the rank of its first appearance among the distinct ``values``.
+
+    >>> _first_seen(np.array([7, 3, 7, 5])).tolist()
+    [0, 1, 0, 2]
+    """
+    _, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return np.asarray(rank[inverse.reshape(-1)], np.int64)
