@@ -25,6 +25,8 @@ A kernel is written in a module's source file (numba caches by file), for exampl
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
@@ -34,6 +36,37 @@ import numba
 __all__ = ["get_threads", "kernel", "parallel_kernel", "prange", "threads"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+_BLAS_PROBE = "scipy.linalg.cython_blas"
+
+
+def _load_array_support_without_scipy_linalg() -> None:
+    """Import numba's array functions without the ``scipy.linalg`` they import to probe BLAS.
+
+    ``numba.np.arraymath`` imports ``scipy.linalg`` (about 30 MB resident and 0.2 s) when it
+    is first loaded, only to learn whether ``np.correlate`` and ``np.convolve`` may call BLAS;
+    no kernel here uses BLAS. It is imported here with that probe answered "missing"
+    (a ``None`` entry in ``sys.modules`` halts an import before its parent packages load),
+    and its answer is then set to whether scipy is installed, as numba would have found it.
+    Functions that do use BLAS (``np.dot`` and the like in a user's own numba code) import
+    ``scipy.linalg`` when they are compiled, as always. Nothing is done if ``scipy.linalg`` or
+    numba's array functions are loaded already.
+    """
+    if "numba.np.arraymath" in sys.modules or "scipy.linalg" in sys.modules:
+        return
+    if _BLAS_PROBE in sys.modules:
+        return
+    sys.modules[_BLAS_PROBE] = None  # type: ignore[assignment]
+    try:
+        import numba.np.arraymath as arraymath
+    finally:
+        if _BLAS_PROBE in sys.modules and sys.modules[_BLAS_PROBE] is None:
+            del sys.modules[_BLAS_PROBE]
+    if hasattr(arraymath, "_HAVE_BLAS"):
+        arraymath._HAVE_BLAS = importlib.util.find_spec("scipy") is not None
+
+
+_load_array_support_without_scipy_linalg()
 
 prange = numba.prange
 """``range`` that a :func:`parallel_kernel` splits over its threads (plain ``range`` elsewhere)."""

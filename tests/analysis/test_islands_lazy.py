@@ -12,9 +12,10 @@ import pickle
 
 import networkx as nx
 from hypothesis import given
+from hypothesis import strategies as st
 from test_islands_layout import graphs
 
-from samenwerking.analysis.islands import Islands, IslandSequence, islands
+from samenwerking.analysis.islands import Islands, IslandSequence, island_labels, islands
 from samenwerking.graph.compact import CompactGraph
 
 
@@ -70,3 +71,19 @@ def test_ids_that_are_not_text_give_a_tuple() -> None:
     found = islands(CompactGraph.from_networkx(g))
     assert isinstance(found.islands, tuple)
     assert [i.members for i in found] == [(0, 1, 2), (10,)]
+
+
+@given(graphs(), st.sampled_from(["text", "shuffled text", "numbers"]))
+def test_island_labels_are_each_nodes_place_in_the_islands(g: nx.Graph, ids: str) -> None:
+    # Reference: the islands themselves; text ids take the layout path, unsorted text and
+    # numbers the members path.
+    if ids == "text":
+        g = _text(g)
+    elif ids == "shuffled text":
+        g = nx.relabel_nodes(g, {v: f"n{(7 * v) % 101:03d}" for v in g})
+    C = CompactGraph.from_networkx(g)  # noqa: N806
+    label = island_labels(C)
+    found = islands(C).islands
+    assert label.shape == (C.n_nodes,)
+    for i, node in enumerate(C.ids):
+        assert node in found[int(label[i])].members

@@ -13,12 +13,14 @@ Example
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
 from samenwerking._jit import kernel
 
-__all__ = ["text_ascending"]
+__all__ = ["ids_ascending", "text_ascending"]
 
 
 @kernel
@@ -61,3 +63,18 @@ def text_ascending(ids: tuple[str, ...]) -> bool | None:
         return True
     verdict = _ascending(data, len(ids))
     return None if verdict < 0 else verdict == 1
+
+
+def ids_ascending(ids: tuple[Any, ...]) -> bool | None:
+    """Whether the ids come in sorted order; ``None`` when they are not all text.
+
+    Example
+    -------
+    >>> ids_ascending(("a", "b")), ids_ascending(("b", "a")), ids_ascending((1, 2))
+    (True, False, None)
+    """
+    try:
+        verdict = text_ascending(ids)
+    except TypeError:  # an id that is not a string
+        return None
+    return (list(ids) == sorted(ids)) if verdict is None else verdict

@@ -16,7 +16,8 @@ Example
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -30,8 +31,9 @@ from samenwerking.analysis._input import (
     as_groups,
     by_name,
 )
+from samenwerking.analysis._text_order import ids_ascending
 from samenwerking.analysis.cohesion import density, density_between
-from samenwerking.analysis.islands import Island, Islands, islands
+from samenwerking.analysis.islands import Island, island_labels, islands
 from samenwerking.analysis.mixing import (
     _ei_index,
     dense_groups,
@@ -256,12 +258,12 @@ def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
             f"compare needs two Regions, got {type(before).__name__} and {type(after).__name__}"
         )
     old, new = compact_graph(before), compact_graph(after)
-    names = sorted({str(i) for i in old.ids} | {str(i) for i in new.ids})
-    position = {name: i for i, name in enumerate(names)}
-    old_edges, new_edges = _Edges(old, position, by), _Edges(new, position, by)
+    names, old_code, new_code = _shared_places(old, new)
+    old_edges = _Edges(old, old_code, len(names), by)
+    new_edges = _Edges(new, new_code, len(names), by)
     gained = ~sorted_in(new_edges.key, old_edges.key)
     lost = ~sorted_in(old_edges.key, new_edges.key)
-    old_ids, new_ids = {str(i) for i in old.ids}, {str(i) for i in new.ids}
+    added, removed = _added_and_removed(old, new)
 
     merged, split = _island_changes(old, new)
     old_ei = _ei_index(old, by, with_nodes=False)
@@ -275,8 +277,8 @@ def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
         lost_pairs=old_edges.pairs(lost, names),
         new_by_pair=new_edges.by_pair(gained),
         lost_by_pair=old_edges.by_pair(lost),
-        added=tuple(sorted(new_ids - old_ids)),
-        removed=tuple(sorted(old_ids - new_ids)),
+        added=added,
+        removed=removed,
         merged=merged,
         split=split,
         ei=Delta(_defined(old_ei.value), _defined(new_ei.value)),
@@ -305,14 +307,45 @@ def _deltas(
     return {p: Delta(old.get(p), new.get(p)) for p in sorted(set(old) | set(new))}
 
 
-class _Edges:
-    """The tied pairs of one snapshot, keyed by positions in a shared sorted id list (ascending)."""
+def _shared_places(
+    old: CompactGraph, new: CompactGraph
+) -> tuple[Sequence[str], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Both snapshots' ids as sorted text, and each node's place among them, per snapshot."""
+    if old.ids == new.ids and ids_ascending(old.ids):  # the same sorted text ids: usual
+        place = np.arange(old.n_nodes, dtype=np.int64)
+        return cast("tuple[str, ...]", old.ids), place, place
+    names = sorted({str(i) for i in old.ids} | {str(i) for i in new.ids})
+    position = {name: i for i, name in enumerate(names)}
+    return (
+        names,
+        np.fromiter((position[str(i)] for i in old.ids), np.int64, old.n_nodes),
+        np.fromiter((position[str(i)] for i in new.ids), np.int64, new.n_nodes),
+    )
 
-    def __init__(self, G: CompactGraph, position: dict[str, int], by: Groups) -> None:  # noqa: N803
-        code = np.fromiter((position[str(i)] for i in G.ids), np.int64, G.n_nodes)
+
+def _added_and_removed(
+    old: CompactGraph, new: CompactGraph
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids (as text, sorted) only in ``new`` and only in ``old``."""
+    if old.ids == new.ids:
+        return (), ()
+    old_ids, new_ids = {str(i) for i in old.ids}, {str(i) for i in new.ids}
+    return tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids))
+
+
+class _Edges:
+    """The tied pairs of one snapshot, keyed by places in a shared sorted id list (ascending)."""
+
+    def __init__(
+        self,
+        G: CompactGraph,  # noqa: N803
+        code: npt.NDArray[np.int64],
+        places: int,
+        by: Groups,
+    ) -> None:
         indptr = np.ascontiguousarray(G.indptr, np.int64)
         indices = np.ascontiguousarray(G.indices, np.int32)
-        self.width = np.int64(max(len(position), 1))
+        self.width = np.int64(max(places, 1))
         self.key = pair_keys(indptr, indices, code, int(self.width))
         self.key.sort()  # ascending (in place): two snapshots' keys then merge
         group, self.labels = dense_groups(G, by)
@@ -320,11 +353,13 @@ class _Edges:
         rank[sorted(range(len(self.labels)), key=self.labels.__getitem__)] = np.arange(
             len(self.labels)
         )
-        self.rank_at = np.zeros(len(position), np.int64)  # group rank by shared position
+        self.rank_at = np.zeros(places, np.int64)  # group rank by shared place
         self.rank_at[code] = rank[group]
         self.sorted_labels = sorted(self.labels)
 
-    def pairs(self, pick: npt.NDArray[np.bool_], names: list[str]) -> tuple[tuple[str, str], ...]:
+    def pairs(
+        self, pick: npt.NDArray[np.bool_], names: Sequence[str]
+    ) -> tuple[tuple[str, str], ...]:
         """The picked pairs as sorted id pairs, in sorted order."""
         low, high = np.divmod(self.key[pick], self.width)  # the keys ascend
         return tuple((names[a], names[b]) for a, b in zip(low.tolist(), high.tolist(), strict=True))
@@ -358,38 +393,39 @@ def _pair_ei(G: CompactGraph, by: Groups) -> dict[tuple[str, str], float]:  # no
     return out
 
 
-def _island_labels(G: CompactGraph, found: Islands) -> npt.NDArray[np.int64]:  # noqa: N803
-    """Each node's position in ``found``."""
-    position = {node: i for i, node in enumerate(G.ids)}
-    label = np.empty(G.n_nodes, np.int64)
-    for number, island in enumerate(found):
-        label[[position[m] for m in island.members]] = number
-    return label
-
-
 def _island_changes(
     old: CompactGraph, new: CompactGraph
 ) -> tuple[tuple[IslandMerge, ...], tuple[IslandSplit, ...]]:
-    old_islands, new_islands = islands(old), islands(new)
-    old_label, new_label = _island_labels(old, old_islands), _island_labels(new, new_islands)
-    old_position = {node: i for i, node in enumerate(old.ids)}
-    common: list[Hashable] = [node for node in new.ids if node in old_position]
-    new_position = {node: i for i, node in enumerate(new.ids)}
-    a = old_label[[old_position[c] for c in common]] if common else np.empty(0, np.int64)
-    b = new_label[[new_position[c] for c in common]] if common else np.empty(0, np.int64)
-    width = np.int64(max(len(old_islands), 1))
+    old_label, new_label = island_labels(old), island_labels(new)
+    if old.ids == new.ids:  # the same people (the usual case): no positions to look up
+        a, b = old_label, new_label
+    else:
+        old_position = {node: i for i, node in enumerate(old.ids)}
+        common: list[Hashable] = [node for node in new.ids if node in old_position]
+        new_position = {node: i for i, node in enumerate(new.ids)}
+        a = old_label[[old_position[c] for c in common]] if common else np.empty(0, np.int64)
+        b = new_label[[new_position[c] for c in common]] if common else np.empty(0, np.int64)
+    old_count, new_count = int(old_label.max(initial=-1)) + 1, int(new_label.max(initial=-1)) + 1
+    width = np.int64(max(old_count, 1))
     links = unique_counts(b * width + a)[0]  # distinct (new island, old island) pairs
     later, earlier = np.divmod(links, width)
-    merged = []
-    for island in np.flatnonzero(np.bincount(later, minlength=len(new_islands)) >= 2).tolist():
-        sources = earlier[later == island].tolist()  # sorted: old islands largest first
-        merged.append(
-            IslandMerge(new_islands.islands[island], tuple(old_islands.islands[s] for s in sources))
+    merging = np.flatnonzero(np.bincount(later, minlength=new_count) >= 2).tolist()
+    splitting = np.flatnonzero(np.bincount(earlier, minlength=old_count) >= 2).tolist()
+    if not merging and not splitting:  # the usual case: no Island needs to be built
+        return (), ()
+    old_islands, new_islands = islands(old).islands, islands(new).islands
+    merged = tuple(
+        IslandMerge(
+            new_islands[island],
+            tuple(old_islands[s] for s in earlier[later == island].tolist()),  # largest first
         )
-    split = []
-    for island in np.flatnonzero(np.bincount(earlier, minlength=len(old_islands)) >= 2).tolist():
-        parts = np.sort(later[earlier == island]).tolist()
-        split.append(
-            IslandSplit(old_islands.islands[island], tuple(new_islands.islands[p] for p in parts))
+        for island in merging
+    )
+    split = tuple(
+        IslandSplit(
+            old_islands[island],
+            tuple(new_islands[p] for p in np.sort(later[earlier == island]).tolist()),
         )
-    return tuple(merged), tuple(split)
+        for island in splitting
+    )
+    return merged, split

@@ -34,6 +34,8 @@ from samenwerking._jit import kernel
 from samenwerking.analysis._core_kernels import peel_levels
 from samenwerking.analysis._ei_kernels import pair_keys
 from samenwerking.analysis._input import Groups, InvalidArgumentError, as_compact
+from samenwerking.analysis._kernels import work_blocks
+from samenwerking.analysis._mixing_kernels import group_pair_counts
 from samenwerking.analysis.mixing import contains, dense_groups, unique_counts
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.model import Region
@@ -77,10 +79,19 @@ def _group_tables(
     k = np.int64(max(len(labels), 1))
     indptr = np.ascontiguousarray(C.indptr, np.int64)
     indices = np.ascontiguousarray(C.indices, np.int32)
-    codes, counts = unique_counts(pair_keys(indptr, indices, group, int(k)))  # one key a tie
-    ties = {
-        (c // int(k), c % int(k)): n for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
-    }
+    if len(labels) <= MAX_DENSE_GROUPS:  # a k x k table: no key per tie
+        blocks = work_blocks(C.n_nodes, lambda: indptr)
+        table = group_pair_counts(indptr, indices, group, len(labels), blocks)
+        table[np.diag_indices_from(table)] //= 2  # the table counts a tie inside from both ends
+        a, b = np.nonzero(np.triu(table))
+        pairs = zip(a.tolist(), b.tolist(), strict=True)
+        ties = dict(zip(pairs, table[a, b].tolist(), strict=True))
+    else:
+        codes, counts = unique_counts(pair_keys(indptr, indices, group, int(k)))  # key a tie
+        ties = {
+            (c // int(k), c % int(k)): n
+            for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
+        }
     return labels, np.bincount(group, minlength=len(labels)), ties
 
 

@@ -29,12 +29,12 @@ import numpy.typing as npt
 from attrs import field, frozen
 
 from samenwerking.analysis._island_kernels import IslandLayout, Tally, island_layout, tally_islands
-from samenwerking.analysis._text_order import text_ascending
+from samenwerking.analysis._text_order import ids_ascending
 from samenwerking.graph.compact import CompactGraph
 from samenwerking.io._gc import collector_paused
 from samenwerking.tabular import Table, Tabular
 
-__all__ = ["Island", "IslandSequence", "Islands", "islands"]
+__all__ = ["Island", "IslandSequence", "Islands", "island_labels", "islands"]
 
 UNKNOWN = "unknown"
 """The label counted for a node without a sector or domain."""
@@ -244,16 +244,8 @@ def _compact_islands(G: CompactGraph) -> Sequence[Island]:  # noqa: N803
     if n == 0:
         return ()
     ids: tuple[Any, ...] = G.ids
-    ascending = _ascending(ids)  # None: not all text; then members sort by their text
-    if ascending:
-        ranked = np.arange(n, dtype=np.int64)  # the usual case: ids come sorted
-        ordered = ids
-    else:
-        if ascending is not None:
-            ranked = np.array(sorted(range(n), key=ids.__getitem__), np.int64)
-        else:
-            ranked = np.argsort(np.array([str(i) for i in ids]), kind="stable").astype(np.int64)
-        ordered = tuple(ids[i] for i in ranked.tolist())
+    ascending, ranked = _ranking(ids)
+    ordered = ids if ascending else tuple(ids[i] for i in ranked.tolist())
     layout = island_layout(G.indptr, G.indices, ranked)
     tallies = tally_islands(
         ranked[layout.ranks],
@@ -273,6 +265,44 @@ def _compact_islands(G: CompactGraph) -> Sequence[Island]:  # noqa: N803
     if ascending is None:  # by the first member itself, not its text
         return tuple(sorted(found, key=lambda island: (-island.size, island.members[0])))
     return found
+
+
+def island_labels(G: CompactGraph) -> npt.NDArray[np.int64]:  # noqa: N803
+    """Each node's island, in node order: its index in ``islands(G).islands``.
+
+    For text ids the labels come from the compiled layout alone (no :class:`Island` is
+    built and nothing is tallied).
+
+    Example
+    -------
+    >>> import networkx as nx
+    >>> from samenwerking.graph import CompactGraph
+    >>> island_labels(CompactGraph.from_networkx(nx.Graph([("a", "b"), ("c", "c")]))).tolist()
+    [0, 0, 1]
+    """
+    n = G.n_nodes
+    label = np.empty(n, np.int64)
+    ascending, ranked = _ranking(G.ids) if n else (True, np.empty(0, np.int64))
+    if ascending is None:  # islands sorted by Python: label them from their members
+        position = {node: i for i, node in enumerate(G.ids)}
+        for number, island in enumerate(_compact_islands(G)):
+            label[[position[m] for m in island.members]] = number
+        return label
+    layout = island_layout(G.indptr, G.indices, ranked)
+    sizes = np.diff(layout.bounds)
+    label[ranked[layout.ranks]] = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    return label
+
+
+def _ranking(ids: tuple[Any, ...]) -> tuple[bool | None, npt.NDArray[np.int64]]:
+    """Whether ids ascend (``None``: not all text) and the node positions in member order."""
+    ascending = ids_ascending(ids)  # None: not all text; then members sort by their text
+    if ascending:
+        return ascending, np.arange(len(ids), dtype=np.int64)  # the usual case
+    if ascending is not None:
+        return ascending, np.array(sorted(range(len(ids)), key=ids.__getitem__), np.int64)
+    ranked = np.argsort(np.array([str(i) for i in ids]), kind="stable").astype(np.int64)
+    return ascending, ranked
 
 
 def _build(
@@ -367,15 +397,6 @@ class IslandSequence(Sequence[Island]):
 
     def __repr__(self) -> str:
         return repr(self._all())
-
-
-def _ascending(ids: tuple[Any, ...]) -> bool | None:
-    """Whether the ids come in sorted order; ``None`` when they are not all text."""
-    try:
-        verdict = text_ascending(ids)
-    except TypeError:  # an id that is not a string
-        return None
-    return (list(ids) == sorted(ids)) if verdict is None else verdict
 
 
 def _sorted_names(vocabulary: tuple[str, ...], unknown: str | None) -> list[str]:
