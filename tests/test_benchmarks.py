@@ -256,3 +256,18 @@ def test_threads_option_reaches_every_library_and_checks_skip_a_missing_one(
     assert agreement["checks"]["igraph"]["bridges"]["status"] == "skipped"
     table = bench._table(size, libraries, steps)
     assert "threads (--threads 1)" in table
+
+
+def test_fast_steps_are_timed_as_their_best_call(smoke: dict[str, Any], bench: ModuleType) -> None:
+    (size,) = smoke["sizes"]
+    repeated = 0
+    for library, row in size["libraries"].items():
+        for step, entry in row["steps"].items():
+            if entry["status"] != "ok":
+                continue
+            fast = entry["first_s"] < bench.REPEAT_BELOW_S and step not in bench.NOT_REPEATED
+            assert entry["runs"] == (bench.REPEATS if fast else 1), (library, step, entry)
+            assert entry["seconds"] <= entry["first_s"], (library, step, entry)
+            repeated += fast
+    assert size["libraries"]["ours"]["steps"]["build"]["runs"] == 1
+    assert repeated > 0  # the smoke size has fast steps: the rule was exercised
