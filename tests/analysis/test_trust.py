@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from samenwerking.analysis._input import InvalidArgumentError
 from samenwerking.analysis.trust import Rating, TrustValue, trust_value
-from samenwerking.graph.compact import compact_graph
+from samenwerking.graph.compact import built_compact_graph, compact_graph
 from samenwerking.model import (
     Organisation,
     OrganisationId,
@@ -120,8 +120,15 @@ def test_undirected_graph_counts_a_rating_for_both_ends(g: nx.Graph) -> None:
     _approx(result.groups, brute(group_rows))
 
 
-@given(regions(), st.sampled_from(["organisation", "sector", "domain", "municipality"]))
-def test_region_by_brute_force_over_the_ties(r: Region, by: str) -> None:
+@given(
+    regions(),
+    st.sampled_from(["organisation", "sector", "domain", "municipality"]),
+    st.booleans(),
+)
+def test_region_by_brute_force_over_the_ties(r: Region, by: str, built: bool) -> None:
+    # built: the region's compact graph exists, so its codes are read instead of the people
+    if built:
+        compact_graph(r)
     organisations = {o.id: o for o in r.organisations}
 
     def group(pid: str) -> str:
@@ -276,9 +283,12 @@ def _odd_region() -> Region:
     return Region("Odd", orgs, people, ties=store)
 
 
+@pytest.mark.parametrize("built", [False, True])
 @pytest.mark.parametrize("by", ["organisation", "sector", "domain", "municipality"])
-def test_unknown_organisations_and_people(by: str) -> None:
+def test_unknown_organisations_and_people(by: str, built: bool) -> None:
     region = _odd_region()
+    if built:  # the compact graph's codes (an unknown organisation: read from the people)
+        compact_graph(region)
     labels = {
         o.id: {
             "organisation": o.id,
@@ -323,3 +333,14 @@ def test_the_mappings_behave_as_dicts() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
     for name, frame in result.to_frames().items():
         assert frame.equals(plain.to_frames()[name])
+
+
+@given(regions(), st.sampled_from(["organisation", "sector", "domain", "municipality"]))
+def test_the_built_graph_gives_the_same_result_as_the_people(r: Region, by: str) -> None:
+    before = trust_value(r, by=by)
+    assert built_compact_graph(r) is None  # trust_value does not build the graph for itself
+    compact_graph(r)
+    after = trust_value(r, by=by)
+    assert list(after.groups.items()) == list(before.groups.items())
+    assert list(after.pairs.items()) == list(before.pairs.items())
+    assert after.overall == before.overall

@@ -7,7 +7,7 @@ their input order, so the means are those of :func:`numpy.bincount` to the last 
 Example
 -------
 >>> import numpy as np
->>> ends = np.array([0, 1], np.int64), np.array([1, 0], np.int64)
+>>> ends = np.array([0, 1], np.int32), np.array([1, 0], np.int32)
 >>> scores = np.array([4.0, 2.0]), np.array([np.nan, 1.0])
 >>> counts, _, sums, *_ = rating_sums(*ends, np.array([0, 1], np.int64), 2, *scores, False)
 >>> counts.tolist(), sums.tolist()  # rated groups 0 and 1, then the whole
@@ -25,13 +25,14 @@ from samenwerking.analysis._sorting import sort_run
 __all__ = ["rating_sums"]
 
 Ints = npt.NDArray[np.int64]
+Ends = npt.NDArray[np.int32]
 Floats = npt.NDArray[np.float64]
 
 
 @kernel
 def rating_sums(
-    source: Ints,
-    target: Ints,
+    source: Ends,
+    target: Ends,
     code: Ints,
     k: int,
     trust: Floats,
@@ -40,7 +41,7 @@ def rating_sums(
 ) -> tuple[Ints, Ints, Floats, Floats, Ints, Ints]:  # pragma: no cover - compiled
     """Counts and sums per rated group, per group pair and overall.
 
-    ``source``/``target`` are node positions of the ties (``int64``), ``code`` each node's
+    ``source``/``target`` are node positions of the ties (``int32``), ``code`` each node's
     group (``-1``: skip its ties), ``k`` the number of groups, ``trust``/``value`` the
     ratings (NaN: none). Ties between one node, or with neither rating, are skipped. With
     ``undirected`` a pair is unordered (smaller code first) and a rating counts for the

@@ -49,6 +49,7 @@ from samenwerking.analysis._input import (
     by_name,
 )
 from samenwerking.analysis._trust_kernels import rating_sums
+from samenwerking.graph.compact import CompactGraph, built_compact_graph
 from samenwerking.model import Organisation, Region
 from samenwerking.tabular import Table, Tabular
 
@@ -325,8 +326,8 @@ def _mapped(nodes: list[Hashable], by: Mapping[Any, Any]) -> list[str | None]:
 
 
 _Arrays = tuple[
-    npt.NDArray[np.int64],
-    npt.NDArray[np.int64],
+    npt.NDArray[np.int32],
+    npt.NDArray[np.int32],
     npt.NDArray[np.int64],
     npt.NDArray[np.float64],
     npt.NDArray[np.float64],
@@ -352,6 +353,13 @@ def _from_region(region: Region, by: Groups) -> _Arrays:
             return str(org.domain.value)
         return str(org.municipality)
 
+    store = region.ties
+    built = built_compact_graph(region)
+    coded = None if built is None or isinstance(by, Mapping) else _graph_codes(built, by)
+    if coded is not None and built is not None and store.ids == built.ids:  # node order
+        codes, labels = coded
+        source, target = store.source, store.target  # int32, as the kernel takes them
+        return source, target, codes, store.column("trust"), store.column("value"), labels
     people = region.professionals
     ids = [p.id for p in people]
     if isinstance(by, Mapping):
@@ -365,16 +373,49 @@ def _from_region(region: Region, by: Groups) -> _Arrays:
         where = {m: i for i, m in enumerate(distinct)}
         org_codes, labels = _codes([org_group.get(m, m if named else None) for m in distinct])
         codes = org_codes[np.fromiter(map(where.__getitem__, mains), np.int64, len(mains))]
-    store = region.ties
     if store.ids != tuple(ids):  # the store's vocabulary onto professional positions
         position = {pid: i for i, pid in enumerate(ids)}
         found = np.fromiter((position.get(i, -1) for i in store.ids), np.int64, len(store.ids))
         mapped = np.full(len(found), -1, np.int64)
         mapped[found >= 0] = codes[found[found >= 0]]
         codes = mapped
-    source, target = store.source.astype(np.int64), store.target.astype(np.int64)
+    source, target = store.source, store.target  # int32, as the kernel takes them
     codes = np.ascontiguousarray(codes, np.int64)
     return source, target, codes, store.column("trust"), store.column("value"), labels
+
+
+def _graph_codes(
+    G: CompactGraph,  # noqa: N803
+    by: str,
+) -> tuple[npt.NDArray[np.int64], tuple[str, ...]] | None:
+    """Codes into sorted labels (``"unknown"`` last) from a region's compact graph.
+
+    The same codes and labels as reading each professional's main organisation; ``None``
+    when the graph cannot say (a main organisation the region does not list is named by
+    its id, which the graph does not keep).
+    """
+    vocabulary = {
+        "organisation": G.organisations,
+        "sector": G.sectors,
+        "domain": G.domains,
+        "municipality": G.municipalities,
+    }[by]
+    node_codes = {
+        "organisation": G.organisation,
+        "sector": G.sector,
+        "domain": G.domain,
+        "municipality": G.municipality,
+    }[by]
+    node_codes = np.asarray(node_codes, np.int64)
+    if by == "organisation" and len(node_codes) and int(node_codes.min()) < 0:
+        return None
+    present = np.flatnonzero(np.bincount(node_codes + 1, minlength=len(vocabulary) + 1)[1:])
+    names = [str(vocabulary[i]) for i in present.tolist()]
+    order = sorted(range(len(names)), key=names.__getitem__)
+    labels = (*(names[i] for i in order), UNKNOWN)
+    table = np.full(len(vocabulary) + 1, len(labels) - 1, np.int64)  # the last: code -1
+    table[present[order]] = np.arange(len(order), dtype=np.int64)
+    return table[node_codes], labels
 
 
 def _number(x: object) -> float:
@@ -397,8 +438,8 @@ def _from_graph(G: nx.Graph, by: Groups) -> _Arrays:  # noqa: N803
     position = {v: i for i, v in enumerate(nodes)}
     edges = [(u, v, d) for u, v, d in G.edges(data=True) if u != v]
     arrays = (
-        np.fromiter((position[u] for u, _, _ in edges), np.int64, len(edges)),
-        np.fromiter((position[v] for _, v, _ in edges), np.int64, len(edges)),
+        np.fromiter((position[u] for u, _, _ in edges), np.int32, len(edges)),
+        np.fromiter((position[v] for _, v, _ in edges), np.int32, len(edges)),
         codes,
         np.fromiter((_number(d.get("trust")) for *_, d in edges), np.float64, len(edges)),
         np.fromiter((_number(d.get("value")) for *_, d in edges), np.float64, len(edges)),

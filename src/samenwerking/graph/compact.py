@@ -22,6 +22,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from functools import cached_property
 from itertools import repeat
 from operator import attrgetter
+from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -35,7 +36,13 @@ from samenwerking.model import Domain, Region, Role, Sector, TieStore
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["CompactDiGraph", "CompactGraph", "compact_digraph", "compact_graph"]
+__all__ = [
+    "CompactDiGraph",
+    "CompactGraph",
+    "built_compact_graph",
+    "compact_digraph",
+    "compact_graph",
+]
 
 _SECTORS: tuple[str, ...] = tuple(s.value for s in Sector)
 _DOMAINS: tuple[str, ...] = tuple(d.value for d in Domain)
@@ -318,6 +325,34 @@ def compact_graph(region: Region) -> CompactGraph:
     (True, True)
     """
     graph: CompactGraph = region._compact_graph
+    return graph
+
+
+def built_compact_graph(region: Region) -> CompactGraph | None:
+    """The region's compact graph if :func:`compact_graph` has built it already, else ``None``.
+
+    For analyses that can read a region either way: the graph's codes when it is there,
+    without building it only for them.
+
+    Example
+    -------
+    >>> from samenwerking.synthetic import region
+    >>> r = region(200, seed=1)
+    >>> built_compact_graph(r) is None
+    True
+    >>> compact_graph(r) is built_compact_graph(r)
+    True
+    """
+    # Region._compact_graph is a cached_property; attrs keeps its value in a slot, which
+    # reads as unset (AttributeError) until built. A class with a __dict__ keeps it there.
+    slot = type(region).__dict__.get("_compact_graph")
+    try:
+        if isinstance(slot, MemberDescriptorType):
+            graph: CompactGraph = slot.__get__(region)
+        else:
+            graph = vars(region)["_compact_graph"]
+    except (AttributeError, KeyError, TypeError):
+        return None
     return graph
 
 
