@@ -7,7 +7,15 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samenwerking.analysis._ei_kernels import ei_counts, internal_after_relabel, upper_starts
+from samenwerking._jit import threads
+from samenwerking.analysis import _kernels as kernels
+from samenwerking.analysis._ei_kernels import (
+    ei_counts,
+    internal_after_relabel,
+    internal_after_relabels,
+    upper_starts,
+)
+from samenwerking.analysis.mixing import _permuted_internal
 from samenwerking.graph.compact import CompactGraph
 
 
@@ -69,3 +77,40 @@ def test_sorted_membership_equals_numpy_isin(values: set[int], pool: set[int]) -
 
     a, b = np.array(sorted(values), np.int64), np.array(sorted(pool), np.int64)
     assert sorted_in(a, b).tolist() == np.isin(a, b).tolist()
+
+
+@given(_graphs(), st.integers(1, 5), st.integers(0, 2**32 - 1))
+def test_batched_relabelled_counts_equal_one_at_a_time(
+    case: tuple[CompactGraph, np.ndarray, np.ndarray], rows: int, seed: int
+) -> None:
+    C, group, _ = case  # noqa: N806
+    upper = upper_starts(C.indptr, C.indices)
+    rng = np.random.default_rng(seed)
+    orders = np.array([rng.permutation(C.n_nodes) for _ in range(rows)], np.int64)
+    expected = [internal_after_relabel(C.indptr, upper, C.indices, group, o) for o in orders]
+    out = np.full(rows, -1, np.int64)
+    internal_after_relabels(C.indptr, upper, C.indices, group, orders.copy(), out)
+    assert out.tolist() == expected
+
+
+@given(_graphs(), st.integers(1, 40), st.integers(0, 2**32 - 1))
+def test_the_permutation_test_counts_alike_batched_or_not(
+    case: tuple[CompactGraph, np.ndarray, np.ndarray], permutations: int, seed: int
+) -> None:
+    # Reference: drawing and counting one shuffle at a time (the threshold never reached).
+    C, group, _ = case  # noqa: N806
+    indptr, indices = np.asarray(C.indptr, np.int64), np.asarray(C.indices, np.int32)
+    saved = kernels.PARALLEL_WORK
+    try:
+        kernels.PARALLEL_WORK = 2**62
+        one_by_one = _permuted_internal(
+            group, indptr, indices, permutations, np.random.default_rng(seed)
+        )
+        kernels.PARALLEL_WORK = 0
+        with threads(2):
+            batched = _permuted_internal(
+                group, indptr, indices, permutations, np.random.default_rng(seed)
+            )
+    finally:
+        kernels.PARALLEL_WORK = saved
+    assert batched.tolist() == one_by_one.tolist()

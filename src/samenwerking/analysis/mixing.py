@@ -37,7 +37,14 @@ import numpy.typing as npt
 from attrs import field, frozen
 
 from samenwerking._arguments import check_whole
-from samenwerking.analysis._ei_kernels import ei_counts, internal_after_relabel, upper_starts
+from samenwerking._jit import get_threads
+from samenwerking.analysis import _kernels as kernels
+from samenwerking.analysis._ei_kernels import (
+    ei_counts,
+    internal_after_relabel,
+    internal_after_relabels,
+    upper_starts,
+)
 from samenwerking.analysis._input import Groups, as_compact, by_name, group_codes, is_builtin
 from samenwerking.analysis._kernels import work_blocks
 from samenwerking.analysis._mixing_kernels import dense_codes, group_pair_counts
@@ -48,6 +55,9 @@ __all__ = ["EIIndex", "MixingMatrix", "assortativity", "ei_index", "mixing_matri
 
 UNKNOWN = "unknown"
 """The label of the group of nodes whose group is not known."""
+
+SHUFFLE_BATCH_BYTES = 16_000_000
+"""At most this many bytes of shuffled orders are counted at once by the E-I permutation test."""
 
 _VOCABULARY = {
     "sector": "sectors",
@@ -300,13 +310,29 @@ def _permuted_internal(
     permutations: int,
     rng: np.random.Generator,
 ) -> npt.NDArray[np.int64]:
-    """The number of internal ties after each of ``permutations`` label shuffles."""
+    """The number of internal ties after each of ``permutations`` label shuffles.
+
+    numpy draws the shuffles in order; above the parallel threshold a batch of them (at
+    most :data:`SHUFFLE_BATCH_BYTES` of orders) is counted at once, one shuffle per thread
+    at a time, so the counts are those of drawing and counting one by one.
+    """
     codes = np.ascontiguousarray(group, np.int64)
     upper = upper_starts(indptr, indices)
     out = np.empty(permutations, np.int64)
-    for i in range(permutations):  # numpy draws each shuffle, a compiled loop counts it
-        order = rng.permutation(len(codes)).astype(np.int64, copy=False)
-        out[i] = internal_after_relabel(indptr, upper, indices, codes, order)
+    n, ties = len(codes), len(indices) // 2
+    threads = get_threads()
+    batch = min(permutations, 8 * threads, max(1, SHUFFLE_BATCH_BYTES // (8 * max(n, 1))))
+    if threads < 2 or batch < 2 or ties * batch < kernels.PARALLEL_WORK:
+        for i in range(permutations):  # numpy draws each shuffle, a compiled loop counts it
+            order = rng.permutation(n).astype(np.int64, copy=False)
+            out[i] = internal_after_relabel(indptr, upper, indices, codes, order)
+        return out
+    orders = np.empty((batch, n), np.int64)
+    for start in range(0, permutations, batch):
+        rows = orders[: min(batch, permutations - start)]
+        for row in rows:
+            row[:] = rng.permutation(n)
+        internal_after_relabels(indptr, upper, indices, codes, rows, out[start : start + len(rows)])
     return out
 
 
