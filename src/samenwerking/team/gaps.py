@@ -13,6 +13,7 @@ import bisect
 import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from typing import cast
 
 import numpy as np
 
@@ -23,6 +24,9 @@ from samenwerking.model import Case, OrganisationId, ProfessionalId, Region
 from samenwerking.progress import Progress, report_progress
 from samenwerking.team._search import Searcher
 from samenwerking.team.results import MissingTie, OrganisationLink, TeamGaps, TeamGapsSummary
+
+_Chain = tuple[ProfessionalId, ...]
+"""A chain of professionals between two team members, as :class:`MissingTie` holds it."""
 
 __all__ = ["team_around", "team_gaps"]
 
@@ -107,6 +111,7 @@ def _case_gaps(
 ) -> TeamGaps:
     """One case's gaps, given ``(tied, same island)`` for each pair in team order."""
     region, graph = searcher.region, searcher.graph
+    ids = graph.ids  # a region's graph: its professionals' ids, text
     main = [OrganisationId(graph.organisations[searcher.main_org[n]]) for n in nodes]
     missing: list[MissingTie] = []
     linked: set[tuple[OrganisationId, OrganisationId]] = set()
@@ -124,7 +129,7 @@ def _case_gaps(
             path = chains[min(x, y), max(x, y)] if same_island else None
             if path is not None and x > y:
                 path = path[::-1]
-            chain = None if path is None else tuple(ProfessionalId(str(graph.ids[k])) for k in path)
+            chain = None if path is None else cast(_Chain, tuple(map(ids.__getitem__, path)))
             missing.append(MissingTie(members[i], members[j], chain, same_island))
     links = tuple(sorted(p for p in unlinked - linked if p[0] != p[1]))
 
