@@ -230,3 +230,16 @@ def test_compact_graph_is_built_once_per_region() -> None:
     assert len(pickle.dumps(r)) == size  # the graph is not pickled with the region
     again = pickle.loads(pickle.dumps(r))
     assert again == r and compact_graph(again) is not G
+
+
+def test_built_compact_graph_tells_whether_the_region_holds_its_graph() -> None:
+    from samenwerking.graph.compact import built_compact_graph
+    from samenwerking.synthetic import region as synthetic_region
+
+    r = synthetic_region(120, seed=3)
+    assert built_compact_graph(r) is None  # asking does not build it
+    assert built_compact_graph(r) is None
+    graph = compact_graph(r)
+    assert built_compact_graph(r) is graph
+    changed = r.replace(ties=r.ties.select(np.arange(len(r.ties)) % 2 == 0))
+    assert built_compact_graph(changed) is None  # a new region, its own graph

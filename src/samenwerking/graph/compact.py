@@ -345,7 +345,8 @@ def built_compact_graph(region: Region) -> CompactGraph | None:
     """
     # Region._compact_graph is a cached_property; attrs keeps its value in a slot, which
     # reads as unset (AttributeError) until built. A class with a __dict__ keeps it there.
-    slot = type(region).__dict__.get("_compact_graph")
+    name = "_compact_graph"
+    slot = next((k.__dict__[name] for k in type(region).__mro__ if name in k.__dict__), None)
     try:
         if isinstance(slot, MemberDescriptorType):
             graph: CompactGraph = slot.__get__(region)
