@@ -105,12 +105,12 @@ DROP_SHARE = 0.05
 """Share of ties dropped to make the 'after' snapshot for ``compare``."""
 TIES_PER_PROFESSIONAL = 10.0
 WARM_UP_SIZE = 300
+"""Professionals of the tiny region our steps first run on, untimed (``--no-warm-up``: none)."""
 REPEAT_BELOW_S = 0.05
 """A step whose first call is faster than this is timed as the best of :data:`REPEATS` calls."""
 REPEATS = 5
 NOT_REPEATED = frozenset({"build", "compare"})
 """Steps timed by their first call only: ours keeps the graphs they build with the region."""
-"""Professionals of the tiny region our steps first run on, untimed (``--no-warm-up``: none)."""
 SMOKE_TIES_PER_PROFESSIONAL = 2.0
 """Sparse enough that the smoke region has islands, articulation points and bridges to check."""
 DEFAULT_SIZES: tuple[int, ...] = (2_000, 50_000, 600_000)
