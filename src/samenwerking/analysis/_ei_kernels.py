@@ -99,12 +99,7 @@ def internal_after_relabel(
     shuffled = np.empty(n, np.int64)
     for j in range(n):
         shuffled[j] = group[order[j]]
-    internal = 0
-    for i in range(n):
-        gi = shuffled[i]
-        for at in range(upper[i], indptr[i + 1]):
-            internal += shuffled[indices[at]] == gi
-    return internal
+    return _internal_ties(indptr, upper, indices, shuffled)
 
 
 @parallel_kernel
@@ -122,12 +117,20 @@ def internal_after_relabels(
         shuffled = orders[r]
         for j in range(n):
             shuffled[j] = group[shuffled[j]]
-        internal = 0
-        for i in range(n):
-            gi = shuffled[i]
-            for at in range(upper[i], indptr[i + 1]):
-                internal += shuffled[indices[at]] == gi
-        out[r] = internal
+        out[r] = _internal_ties(indptr, upper, indices, shuffled)
+
+
+@kernel
+def _internal_ties(
+    indptr: Ints, upper: Ints, indices: npt.NDArray[np.int32], label: Ints
+) -> int:  # pragma: no cover - compiled
+    # Ties whose two ends have the same label, each counted once from its lower end.
+    internal = 0
+    for i in range(indptr.shape[0] - 1):
+        gi = label[i]
+        for at in range(upper[i], indptr[i + 1]):
+            internal += label[indices[at]] == gi
+    return internal
 
 
 @kernel
