@@ -41,7 +41,7 @@ BrokerageRoles(coordinator=0, gatekeeper=1, representative=0, consultant=0, liai
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -138,17 +138,8 @@ def brokerage_roles(
     ptr, idx = _rows(C.indptr, C.indices)
     group = _readonly(np.asarray(group, np.int64))
     groups = int(group.max()) + 1
-    counts = role_counts(ptr, idx, into_ptr, into, indptr, indices, group, groups)
-    return dict(zip(C.ids, _roles(counts), strict=True))
-
-
-def _roles(counts: npt.NDArray[np.int64], chunk: int = 4096) -> Iterator[BrokerageRoles]:
-    """One :class:`BrokerageRoles` per row of ``counts``, made ``chunk`` rows at a time.
-
-    So only a chunk's counts are Python ints besides those the results hold.
-    """
-    for start in range(0, len(counts), chunk):
-        yield from map(BrokerageRoles, *counts[start : start + chunk].T.tolist())
+    counts = role_counts(ptr, idx, into_ptr, into, indptr, indices, group, groups).T.tolist()
+    return dict(zip(C.ids, map(BrokerageRoles, *counts), strict=True))
 
 
 def _readonly(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
