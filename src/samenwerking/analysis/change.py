@@ -258,14 +258,15 @@ def compare(before: Region, after: Region, *, by: Groups = "domain") -> Change:
             f"compare needs two Regions, got {type(before).__name__} and {type(after).__name__}"
         )
     old, new = compact_graph(before), compact_graph(after)
-    names, old_code, new_code = _shared_places(old, new)
+    same_people = old.ids == new.ids  # the usual case: nothing to match by id
+    names, old_code, new_code = _shared_places(old, new, same_people)
     old_edges = _Edges(old, old_code, len(names), by)
     new_edges = _Edges(new, new_code, len(names), by)
     gained = ~sorted_in(new_edges.key, old_edges.key)
     lost = ~sorted_in(old_edges.key, new_edges.key)
-    added, removed = _added_and_removed(old, new)
+    added, removed = ((), ()) if same_people else _added_and_removed(old, new)
 
-    merged, split = _island_changes(old, new)
+    merged, split = _island_changes(old, new, same_people)
     old_ei = _ei_index(old, by, with_nodes=False)
     new_ei = _ei_index(new, by, with_nodes=False)
     groups = sorted(set(old_ei.groups) | set(new_ei.groups))
@@ -308,10 +309,10 @@ def _deltas(
 
 
 def _shared_places(
-    old: CompactGraph, new: CompactGraph
+    old: CompactGraph, new: CompactGraph, same_people: bool
 ) -> tuple[Sequence[str], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Both snapshots' ids as sorted text, and each node's place among them, per snapshot."""
-    if old.ids == new.ids and ids_ascending(old.ids):  # the same sorted text ids: usual
+    if same_people and ids_ascending(old.ids):  # the same sorted text ids: usual
         place = np.arange(old.n_nodes, dtype=np.int64)
         return cast("tuple[str, ...]", old.ids), place, place
     names = sorted({str(i) for i in old.ids} | {str(i) for i in new.ids})
@@ -327,8 +328,6 @@ def _added_and_removed(
     old: CompactGraph, new: CompactGraph
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ids (as text, sorted) only in ``new`` and only in ``old``."""
-    if old.ids == new.ids:
-        return (), ()
     old_ids, new_ids = {str(i) for i in old.ids}, {str(i) for i in new.ids}
     return tuple(sorted(new_ids - old_ids)), tuple(sorted(old_ids - new_ids))
 
@@ -394,10 +393,10 @@ def _pair_ei(G: CompactGraph, by: Groups) -> dict[tuple[str, str], float]:  # no
 
 
 def _island_changes(
-    old: CompactGraph, new: CompactGraph
+    old: CompactGraph, new: CompactGraph, same_people: bool
 ) -> tuple[tuple[IslandMerge, ...], tuple[IslandSplit, ...]]:
     old_label, new_label = island_labels(old), island_labels(new)
-    if old.ids == new.ids:  # the same people (the usual case): no positions to look up
+    if same_people:  # no positions to look up
         a, b = old_label, new_label
     else:
         old_position = {node: i for i, node in enumerate(old.ids)}
