@@ -394,19 +394,13 @@ def _graph_codes(
     when the graph cannot say (a main organisation the region does not list is named by
     its id, which the graph does not keep).
     """
-    vocabulary = {
-        "organisation": G.organisations,
-        "sector": G.sectors,
-        "domain": G.domains,
-        "municipality": G.municipalities,
+    codes, vocabulary = {
+        "organisation": (G.organisation, G.organisations),
+        "sector": (G.sector, G.sectors),
+        "domain": (G.domain, G.domains),
+        "municipality": (G.municipality, G.municipalities),
     }[by]
-    node_codes = {
-        "organisation": G.organisation,
-        "sector": G.sector,
-        "domain": G.domain,
-        "municipality": G.municipality,
-    }[by]
-    node_codes = np.asarray(node_codes, np.int64)
+    node_codes = np.asarray(codes, np.int64)
     if by == "organisation" and len(node_codes) and int(node_codes.min()) < 0:
         return None
     present = np.flatnonzero(np.bincount(node_codes + 1, minlength=len(vocabulary) + 1)[1:])
