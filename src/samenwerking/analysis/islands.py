@@ -244,7 +244,8 @@ def _compact_islands(G: CompactGraph) -> Sequence[Island]:  # noqa: N803
     if n == 0:
         return ()
     ids: tuple[Any, ...] = G.ids
-    ascending, ranked = _ranking(ids)
+    ascending = ids_ascending(ids)  # None: not all text; then members sort by their text
+    ranked = _ranked(ids, ascending)
     ordered = ids if ascending else tuple(ids[i] for i in ranked.tolist())
     layout = island_layout(G.indptr, G.indices, ranked)
     tallies = tally_islands(
@@ -282,27 +283,26 @@ def island_labels(G: CompactGraph) -> npt.NDArray[np.int64]:  # noqa: N803
     """
     n = G.n_nodes
     label = np.empty(n, np.int64)
-    ascending, ranked = _ranking(G.ids) if n else (True, np.empty(0, np.int64))
+    ascending = ids_ascending(G.ids) if n else True
     if ascending is None:  # islands sorted by Python: label them from their members
         position = {node: i for i, node in enumerate(G.ids)}
         for number, island in enumerate(_compact_islands(G)):
             label[[position[m] for m in island.members]] = number
         return label
+    ranked = _ranked(G.ids, ascending)
     layout = island_layout(G.indptr, G.indices, ranked)
     sizes = np.diff(layout.bounds)
     label[ranked[layout.ranks]] = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     return label
 
 
-def _ranking(ids: tuple[Any, ...]) -> tuple[bool | None, npt.NDArray[np.int64]]:
-    """Whether ids ascend (``None``: not all text) and the node positions in member order."""
-    ascending = ids_ascending(ids)  # None: not all text; then members sort by their text
+def _ranked(ids: tuple[Any, ...], ascending: bool | None) -> npt.NDArray[np.int64]:
+    """The node positions in member order, given :func:`ids_ascending` of ``ids``."""
     if ascending:
-        return ascending, np.arange(len(ids), dtype=np.int64)  # the usual case
+        return np.arange(len(ids), dtype=np.int64)  # the usual case
     if ascending is not None:
-        return ascending, np.array(sorted(range(len(ids)), key=ids.__getitem__), np.int64)
-    ranked = np.argsort(np.array([str(i) for i in ids]), kind="stable").astype(np.int64)
-    return ascending, ranked
+        return np.array(sorted(range(len(ids)), key=ids.__getitem__), np.int64)
+    return np.argsort(np.array([str(i) for i in ids]), kind="stable").astype(np.int64)
 
 
 def _build(
