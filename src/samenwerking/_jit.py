@@ -52,9 +52,7 @@ def _load_array_support_without_scipy_linalg() -> None:
     ``scipy.linalg`` when they are compiled, as always. Nothing is done if ``scipy.linalg`` or
     numba's array functions are loaded already.
     """
-    if "numba.np.arraymath" in sys.modules or "scipy.linalg" in sys.modules:
-        return
-    if _BLAS_PROBE in sys.modules:
+    if {"numba.np.arraymath", "scipy.linalg", _BLAS_PROBE} & sys.modules.keys():
         return
     sys.modules[_BLAS_PROBE] = None  # type: ignore[assignment]
     try:
